@@ -1,0 +1,3 @@
+from lantern.cli import main
+
+raise SystemExit(main())

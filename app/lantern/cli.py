@@ -1,0 +1,209 @@
+"""The `lantern` command. With no subcommand it opens the window.
+
+The window (and so PySide6) is imported only when it is needed, so `lantern search` and
+`lantern check` stay quick and work on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from lantern import __version__
+from lantern.core import paths
+from lantern.core.content import load_library
+from lantern.core.model import Library
+
+EPILOG = """\
+examples:
+  lantern                          open the window on the bundled content
+  lantern search DMN               search from the terminal
+  echo "is ketamine safe" | lantern search --json
+  lantern check my-clinic-pack     validate a content pack
+  lantern index                    build the search index ahead of time
+
+environment:
+  LANTERN_CONTENT_DIR   content pack to open instead of the bundled one
+  LANTERN_CACHE_DIR     where the search index is kept
+  LANTERN_CONFIG_DIR    where settings are kept
+"""
+
+
+def _content_arg(parser: argparse.ArgumentParser, positional: bool = False) -> None:
+    parser.add_argument(
+        "--content", metavar="DIR", type=Path, action="append",
+        help="content pack folder (repeat to add packs); default: the bundled pack",
+    )
+    if positional:
+        parser.add_argument("dir", nargs="?", type=Path, help="content pack folder")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lantern",
+        description="Lantern: an offline reader about psychedelic-assisted therapy.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"lantern {__version__}")
+    _content_arg(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    search = sub.add_parser("search", help="search and print results",
+                            description="Search the content. With no QUERY, read one query "
+                            "per line from standard input and print one JSON line each.")
+    search.add_argument("query", nargs="*", help="what to search for")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
+    search.add_argument("--kind", action="append", choices=["term", "faq", "article", "page"],
+                        help="only results of this kind (repeatable)")
+    _content_arg(search)
+
+    check = sub.add_parser("check", help="validate a content pack",
+                           description="Print every problem as file:line: severity: message. "
+                           "Exit status 1 when any problem is an error.")
+    _content_arg(check, positional=True)
+
+    index = sub.add_parser("index", help="build or update the search index")
+    _content_arg(index, positional=True)
+    return parser
+
+
+def _roots(args: argparse.Namespace, err: TextIO) -> list[Path] | None:
+    roots = list(getattr(args, "content", None) or [])
+    if getattr(args, "dir", None):
+        roots.insert(0, args.dir)
+    if roots:
+        return roots
+    try:
+        return [paths.content_dir()]
+    except paths.NotFoundError as exc:
+        print(f"lantern: {exc}", file=err)
+        return None
+
+
+def _load(args: argparse.Namespace, err: TextIO) -> Library | None:
+    roots = _roots(args, err)
+    return load_library(roots) if roots is not None else None
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    library = _load(args, err)
+    if library is None:
+        return 2
+    cwd = Path.cwd()
+    for problem in library.problems:
+        print(problem.format(cwd), file=out)
+    errors, warnings = len(library.errors), len(library.problems) - len(library.errors)
+    summary = (
+        f"{len(library.articles)} articles, {len(library.faqs)} FAQs, "
+        f"{len(library.terms)} glossary terms, {len(library.references)} references, "
+        f"{len(library.pages)} pages: {errors} errors, {warnings} warnings"
+    )
+    print(summary, file=err)
+    return 1 if errors else 0
+
+
+def _progress(err: TextIO):  # type: ignore[no-untyped-def]
+    if not err.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / max(total, 1))
+        err.write(f"\rindexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            err.write("\n")
+        err.flush()
+
+    return show
+
+
+def cmd_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import time
+
+    from lantern.core.search import open_index
+
+    library = _load(args, err)
+    if library is None:
+        return 2
+    started = time.perf_counter()
+    ix = open_index(library, paths.cache_dir(), _progress(err))
+    elapsed = time.perf_counter() - started
+    where = ix.location or "memory (the cache folder is not writable)"
+    print(f"index ready: {ix.doc_count} documents in {where} ({elapsed:.2f} s)", file=out)
+    ix.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    from lantern.core.search import open_index
+
+    library = _load(args, err)
+    if library is None:
+        return 2
+    ix = open_index(library, paths.cache_dir())
+    try:
+        if args.query:
+            response = ix.search(" ".join(args.query), limit=args.limit, kinds=args.kind)
+            if args.json:
+                print(json.dumps(response.to_json(), ensure_ascii=False), file=out)
+            else:
+                _print_results(response, out)
+            return 0
+        for line in stdin:
+            query = line.rstrip("\n")
+            response = ix.search(query, limit=args.limit, kinds=args.kind)
+            print(json.dumps(response.to_json(), ensure_ascii=False), file=out, flush=True)
+        return 0
+    finally:
+        ix.close()
+
+
+def _print_results(response, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+    import html
+    import re
+
+    if not response.results:
+        print("No results.", file=out)
+    for n, result in enumerate(response.results, 1):
+        where = f" › {result.heading}" if result.heading else ""
+        print(f"{n:2}. [{result.kind}] {result.title}{where}  ({result.score:.2f})", file=out)
+        snippet = html.unescape(re.sub(r"</?mark>", "*", result.snippet))
+        print(f"    {snippet}", file=out)
+    if response.suggestion:
+        print(f"Did you mean: {response.suggestion}", file=out)
+
+
+def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
+    roots = _roots(args, err)
+    if roots is None:
+        return 2
+    from lantern.ui.app import run
+
+    return run(roots)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        if args.command == "check":
+            return cmd_check(args, out, err)
+        if args.command == "index":
+            return cmd_index(args, out, err)
+        if args.command == "search":
+            return cmd_search(args, out, err, sys.stdin)
+        return cmd_gui(args, err)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `lantern search … | head`: the reader went away; that is fine.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

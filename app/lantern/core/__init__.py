@@ -1,0 +1,1 @@
+"""Lantern's core: content, rendering and search. Never imports Qt."""

@@ -1,0 +1,186 @@
+"""Whole reader pages as HTML: an article with its title block and references, an FAQ,
+the home page. Qt-free, so the pages can be tested and printed without a window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from lantern.core.model import Article, Faq, Library, Page, Reference, Term
+from lantern.core.render import Heading, Renderer
+
+KIND_LABELS = {"article": "Article", "faq": "Question", "term": "Glossary", "page": "Page"}
+
+
+@dataclass(frozen=True, slots=True)
+class ComposedPage:
+    address: str
+    title: str
+    html: str
+    citations: tuple[str, ...] = ()
+    headings: tuple[Heading, ...] = ()
+
+
+def _date(article: Article) -> str:
+    return f"{article.reviewed.day} {article.reviewed:%B %Y}"
+
+
+def _related(library: Library, slugs: tuple[str, ...]) -> str:
+    items = []
+    for slug in slugs:
+        article = library.article(slug)
+        faq = library.faq(slug)
+        if article:
+            items.append(f'<li><a href="lantern:article/{slug}">{escape(article.title)}</a></li>')
+        elif faq:
+            items.append(f'<li><a href="lantern:faq/{slug}">{escape(faq.question)}</a></li>')
+    if not items:
+        return ""
+    return f'<h2 class="related">Read next</h2><ul class="related">{"".join(items)}</ul>'
+
+
+def reference_html(ref: Reference, number: int | None = None) -> str:
+    """One reference, formatted for the reader and the References panel."""
+    authors = ", ".join(a.short() for a in ref.authors[:6])
+    if len(ref.authors) > 6:
+        authors += ", et al."
+    parts = []
+    if number is not None:
+        parts.append(f'<a name="ref-{escape(ref.id)}"></a><b>{number}.</b> ')
+    if authors:
+        parts.append(f"{escape(authors)} ")
+    parts.append(f"({ref.issued}). {escape(ref.title.rstrip('.'))}. ")
+    if ref.container_title:
+        where = f"<i>{escape(ref.container_title)}</i>"
+        if ref.volume:
+            where += f" {escape(ref.volume)}"
+            if ref.issue:
+                where += f"({escape(ref.issue)})"
+        if ref.page:
+            where += f", {escape(ref.page)}"
+        parts.append(where + ". ")
+    if ref.link:
+        label = f"doi:{ref.doi}" if ref.doi else ref.url
+        parts.append(f'<a class="external" href="{escape(ref.link)}">{escape(label)}</a>')
+    if ref.note:
+        parts.append(f'<br/><span class="note">{escape(ref.note)}</span>')
+    return "".join(parts)
+
+
+def _references(library: Library, keys: tuple[str, ...]) -> str:
+    if not keys:
+        return ""
+    items = []
+    for n, key in enumerate(keys, 1):
+        ref = library.reference(key)
+        if ref:
+            items.append(f'<p class="reference">{reference_html(ref, n)}</p>')
+    return '<h2 class="references">References</h2>' + "".join(items)
+
+
+class Composer:
+    """Builds reader pages from a Library."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.renderer = Renderer(library)
+
+    def article(self, article: Article) -> ComposedPage:
+        rendered = self.renderer.render(article.body)
+        topics = " · ".join(escape(t) for t in article.topics)
+        note = ""
+        if article.content_note:
+            note = (f'<p class="content-note"><b>Content note:</b> '
+                    f"{escape(article.content_note)}</p>")
+        head = (
+            f'<p class="kind">Article · {topics}</p>'
+            f"<h1>{escape(article.title)}</h1>"
+            f'<p class="summary">{escape(article.summary)}</p>'
+            f'<p class="meta">Reviewed {_date(article)} · <span class="evidence">Evidence: '
+            f"{escape(article.evidence)}</span></p>{note}"
+        )
+        html = (head + rendered.html + _related(self.library, article.related)
+                + _references(self.library, rendered.citations))
+        return ComposedPage(f"lantern:article/{article.slug}", article.title, html,
+                            rendered.citations, rendered.headings)
+
+    def faq(self, faq: Faq) -> ComposedPage:
+        rendered = self.renderer.render(faq.body)
+        html = (
+            '<p class="kind">Question</p>'
+            f"<h1>{escape(faq.question)}</h1>{rendered.html}"
+            + _related(self.library, faq.related)
+            + _references(self.library, rendered.citations)
+        )
+        return ComposedPage(f"lantern:faq/{faq.slug}", faq.question, html, rendered.citations,
+                            rendered.headings)
+
+    def page(self, page: Page) -> ComposedPage:
+        rendered = self.renderer.render(page.body, link_terms=page.name != "help-now")
+        html = f"<h1>{escape(page.title)}</h1>{rendered.html}"
+        html += _references(self.library, rendered.citations)
+        return ComposedPage(f"lantern:page/{page.name}", page.title, html, rendered.citations,
+                            rendered.headings)
+
+    def term(self, term: Term) -> ComposedPage:
+        """A glossary entry: definition, other names, see also, and where it appears."""
+        rendered = self.renderer.render(term.definition, link_terms=False)
+        parts = [f'<p class="kind">Glossary</p><h1>{escape(term.term)}</h1>', rendered.html]
+        if term.aliases:
+            names = ", ".join(escape(a) for a in term.aliases)
+            parts.append(f'<p class="aliases"><b>Also called:</b> {names}</p>')
+        if term.not_:
+            nots = ", ".join(escape(n) for n in term.not_)
+            parts.append(f'<p class="not"><b>Not to be confused with:</b> {nots}</p>')
+        see = [self.library.term(t) for t in term.see_also]
+        links = [f'<a href="lantern:term/{t.id}">{escape(t.term)}</a>' for t in see if t]
+        if links:
+            parts.append(f'<p class="see-also"><b>See also:</b> {", ".join(links)}</p>')
+        parts.append(_references(self.library, rendered.citations))
+        return ComposedPage(f"lantern:term/{term.id}", term.term, "".join(parts),
+                            rendered.citations)
+
+    def home(self) -> ComposedPage:
+        library = self.library
+        page = library.page("home")
+        parts = []
+        if page:
+            parts.append(self.renderer.render(page.body, link_terms=False).html)
+            title = page.title
+        else:
+            title = "Lantern"
+            parts.append(f"<h1>{escape(library.name)}</h1>")
+        if library.articles:
+            parts.append('<h2>Articles</h2><table class="cards" width="100%">')
+            for article in library.articles:
+                parts.append(
+                    f'<tr><td class="card"><a href="lantern:article/{article.slug}">'
+                    f"<b>{escape(article.title)}</b></a><br/>"
+                    f'<span class="summary">{escape(article.summary)}</span></td></tr>'
+                )
+            parts.append("</table>")
+        if library.faqs:
+            parts.append('<h2>Questions people ask</h2><ul class="faq-list">')
+            parts += [f'<li><a href="lantern:faq/{f.slug}">{escape(f.question)}</a></li>'
+                      for f in library.faqs]
+            parts.append("</ul>")
+        if library.terms:
+            links = [f'<a href="lantern:term/{t.id}">{escape(t.term)}</a>' for t in library.terms]
+            parts.append(f'<h2>Glossary</h2><p class="glossary-list">{" · ".join(links)}</p>')
+        return ComposedPage("lantern:home", title, "".join(parts))
+
+    def compose(self, address: str) -> ComposedPage | None:
+        """The page at an internal address (`lantern:article/slug`, `lantern:home`…)."""
+        kind, _, rest = address.removeprefix("lantern:").partition("/")
+        key = rest.split("#", 1)[0]
+        if kind == "home":
+            return self.home()
+        if kind == "article" and (article := self.library.article(key)):
+            return self.article(article)
+        if kind == "faq" and (faq := self.library.faq(key)):
+            return self.faq(faq)
+        if kind == "page" and (page := self.library.page(key)):
+            return self.page(page)
+        if kind == "term" and (term := self.library.term(key)):
+            return self.term(term)
+        return None

@@ -1,0 +1,519 @@
+"""Load and validate content packs (format v1, see docs/content-format.md).
+
+`load_library()` never raises for bad content: every mistake becomes a `Problem` naming the
+file and line, and everything that is usable is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from lantern.core.model import (
+    Article,
+    Author,
+    Faq,
+    Library,
+    PackInfo,
+    Page,
+    Problem,
+    Reference,
+    Severity,
+    Term,
+)
+from lantern.core.text import INTERNAL_LINK, SLUG, citation_keys, fold, split_sections
+from lantern.core.yamlfile import Located, YamlProblem, parse_yaml, split_front_matter
+
+MAX_FILE_BYTES = 1024 * 1024
+REQUIRED_PAGES = ("home", "help-now")
+KNOWN_PAGES = ("home", "about", "disclaimer", "help-now")
+
+
+# --- field specifications -------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _text_list(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list) and all(_text(v) is not None for v in value):
+        return tuple(_text(v) or "" for v in value)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    convert: Callable[[Any], Any]
+    required: bool
+    expects: str
+
+
+TEXT = "text"
+TEXT_LIST = "a list of text, like [a, b]"
+DATE = "a date written YYYY-MM-DD"
+
+ARTICLE_FIELDS = {
+    "title": FieldSpec(_text, True, TEXT),
+    "summary": FieldSpec(_text, True, TEXT),
+    "topics": FieldSpec(_text_list, True, TEXT_LIST),
+    "reviewed": FieldSpec(_date, True, DATE),
+    "evidence": FieldSpec(_text, True, TEXT),
+    "aliases": FieldSpec(_text_list, False, TEXT_LIST),
+    "content_note": FieldSpec(_text, False, TEXT),
+    "related": FieldSpec(_text_list, False, TEXT_LIST),
+}
+FAQ_FIELDS = {
+    "question": FieldSpec(_text, True, TEXT),
+    "topics": FieldSpec(_text_list, True, TEXT_LIST),
+    "aliases": FieldSpec(_text_list, False, TEXT_LIST),
+    "related": FieldSpec(_text_list, False, TEXT_LIST),
+}
+PAGE_FIELDS = {"title": FieldSpec(_text, True, TEXT)}
+TERM_FIELDS = {
+    "id": FieldSpec(_text, True, TEXT),
+    "term": FieldSpec(_text, True, TEXT),
+    "definition": FieldSpec(_text, True, TEXT),
+    "aliases": FieldSpec(_text_list, False, TEXT_LIST),
+    "see_also": FieldSpec(_text_list, False, TEXT_LIST),
+    "not": FieldSpec(_text_list, False, TEXT_LIST),
+}
+REFERENCE_FIELDS = {
+    "id": FieldSpec(_text, True, TEXT),
+    "type": FieldSpec(_text, True, TEXT),
+    "title": FieldSpec(_text, True, TEXT),
+    "issued": FieldSpec(lambda v: _year(v), True, "a year, like 2021"),
+    "author": FieldSpec(lambda v: _authors(v), False, "a list of {family, given} or {literal}"),
+    "container-title": FieldSpec(_text, False, TEXT),
+    "volume": FieldSpec(_text, False, TEXT),
+    "issue": FieldSpec(_text, False, TEXT),
+    "page": FieldSpec(_text, False, TEXT),
+    "DOI": FieldSpec(_text, False, TEXT),
+    "URL": FieldSpec(_text, False, TEXT),
+    "note": FieldSpec(_text, False, TEXT),
+    "publisher": FieldSpec(_text, False, TEXT),
+    "accessed": FieldSpec(_text, False, TEXT),
+}
+PACK_FIELDS = {
+    "name": FieldSpec(_text, True, TEXT),
+    "language": FieldSpec(_text, False, TEXT),
+    "version": FieldSpec(_text, False, TEXT),
+    "license": FieldSpec(_text, False, TEXT),
+    "description": FieldSpec(_text, False, TEXT),
+}
+
+
+def _year(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return value
+    if isinstance(value, dt.date):
+        return value.year
+    if isinstance(value, str) and value[:4].isdigit():
+        return int(value[:4])
+    if isinstance(value, dict) and isinstance(value.get("date-parts"), list):
+        parts = value["date-parts"]
+        if parts and isinstance(parts[0], list) and parts[0]:
+            return _year(parts[0][0])
+    return None
+
+
+def _authors(value: Any) -> tuple[Author, ...] | None:
+    if not isinstance(value, list):
+        return None
+    authors = []
+    for item in value:
+        if not isinstance(item, dict):
+            return None
+        family, given, literal = (_text(item.get(k)) or "" for k in ("family", "given", "literal"))
+        if not (family or literal):
+            return None
+        authors.append(Author(family=family, given=given, literal=literal))
+    return tuple(authors)
+
+
+# --- the loader ------------------------------------------------------------------------
+
+
+@dataclass
+class _Loader:
+    roots: Sequence[Path]
+    problems: list[Problem] = field(default_factory=list)
+    packs: list[PackInfo] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+    faqs: dict[str, Faq] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    skipped_bodies: list[tuple[Path, int, str]] = field(default_factory=list)
+    digest: Any = field(default_factory=hashlib.sha256)
+
+    def problem(
+        self, severity: Severity, path: Path, line: int, message: str, hint: str = ""
+    ) -> None:
+        self.problems.append(Problem(severity, path, max(1, line), message, hint))
+
+    def error(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        self.problem(Severity.ERROR, path, line, message, hint)
+
+    def warn(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        self.problem(Severity.WARNING, path, line, message, hint)
+
+    # reading ---------------------------------------------------------------------------
+
+    def read(self, path: Path, root: Path) -> str | None:
+        """The text of a file, or None after reporting why it cannot be used."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.error(
+                    path, 1, f"file is too large ({size:,} bytes)",
+                    f"split it; the limit is {MAX_FILE_BYTES:,} bytes",
+                )
+                return None
+            data = path.read_bytes()
+        except OSError as exc:
+            self.error(path, 1, f"cannot read file: {exc.strerror or exc}", "check its permissions")
+            return None
+        self.digest.update(str(path.relative_to(root)).encode() + b"\0" + data + b"\0")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            self.error(
+                path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
+                "save the file with UTF-8 encoding",
+            )
+            return None
+        if "\0" in text:
+            self.error(path, text.count("\n", 0, text.index("\0")) + 1, "file contains NUL bytes",
+                       "is this a binary file? content files are plain text")
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def fields(
+        self, path: Path, located: Located, spec: dict[str, FieldSpec], what: str
+    ) -> dict[str, Any] | None:
+        """Check a mapping against a spec; return converted values, or None if unusable."""
+        data = located.value
+        if not isinstance(data, dict):
+            self.error(path, located.line, f"{what} must be a set of 'field: value' lines")
+            return None
+        values: dict[str, Any] = {}
+        usable = True
+        for key, raw in data.items():
+            line = located.key_lines.get(str(key), located.line)
+            known = spec.get(str(key))
+            if known is None:
+                close = ", ".join(sorted(spec))
+                self.error(path, line, f"unknown field '{key}' in {what}", f"known fields: {close}")
+                continue
+            value = known.convert(raw)
+            if value is None and raw is not None:
+                self.error(path, line, f"field '{key}' must be {known.expects}")
+                usable = usable and not known.required
+                continue
+            values[str(key)] = value
+        for key, known in spec.items():
+            if known.required and values.get(key) is None and key in data and data[key] is None:
+                self.error(path, located.key_lines.get(key, located.line), f"field '{key}' is empty")
+                usable = False
+            elif known.required and key not in data:
+                self.error(path, located.line, f"missing required field '{key}' in {what}",
+                           f"add a line '{key}: …'")
+                usable = False
+        return values if usable else None
+
+    # packs -----------------------------------------------------------------------------
+
+    def load(self) -> Library:
+        for root in self.roots:
+            self.load_pack(root)
+        self.cross_check()
+        doc_hashes = MappingProxyType(dict(self.hashes))
+        return Library(
+            packs=tuple(self.packs),
+            roots=tuple(self.roots),
+            articles=tuple(sorted(self.articles.values(), key=lambda a: a.title.casefold())),
+            faqs=tuple(self.faqs.values()),
+            terms=tuple(sorted(self.terms.values(), key=lambda t: t.term.casefold())),
+            references=tuple(self.references.values()),
+            pages=tuple(self.pages.values()),
+            problems=tuple(sorted(self.problems, key=lambda p: (str(p.file), p.line))),
+            fingerprint=self.digest.hexdigest(),
+            doc_hashes=doc_hashes,
+        )
+
+    def load_pack(self, root: Path) -> None:
+        if not root.is_dir():
+            self.error(root, 1, "content folder not found", "check the path given with --content")
+            return
+        self.load_pack_info(root)
+        for path in sorted((root / "articles").glob("*.md")):
+            self.load_article(path, root)
+        for path in sorted((root / "faq").glob("*.md")):
+            self.load_faq(path, root)
+        self.load_glossary(root / "glossary.yaml", root)
+        self.load_references(root / "references.yaml", root)
+        for path in sorted((root / "pages").glob("*.md")):
+            self.load_page(path, root)
+
+    def load_pack_info(self, root: Path) -> None:
+        path = root / "pack.toml"
+        text = self.read(path, root) if path.exists() else None
+        info = PackInfo(name=root.name)
+        if text is not None:
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                found = re.search(r"line (\d+)", str(exc))
+                line = int(found.group(1)) if found else 1
+                self.error(path, line, f"TOML error: {exc}")
+                data = {}
+            values = self.fields(path, Located(value=data), PACK_FIELDS, "pack.toml") or {}
+            info = PackInfo(**{k: v for k, v in values.items() if v is not None}) \
+                if values.get("name") else info
+        elif not path.exists():
+            self.warn(path, 1, "pack.toml is missing", "add one with name, language and version")
+        self.packs.append(info)
+
+    def slug_ok(self, path: Path, kind: str) -> bool:
+        if SLUG.match(path.stem):
+            return True
+        self.error(path, 1, f"file name '{path.name}' is not a valid {kind} slug",
+                   "use lowercase letters, digits and hyphens, e.g. my-article.md")
+        return False
+
+    def markdown_file(self, path: Path, root: Path, spec: dict[str, FieldSpec], what: str):
+        text = self.read(path, root)
+        if text is None:
+            return None
+        try:
+            doc = split_front_matter(text)
+        except YamlProblem as exc:
+            self.error(path, exc.line, str(exc), "front matter sits between two '---' lines")
+            return None
+        values = self.fields(path, doc.meta, spec, f"{what} front matter")
+        if values is None:
+            # Still check its citations and links, so one pass shows every mistake.
+            self.skipped_bodies.append((path, doc.body_line, doc.body))
+            return None
+        return doc, values
+
+    def load_article(self, path: Path, root: Path) -> None:
+        if not self.slug_ok(path, "article"):
+            return
+        loaded = self.markdown_file(path, root, ARTICLE_FIELDS, "article")
+        if loaded is None:
+            return
+        doc, v = loaded
+        if path.stem in self.articles:
+            self.error(path, 1, f"duplicate article slug '{path.stem}'",
+                       f"already defined in {self.articles[path.stem].path}")
+            return
+        self.articles[path.stem] = Article(
+            slug=path.stem, title=v["title"], summary=v["summary"], topics=v["topics"],
+            reviewed=v["reviewed"], evidence=v["evidence"], body=doc.body, path=path,
+            body_line=doc.body_line, aliases=v.get("aliases") or (),
+            content_note=v.get("content_note") or "", related=v.get("related") or (),
+            sections=split_sections(v["title"], doc.body),
+        )
+        self.hashes[f"article:{path.stem}"] = _hash(v, doc.body)
+
+    def load_faq(self, path: Path, root: Path) -> None:
+        if not self.slug_ok(path, "FAQ"):
+            return
+        loaded = self.markdown_file(path, root, FAQ_FIELDS, "FAQ")
+        if loaded is None:
+            return
+        doc, v = loaded
+        if path.stem in self.faqs:
+            self.error(path, 1, f"duplicate FAQ slug '{path.stem}'",
+                       f"already defined in {self.faqs[path.stem].path}")
+            return
+        if not doc.body.strip():
+            self.warn(path, doc.body_line, "the FAQ has no answer", "write the answer below the '---'")
+        self.faqs[path.stem] = Faq(
+            slug=path.stem, question=v["question"], topics=v["topics"], body=doc.body, path=path,
+            body_line=doc.body_line, aliases=v.get("aliases") or (), related=v.get("related") or (),
+        )
+        self.hashes[f"faq:{path.stem}"] = _hash(v, doc.body)
+
+    def load_page(self, path: Path, root: Path) -> None:
+        loaded = self.markdown_file(path, root, PAGE_FIELDS, "page")
+        if loaded is None:
+            return
+        doc, v = loaded
+        if path.stem in self.pages:
+            self.warn(path, 1, f"page '{path.stem}' replaces the one in {self.pages[path.stem].path}")
+        self.pages[path.stem] = Page(name=path.stem, title=v["title"], body=doc.body, path=path,
+                                     body_line=doc.body_line)
+        self.hashes[f"page:{path.stem}"] = _hash(v, doc.body)
+
+    def yaml_list(self, path: Path, root: Path, what: str) -> list[Located]:
+        if not path.exists():
+            return []
+        text = self.read(path, root)
+        if text is None:
+            return []
+        try:
+            located = parse_yaml(text)
+        except YamlProblem as exc:
+            self.error(path, exc.line, str(exc), "check the indentation and the quotes")
+            return []
+        if located.value is None:
+            return []
+        if not isinstance(located.value, list):
+            self.error(path, located.line, f"{path.name} must be a list of {what}",
+                       "start each entry with '- id: …'")
+            return []
+        return located.items
+
+    def load_glossary(self, path: Path, root: Path) -> None:
+        names: dict[str, str] = {fold(n): t.id for t in self.terms.values() for n in t.names}
+        for item in self.yaml_list(path, root, "terms"):
+            v = self.fields(path, item, TERM_FIELDS, "glossary entry")
+            if v is None:
+                continue
+            term_id = v["id"]
+            if not SLUG.match(term_id):
+                self.error(path, item.key_lines.get("id", item.line),
+                           f"glossary id '{term_id}' is not valid",
+                           "use lowercase letters, digits and hyphens")
+                continue
+            if term_id in self.terms:
+                self.error(path, item.line, f"duplicate glossary id '{term_id}'",
+                           f"first defined on line {self.terms[term_id].line}")
+                continue
+            aliases: list[str] = []
+            for name in (v["term"], *(v.get("aliases") or ())):
+                key = fold(name)
+                owner = names.get(key)
+                if not key:
+                    continue
+                if owner and owner != term_id:
+                    self.error(path, item.key_lines.get("aliases", item.line),
+                               f"'{name}' in '{term_id}' is already a name of '{owner}'",
+                               "each name or alias may belong to one term only")
+                    continue
+                if name != v["term"] and name not in aliases:
+                    aliases.append(name)
+                names[key] = term_id
+            self.terms[term_id] = Term(
+                id=term_id, term=v["term"], definition=v["definition"], aliases=tuple(aliases),
+                see_also=v.get("see_also") or (), not_=v.get("not") or (), path=path,
+                line=item.line,
+            )
+            self.hashes[f"term:{term_id}"] = _hash(v, "")
+
+    def load_references(self, path: Path, root: Path) -> None:
+        for item in self.yaml_list(path, root, "references"):
+            v = self.fields(path, item, REFERENCE_FIELDS, "reference")
+            if v is None:
+                continue
+            ref_id = v["id"]
+            if ref_id in self.references:
+                self.error(path, item.line, f"duplicate reference id '{ref_id}'",
+                           f"first defined on line {self.references[ref_id].line}")
+                continue
+            if not v.get("author") and v.get("type") != "legislation":
+                self.warn(path, item.line, f"reference '{ref_id}' has no author",
+                          "add author: [{family: …, given: …}] or [{literal: Organisation}]")
+            if not (v.get("DOI") or v.get("URL")):
+                self.warn(path, item.line, f"reference '{ref_id}' has neither DOI nor URL",
+                          "readers need a way to find the work")
+            self.references[ref_id] = Reference(
+                id=ref_id, type=v["type"], title=v["title"], issued=v["issued"],
+                authors=v.get("author") or (), container_title=v.get("container-title") or "",
+                volume=v.get("volume") or "", issue=v.get("issue") or "",
+                page=v.get("page") or "", doi=v.get("DOI") or "", url=v.get("URL") or "",
+                note=v.get("note") or "", path=path, line=item.line,
+            )
+
+    # checks across files ---------------------------------------------------------------
+
+    def cross_check(self) -> None:
+        cited: set[str] = set()
+        bodies: list[tuple[Path, int, str]] = [
+            *((a.path, a.body_line, a.body) for a in self.articles.values()),
+            *((f.path, f.body_line, f.body) for f in self.faqs.values()),
+            *((p.path, p.body_line, p.body) for p in self.pages.values()),
+            *((t.path, t.line, t.definition) for t in self.terms.values()),
+            *self.skipped_bodies,
+        ]
+        targets = {
+            "article": self.articles, "faq": self.faqs, "term": self.terms,
+            "page": self.pages, "ref": self.references,
+        }
+        for path, first_line, body in bodies:
+            for key, line in citation_keys(body):
+                cited.add(key)
+                if key not in self.references:
+                    self.error(path, first_line + line, f"unknown citation key '@{key}'",
+                               "add it to references.yaml or correct the key")
+            for match in INTERNAL_LINK.finditer(body):
+                kind, target = match.group(2), match.group(3)
+                if target not in targets[kind]:
+                    line = first_line + body.count("\n", 0, match.start())
+                    self.error(path, line, f"link to unknown {kind} '{target}'",
+                               f"no {kind} has that slug or id")
+        for item in (*self.articles.values(), *self.faqs.values()):
+            for slug in item.related:
+                if slug not in self.articles and slug not in self.faqs:
+                    self.warn(item.path, 2, f"related '{slug}' is not an article or FAQ slug")
+        for term in self.terms.values():
+            for other in term.see_also:
+                if other not in self.terms:
+                    self.warn(term.path, term.line, f"see_also '{other}' of '{term.id}' is not a "
+                              "glossary id")
+        for ref in self.references.values():
+            if ref.id not in cited:
+                self.warn(ref.path, ref.line, f"reference '{ref.id}' is never cited",
+                          "cite it with [@" + ref.id + "] or remove it")
+        for root in self.roots[:1]:
+            for name in REQUIRED_PAGES:
+                if root.is_dir() and name not in self.pages:
+                    self.warn(root / "pages" / f"{name}.md", 1, f"the {name} page is missing")
+
+
+def _hash(values: dict[str, Any], body: str) -> str:
+    blob = json.dumps(values, sort_keys=True, default=str) + "\0" + body
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def load_library(roots: Path | Sequence[Path]) -> Library:
+    """Load one pack or several (later packs add to earlier ones); never raises for content."""
+    if isinstance(roots, Path):
+        roots = [roots]
+    return _Loader(roots=[Path(r) for r in roots]).load()

@@ -1,0 +1,63 @@
+"""Where Lantern finds its bundled files and keeps its own.
+
+A source checkout uses the top-level `content/` and `resources/` folders; an installed
+wheel carries them inside the package as `lantern/_data/`. Everything Lantern writes goes
+to the platform's user directories, never next to the package.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "lantern"
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_CHECKOUT = _PACKAGE.parent.parent
+
+
+class NotFoundError(Exception):
+    """A bundled folder is missing; the message lists every place that was tried."""
+
+
+def _find(name: str, env_var: str | None = None) -> Path:
+    candidates: list[Path] = []
+    if env_var and os.environ.get(env_var):
+        candidates.append(Path(os.environ[env_var]).expanduser())
+    candidates += [_PACKAGE / "_data" / name, _CHECKOUT / name]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    tried = "\n  ".join(str(c) for c in candidates)
+    hint = f" Set {env_var} or pass --content." if env_var else ""
+    raise NotFoundError(f"Could not find the {name} folder. Looked in:\n  {tried}\n{hint}".strip())
+
+
+def content_dir() -> Path:
+    """The content pack to open when none is given: LANTERN_CONTENT_DIR or the bundled one."""
+    return _find("content", "LANTERN_CONTENT_DIR")
+
+
+def resources_dir() -> Path:
+    return _find("resources")
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def _user_dir(env_var: str, default: str) -> Path:
+    value = os.environ.get(env_var)
+    return Path(value).expanduser() if value else Path(default)
+
+
+def cache_dir() -> Path:
+    """Where the search index lives (LANTERN_CACHE_DIR overrides)."""
+    return _user_dir("LANTERN_CACHE_DIR", platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Where settings and bookmarks live (LANTERN_CONFIG_DIR overrides)."""
+    return _user_dir("LANTERN_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, appauthor=False))

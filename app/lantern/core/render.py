@@ -1,0 +1,259 @@
+"""Markdown → HTML for the reader, with Lantern's own extensions.
+
+- Pandoc citations `[@key]` become numbered links `lantern:ref/<key>`.
+- Glossary terms link to `lantern:term/<id>`: first use per section, any alias, never in
+  headings, links or code.
+- Pack links `[text](article:slug)` become `lantern:article/slug`; other schemes than
+  http(s) and mailto are dropped, as are remote images.
+- Raw HTML in content is shown as text, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from lantern.core.model import Library, Term
+from lantern.core.text import CITATION_KEY, fold, slugify
+
+INTERNAL_KINDS = ("article", "faq", "term", "page", "ref")
+_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"}
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    html: str
+    citations: tuple[str, ...]
+    headings: tuple[Heading, ...]
+    terms: tuple[str, ...]
+
+
+class _State:
+    """What one render learns: citation order, headings, terms linked."""
+
+    def __init__(self) -> None:
+        self.citations: list[str] = []
+        self.headings: list[Heading] = []
+        self.terms: list[str] = []
+
+    def number(self, key: str) -> int:
+        if key not in self.citations:
+            self.citations.append(key)
+        return self.citations.index(key) + 1
+
+
+class _CitationPattern(InlineProcessor):
+    def __init__(self, renderer: Renderer) -> None:
+        super().__init__(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
+        self.renderer = renderer
+
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]  # noqa: N802
+        keys = [k.group(1) for k in CITATION_KEY.finditer(m.group(1))]
+        if not keys:
+            return None, None, None
+        sup = etree.Element("sup", {"class": "cite"})
+        sup.text = "["
+        last: etree.Element | None = None
+        for i, key in enumerate(keys):
+            if self.renderer.library.reference(key) is None:
+                el = etree.SubElement(sup, "span", {"class": "missing"})
+                el.text = "?"
+            else:
+                number = self.renderer.state.number(key)
+                el = etree.SubElement(sup, "a", {"href": f"lantern:ref/{key}", "class": "cite",
+                                                 "title": self._title(key)})
+                el.text = str(number)
+            el.tail = ", " if i < len(keys) - 1 else "]"
+            last = el
+        assert last is not None
+        return sup, m.start(0), m.end(0)
+
+    def _title(self, key: str) -> str:
+        ref = self.renderer.library.reference(key)
+        return ref.citation() if ref else key
+
+
+class _TreeFixer(Treeprocessor):
+    """Rewrites links and images, anchors headings, and links glossary terms."""
+
+    def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
+        super().__init__(md)
+        self.renderer = renderer
+
+    def run(self, root: etree.Element) -> None:
+        seen_anchors: set[str] = set()
+        linked: set[str] = set()
+        for el in list(root):
+            if el.tag in ("h1", "h2"):
+                linked = set()
+            self._fix(el, seen_anchors, linked)
+
+    def _fix(self, el: etree.Element, anchors: set[str], linked: set[str]) -> None:
+        tag = el.tag
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._anchor(el, anchors)
+        elif tag == "a":
+            self._link(el)
+        elif tag == "img":
+            self._image(el)
+        if tag not in _SKIP and self.renderer.term_pattern is not None:
+            self._link_terms(el, linked)
+        for child in list(el):
+            self._fix(child, anchors, linked)
+
+    def _anchor(self, el: etree.Element, anchors: set[str]) -> None:
+        text = "".join(el.itertext()).strip()
+        base = anchor = slugify(text)
+        n = 2
+        while anchor in anchors:
+            anchor, n = f"{base}-{n}", n + 1
+        anchors.add(anchor)
+        el.set("id", anchor)
+        # QTextBrowser scrolls to <a name>, not to id attributes.
+        mark = etree.Element("a", {"name": anchor})
+        mark.tail, el.text = el.text, None
+        el.insert(0, mark)
+        self.renderer.state.headings.append(Heading(int(el.tag[1]), anchor, text))
+
+    def _link(self, el: etree.Element) -> None:
+        href = (el.get("href") or "").strip()
+        if re.fullmatch(r"lantern:(article|faq|term|page|ref)/[\w.-]*(#[\w.-]*)?", href):
+            return
+        if href.startswith("#") or href.lower().startswith(_SAFE_SCHEMES):
+            if not href.startswith("#"):
+                el.set("class", "external")
+            return
+        kind, sep, target = href.partition(":")
+        if sep and kind in INTERNAL_KINDS and re.fullmatch(r"[\w.-]*(#[\w.-]*)?", target):
+            el.set("href", f"lantern:{kind}/{target}")
+            el.set("class", "internal")
+            return
+        # javascript:, file:, data:, relative paths: keep the words, drop the link.
+        el.tag = "span"
+        el.attrib.clear()
+
+    def _image(self, el: etree.Element) -> None:
+        src = el.get("src") or ""
+        if ":" in src or src.startswith(("/", "\\")) or ".." in src:
+            alt = el.get("alt") or ""
+            el.tag = "span"
+            el.attrib.clear()
+            el.set("class", "image-removed")
+            el.text = f"[image: {alt}]" if alt else "[image]"
+
+    def _link_terms(self, el: etree.Element, linked: set[str]) -> None:
+        if el.text:
+            el.text, new = self._split(el.text, linked)
+            for i, child in enumerate(new):
+                el.insert(i, child)
+        for child in list(el):
+            if child.tail:
+                child.tail, new = self._split(child.tail, linked)
+                position = list(el).index(child) + 1
+                for offset, extra in enumerate(new):
+                    el.insert(position + offset, extra)
+
+    def _split(self, text: str, linked: set[str]) -> tuple[str, list[etree.Element]]:
+        """Cut `text` at the first new term; return the head and the link elements."""
+        pattern = self.renderer.term_pattern
+        assert pattern is not None
+        head: str | None = None
+        pieces: list[etree.Element] = []
+        pos = 0
+        for match in pattern.finditer(text):
+            term_id = self.renderer.term_for(match.group(0))
+            if term_id is None or term_id in linked:
+                continue
+            linked.add(term_id)
+            if term_id not in self.renderer.state.terms:
+                self.renderer.state.terms.append(term_id)
+            if head is None:
+                head = text[pos : match.start()]
+            else:
+                pieces[-1].tail = text[pos : match.start()]
+            term = self.renderer.library.term(term_id)
+            link = etree.Element("a", {"href": f"lantern:term/{term_id}", "class": "term",
+                                       "title": term.term if term else term_id})
+            link.text = match.group(0)
+            pieces.append(link)
+            pos = match.end()
+        if head is None:
+            return text, []
+        pieces[-1].tail = text[pos:]
+        return head, pieces
+
+
+class _LanternExtension(Extension):
+    def __init__(self, renderer: Renderer) -> None:
+        super().__init__()
+        self.renderer = renderer
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_CitationPattern(self.renderer), "lantern_cite", 175)
+        md.treeprocessors.register(_TreeFixer(md, self.renderer), "lantern_tree", 15)
+
+
+def _term_regex(terms: Iterable[Term]) -> re.Pattern[str] | None:
+    names: set[str] = set()
+    for term in terms:
+        names.update(n for n in term.names if len(fold(n)) >= 2)
+    if not names:
+        return None
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        escaped = re.escape(name)
+        # All-capital acronyms match only in capitals: "MAPS" is not "maps".
+        parts.append(f"(?-i:{escaped})" if name.isupper() else escaped)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+class Renderer:
+    """Renders pack Markdown to HTML. One per Library; not thread-safe."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.state = _State()
+        self.term_pattern = _term_regex(library.terms)
+        self._by_name = {fold(n): t.id for t in library.terms for n in t.names}
+        self._md = markdown.Markdown(
+            extensions=["tables", "sane_lists", "fenced_code", "smarty", _LanternExtension(self)],
+            output_format="html",
+        )
+
+    def term_for(self, text: str) -> str | None:
+        return self._by_name.get(fold(text))
+
+    def render(self, text: str, *, link_terms: bool = True) -> Rendered:
+        self.state = _State()
+        pattern = self.term_pattern
+        if not link_terms:
+            self.term_pattern = None
+        try:
+            self._md.reset()
+            html = self._md.convert(text)
+        except RecursionError:
+            # Pathologically nested input: show it as plain text rather than fail.
+            from html import escape
+
+            html = f"<pre>{escape(text)}</pre>"
+        finally:
+            self.term_pattern = pattern
+        state = self.state
+        return Rendered(html, tuple(state.citations), tuple(state.headings), tuple(state.terms))

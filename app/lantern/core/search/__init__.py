@@ -1,0 +1,30 @@
+"""Full-text search over a Library.
+
+The engine (Whoosh) is imported only when an index is opened, so that importing this
+package, and drawing the first window, stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lantern.core.model import Library
+from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
+
+if TYPE_CHECKING:
+    from lantern.core.search.engine import Progress, SearchIndex
+
+__all__ = ["SearchResponse", "SearchResult", "Suggestion", "open_index"]
+
+
+def open_index(
+    library: Library, cache: Path | None = None, progress: Progress | None = None
+) -> SearchIndex:
+    """Open (building or updating as needed) the index of `library` under `cache`.
+
+    With `cache=None` the index is built in memory.
+    """
+    from lantern.core.search.engine import SearchIndex
+
+    return SearchIndex.open(library, cache, progress)

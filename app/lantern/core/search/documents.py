@@ -1,0 +1,84 @@
+"""What gets indexed: one document per article section, FAQ, glossary term and page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lantern.core.model import Library
+from lantern.core.search.concepts import ConceptMatcher
+from lantern.core.text import plain_text
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDoc:
+    id: str  # unique per index document, e.g. "article:microdosing#what-trials-found"
+    group: str  # the item it belongs to, e.g. "article:microdosing"; the unit of updates
+    kind: str  # article | faq | term | page
+    key: str  # slug, term id or page name
+    anchor: str
+    title: str
+    heading: str
+    aliases: str
+    body: str
+    topics: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+
+KINDS = ("term", "faq", "article", "page")
+
+
+def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator[IndexDoc]:
+    """Index documents for the whole library, or only for the given groups."""
+    matcher = ConceptMatcher(library.terms)
+
+    def wanted(group: str) -> bool:
+        return groups is None or group in groups
+
+    def concepts(*texts: str) -> tuple[str, ...]:
+        return tuple(matcher.concepts("\n".join(texts)))
+
+    for article in library.articles:
+        group = f"article:{article.slug}"
+        if not wanted(group):
+            continue
+        aliases = "\n".join(article.aliases)
+        for section in article.sections:
+            body = plain_text(section.markdown)
+            heading = "" if not section.anchor else section.heading
+            if not section.anchor:
+                body = f"{article.summary}\n\n{body}".strip()
+            yield IndexDoc(
+                id=f"{group}#{section.anchor}", group=group, kind="article", key=article.slug,
+                anchor=section.anchor, title=article.title, heading=heading,
+                aliases=aliases, body=body, topics=article.topics,
+                concepts=concepts(article.title, heading, aliases, body),
+            )
+    for faq in library.faqs:
+        group = f"faq:{faq.slug}"
+        if wanted(group):
+            aliases = "\n".join(faq.aliases)
+            body = plain_text(faq.body)
+            yield IndexDoc(
+                id=group, group=group, kind="faq", key=faq.slug, anchor="", title=faq.question,
+                heading="", aliases=aliases, body=body, topics=faq.topics,
+                concepts=concepts(faq.question, aliases, body),
+            )
+    for term in library.terms:
+        group = f"term:{term.id}"
+        if wanted(group):
+            aliases = "\n".join(term.aliases)
+            body = plain_text(term.definition)
+            yield IndexDoc(
+                id=group, group=group, kind="term", key=term.id, anchor="", title=term.term,
+                heading="", aliases=aliases, body=body, topics=(),
+                concepts=(term.id,),
+            )
+    for page in library.pages:
+        group = f"page:{page.name}"
+        if wanted(group):
+            body = plain_text(page.body)
+            yield IndexDoc(
+                id=group, group=group, kind="page", key=page.name, anchor="", title=page.title,
+                heading="", aliases="", body=body, topics=(), concepts=concepts(page.title, body),
+            )

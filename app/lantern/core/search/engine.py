@@ -1,0 +1,406 @@
+"""The Whoosh adapter: the only module that imports the search engine.
+
+Swapping the engine means rewriting this file and nothing else: the rest of Lantern sees
+`SearchIndex`, `SearchResponse` and `SearchResult`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from whoosh import collectors, highlight, index, searching
+from whoosh import query as wq
+from whoosh.analysis import (
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+
+from lantern.core.model import Library
+from lantern.core.search.concepts import ConceptMatcher
+from lantern.core.search.documents import KINDS, IndexDoc, iter_documents
+from lantern.core.search.results import SearchResponse, SearchResult
+from lantern.core.text import clean
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+META_FILE = "lantern-index.json"
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 24
+TIME_LIMIT_S = 0.5
+Progress = Callable[[int, int], None]
+
+_WORD = re.compile(r"\w+(?:[-.]\w+)*")
+
+
+class CompoundFilter(Filter):
+    """`5-HT2A` → `5ht2a`; when indexing, `micro-dosing` also yields `micro` and `dosing`."""
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            text = token.text
+            if "-" not in text and "." not in text:
+                yield token
+                continue
+            parts = [p for p in re.split(r"[-.]", text) if p]
+            token.text = "".join(parts)
+            if token.mode == "query" or len(parts) < 2:
+                yield token
+                continue
+            start = getattr(token, "startchar", None)
+            yield token.copy()
+            offset = 0
+            for part in parts:
+                piece = token.copy()
+                piece.text = part
+                if start is not None:
+                    offset = text.index(part, offset)
+                    piece.startchar = start + offset
+                    piece.endchar = start + offset + len(part)
+                    offset += len(part)
+                yield piece
+
+
+def make_analyzer():  # type: ignore[no-untyped-def]
+    return (
+        RegexTokenizer(r"\w+(?:[-.]\w+)*")
+        | LowercaseFilter()
+        | CompoundFilter()
+        | StopFilter(minsize=1)
+        | StemFilter(cachesize=50000)
+    )
+
+
+ANALYZER = make_analyzer()
+SPELL_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter()
+TEXT_FIELDS = ("title", "heading", "aliases", "body")
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        group=ID(stored=True, sortable=True),
+        kind=ID(stored=True),
+        key=STORED(),
+        anchor=STORED(),
+        title=TEXT(stored=True, analyzer=ANALYZER, field_boost=3.0),
+        heading=TEXT(stored=True, analyzer=ANALYZER, field_boost=2.0),
+        aliases=TEXT(analyzer=ANALYZER, field_boost=4.0),
+        body=TEXT(stored=True, analyzer=ANALYZER),
+        words=TEXT(analyzer=SPELL_ANALYZER, phrase=False),
+        topics=KEYWORD(stored=True, commas=True, lowercase=True),
+        concepts=KEYWORD(commas=True, scorable=True, field_boost=2.0),
+    )
+
+
+def _fields(doc: IndexDoc) -> dict[str, object]:
+    return {
+        "id": doc.id, "group": doc.group, "kind": doc.kind, "key": doc.key,
+        "anchor": doc.anchor, "title": doc.title, "heading": doc.heading,
+        "aliases": doc.aliases, "body": doc.body,
+        "words": f"{doc.title}\n{doc.heading}\n{doc.aliases}\n{doc.body}",
+        "topics": ",".join(doc.topics), "concepts": ",".join(doc.concepts),
+    }
+
+
+class _Formatter(highlight.HtmlFormatter):
+    def __init__(self) -> None:
+        super().__init__(tagname="mark", between=" … ")
+
+    def format_token(self, text, token, replace=False):  # type: ignore[no-untyped-def]
+        return f"<mark>{highlight.htmlescape(highlight.get_text(text, token, replace))}</mark>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def index_dir_for(library: Library, cache: Path) -> Path:
+    """One index folder per set of content folders, per schema version."""
+    key = "\n".join(str(r.resolve()) for r in library.roots)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return cache / "index" / f"v{SCHEMA_VERSION}-{digest}"
+
+
+class SearchIndex:
+    """A Whoosh index over a Library, built or updated on open, searched by `search()`."""
+
+    def __init__(self, library: Library, ix: index.Index, location: Path | None) -> None:
+        self.library = library
+        self.location = location  # None when the index lives in memory
+        self._ix = ix
+        self._searcher = ix.searcher()
+        self._matcher = ConceptMatcher(library.terms)
+        self._fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
+        self._formatter = _Formatter()
+
+    # opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, library: Library, cache: Path | None = None, progress: Progress | None = None
+    ) -> SearchIndex:
+        """Open the index for `library`, building or updating it only if the content changed.
+
+        A damaged index is rebuilt; an unwritable cache falls back to an index in memory.
+        """
+        if cache is None:
+            return cls(library, _build_in_memory(library, progress), None)
+        location = index_dir_for(library, cache)
+        try:
+            ix = _open_or_update(library, location, progress)
+        except OSError as exc:
+            log.warning("index folder %s unusable (%s); searching from memory", location, exc)
+            return cls(library, _build_in_memory(library, progress), None)
+        return cls(library, ix, location)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._searcher.close()
+        with contextlib.suppress(Exception):
+            self._ix.close()
+
+    @property
+    def doc_count(self) -> int:
+        return int(self._searcher.doc_count())
+
+    # searching -------------------------------------------------------------------------
+
+    def search(
+        self, text: str, limit: int = 10, kinds: Iterable[str] | None = None
+    ) -> SearchResponse:
+        """Search for what a person typed. Never raises for any input."""
+        started = time.perf_counter()
+        cleaned = clean(text).replace("\n", " ").strip()
+        notice = ""
+        if len(cleaned) > MAX_QUERY_CHARS:
+            cleaned = cleaned[:MAX_QUERY_CHARS]
+            notice = f"Only the first {MAX_QUERY_CHARS} characters were searched."
+        limit = max(1, min(int(limit), 100))
+        concepts = self._matcher.spans(cleaned)
+        rest = cleaned
+        for span in reversed(concepts):
+            rest = rest[: span.start] + " " + rest[span.end :]
+        words = _WORD.findall(rest)[:MAX_QUERY_WORDS]
+        query, highlight_terms, unknown = self._build(
+            [s.concept for s in concepts], words
+        )
+        concept_ids = tuple(dict.fromkeys(s.concept for s in concepts))
+        if query is None:
+            return SearchResponse(query=text, concepts=concept_ids, notice=notice,
+                                  elapsed_ms=(time.perf_counter() - started) * 1000)
+        kind_filter = None
+        if kinds:
+            wanted = [k for k in kinds if k in KINDS]
+            kind_filter = wq.Or([wq.Term("kind", k) for k in wanted]) if wanted else None
+        hits = self._run(query, limit, kind_filter)
+        if not hits and isinstance(query, wq.And):
+            hits = self._run(wq.Or(query.subqueries), limit, kind_filter)
+        results = tuple(self._result(hit, highlight_terms) for hit in hits[:limit])
+        counts: dict[str, int] = {}
+        for hit in hits:
+            counts[hit["kind"]] = counts.get(hit["kind"], 0) + 1
+        suggestion = self._did_you_mean(cleaned, unknown) if unknown else ""
+        return SearchResponse(
+            query=text, results=results, concepts=concept_ids, counts=counts,
+            suggestion=suggestion, notice=notice,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _build(
+        self, concepts: list[str], words: list[str]
+    ) -> tuple[wq.Query | None, set[str], list[str]]:
+        reader = self._searcher.reader()
+        parts: list[wq.Query] = []
+        terms: set[str] = set()
+        unknown: list[str] = []
+        for concept in dict.fromkeys(concepts):
+            parts.append(wq.Or([
+                wq.Term("concepts", concept),
+                wq.Term("id", f"term:{concept}", boost=20.0),
+            ]))
+            term = self.library.term(concept)
+            for name in term.names if term else ():
+                terms.update(t.text for t in ANALYZER(name, mode="query"))
+        for word in words:
+            tokens = [t.text for t in ANALYZER(word, mode="query")]
+            for token in tokens[:1]:
+                terms.add(token)
+                known = any(reader.doc_frequency(f, token) for f in TEXT_FIELDS)
+                if known:
+                    parts.append(wq.Or([wq.Term(f, token) for f in TEXT_FIELDS]))
+                    continue
+                unknown.append(word)
+                if len(token) < 4:
+                    continue
+                distance = 1 if len(token) < 7 else 2
+                parts.append(wq.Or([
+                    wq.FuzzyTerm(f, token, boost=0.6, maxdist=distance, prefixlength=1)
+                    for f in ("title", "aliases", "body")
+                ]))
+        if not parts:
+            return None, terms, unknown
+        return (parts[0] if len(parts) == 1 else wq.And(parts)), terms, unknown
+
+    def _run(self, query: wq.Query, limit: int, kind_filter: wq.Query | None) -> list[searching.Hit]:
+        collector = self._searcher.collector(
+            limit=min(limit * 4, 200), filter=kind_filter, terms=True,
+        )
+        timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
+        try:
+            self._searcher.search_with_collector(query, timed)
+        except searching.TimeLimit:
+            log.info("search hit the time limit; showing partial results")
+        except (RecursionError, ValueError) as exc:
+            log.warning("search failed: %s", exc)
+            return []
+        # An article is several section documents: keep the best section of each.
+        best: dict[str, searching.Hit] = {}
+        for hit in timed.results():
+            best.setdefault(hit["group"], hit)
+        return list(best.values())
+
+    def _result(self, hit: searching.Hit, terms: set[str]) -> SearchResult:
+        matched = set(terms)
+        with contextlib.suppress(Exception):
+            for field, value in hit.matched_terms():
+                if field in TEXT_FIELDS:
+                    matched.add(value.decode() if isinstance(value, bytes) else str(value))
+        body = hit.get("body", "")
+        snippet = ""
+        with contextlib.suppress(Exception):
+            snippet = highlight.highlight(
+                body, frozenset(matched), ANALYZER, self._fragmenter, self._formatter, top=2
+            )
+        if not snippet:
+            short = body[:200].rsplit(" ", 1)[0] + " …" if len(body) > 200 else body
+            snippet = _escape(short)
+        return SearchResult(
+            kind=hit["kind"], id=hit["key"], title=hit["title"], score=float(hit.score or 0.0),
+            snippet=snippet.replace("\n", " "), anchor=hit.get("anchor", ""),
+            heading=hit.get("heading", ""),
+        )
+
+    def _did_you_mean(self, cleaned: str, unknown: list[str]) -> str:
+        corrector = self._searcher.corrector("words")
+        suggestion = cleaned
+        changed = False
+        for word in unknown:
+            options = corrector.suggest(word.lower(), limit=1, maxdist=2)
+            if options and options[0] != word.lower():
+                suggestion = re.sub(rf"\b{re.escape(word)}\b", options[0], suggestion, count=1)
+                changed = True
+        return suggestion if changed else ""
+
+
+# --- building --------------------------------------------------------------------------
+
+
+def _meta(location: Path) -> dict[str, object]:
+    try:
+        data = json.loads((location / META_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_meta(location: Path, library: Library) -> None:
+    data = {
+        "schema": SCHEMA_VERSION,
+        "fingerprint": library.fingerprint,
+        "hashes": dict(library.doc_hashes),
+    }
+    tmp = location / (META_FILE + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, location / META_FILE)
+
+
+def _open_or_update(library: Library, location: Path, progress: Progress | None) -> index.Index:
+    meta = _meta(location)
+    if meta.get("schema") == SCHEMA_VERSION and index.exists_in(str(location)):
+        try:
+            ix = index.open_dir(str(location))
+            if meta.get("fingerprint") == library.fingerprint:
+                return ix
+            old = meta.get("hashes")
+            if isinstance(old, dict):
+                _update(ix, library, old, progress)
+                _write_meta(location, library)
+                return ix
+        except OSError:
+            raise
+        except Exception as exc:  # a damaged index raises many kinds of error
+            log.warning("index at %s is damaged (%s); rebuilding", location, exc)
+    return _rebuild(library, location, progress)
+
+
+def _rebuild(library: Library, location: Path, progress: Progress | None) -> index.Index:
+    if location.exists():
+        shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True, exist_ok=True)
+    (location / META_FILE).unlink(missing_ok=True)
+    ix = index.create_in(str(location), make_schema())
+    _write_docs(ix, iter_documents(library), len(library.doc_hashes), progress)
+    _write_meta(location, library)
+    return ix
+
+
+def _build_in_memory(library: Library, progress: Progress | None) -> index.Index:
+    ix = RamStorage().create_index(make_schema())
+    _write_docs(ix, iter_documents(library), len(library.doc_hashes), progress)
+    return ix
+
+
+def _write_docs(
+    ix: index.Index, docs: Iterator[IndexDoc], total: int, progress: Progress | None,
+    delete_groups: Iterable[str] = (),
+) -> None:
+    writer = ix.writer(limitmb=128)
+    try:
+        for group in delete_groups:
+            writer.delete_by_term("group", group)
+        groups_done: set[str] = set()
+        for doc in docs:
+            writer.add_document(**_fields(doc))
+            if doc.group not in groups_done:
+                groups_done.add(doc.group)
+                if progress:
+                    progress(len(groups_done), total)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _update(ix: index.Index, library: Library, old: dict[str, object], progress: Progress | None) -> None:
+    new = dict(library.doc_hashes)
+    old_terms = {k: v for k, v in old.items() if k.startswith("term:")}
+    new_terms = {k: v for k, v in new.items() if k.startswith("term:")}
+    if old_terms != new_terms:
+        # Concepts annotate every document: a glossary change touches them all.
+        changed = set(new)
+        removed = set(old)
+    else:
+        changed = {k for k, v in new.items() if old.get(k) != v}
+        removed = {k for k in old if k not in new}
+    if not changed and not removed:
+        return
+    docs = iter_documents(library, groups=changed)
+    _write_docs(ix, docs, len(changed), progress, delete_groups=sorted(changed | removed))

@@ -1,0 +1,95 @@
+"""Small text helpers shared by the loader, the renderer and search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lantern.core.model import Section
+
+#: Pandoc citation groups: `[@a]`, `[@a; @b]`, `[see @a, p. 3]`; not a link's text.
+CITATION_GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
+CITATION_KEY = re.compile(r"(?<![\w.])-?@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
+#: Links into the pack: `[text](article:slug)`, `faq:`, `term:`, `page:`, `ref:`.
+INTERNAL_LINK = re.compile(r"\[([^\]\n]*)\]\((article|faq|term|page|ref):([^)\s#]*)(#[^)\s]*)?\)")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_FENCE = re.compile(r"^(```|~~~)")
+_HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def fold(text: str) -> str:
+    """A key for comparing names: `5-HT2A`, `5ht2a` and `5 HT 2A` all fold to `5ht2a`."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def clean(text: str) -> str:
+    """NFKC-normalise and drop control characters (keeps tabs and newlines)."""
+    return unicodedata.normalize("NFKC", text).translate(_CONTROL)
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "section"
+
+
+def citation_keys(text: str) -> list[tuple[str, int]]:
+    """Every citation key in `text`, with the 0-based line it is on."""
+    found = []
+    for group in CITATION_GROUP.finditer(text):
+        line = text.count("\n", 0, group.start())
+        found += [(m.group(1), line) for m in CITATION_KEY.finditer(group.group(1))]
+    return found
+
+
+def split_sections(title: str, body: str) -> tuple[Section, ...]:
+    """Cut an article body at its `##` headings; text before the first is the intro."""
+    sections: list[tuple[str, list[str]]] = [(title, [])]
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING2.match(line)
+        if heading:
+            sections.append((heading.group(1), []))
+        else:
+            sections[-1][1].append(line)
+    result = []
+    seen: set[str] = set()
+    for index, (heading, lines) in enumerate(sections):
+        text = "\n".join(lines).strip()
+        if index == 0 and not text:
+            continue
+        anchor = "" if index == 0 else slugify(heading)
+        base, n = anchor, 2
+        while anchor in seen:
+            anchor, n = f"{base}-{n}", n + 1
+        seen.add(anchor)
+        result.append(Section(anchor=anchor, heading=heading, markdown=text))
+    return tuple(result)
+
+
+_PLAIN_RULES = [
+    (re.compile(r"```.*?```", re.S), " "),
+    (CITATION_GROUP, ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"<[^>\n]+>"), " "),
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+", re.M), ""),
+    (re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*$", re.M), ""),
+    (re.compile(r"\|"), " "),
+    (re.compile(r"[ \t]+"), " "),
+    (re.compile(r" +([,.;:])"), r"\1"),
+    (re.compile(r"\n{3,}"), "\n\n"),
+]
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to readable text for indexing and snippets."""
+    text = markdown
+    for pattern, replacement in _PLAIN_RULES:
+        text = pattern.sub(replacement, text)
+    return text.strip()

@@ -1,0 +1,96 @@
+"""YAML and front matter that remember line numbers, so problems can name them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: the loader checks them with a clear message."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+class YamlProblem(Exception):
+    """Broken YAML: `line` is 1-based within the text that was parsed."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Located:
+    """A parsed YAML value with the 1-based line of each mapping key or list item."""
+
+    value: Any
+    line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict)
+    items: list[Located] = field(default_factory=list)
+
+
+def _locate(node: yaml.Node, value: Any) -> Located:
+    located = Located(value=value, line=node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
+        for key_node, _ in node.value:
+            located.key_lines[str(key_node.value)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode) and isinstance(value, list):
+        located.items = [_locate(n, v) for n, v in zip(node.value, value, strict=False)]
+    return located
+
+
+def parse_yaml(text: str, first_line: int = 1) -> Located:
+    """Parse one YAML document; raise YamlProblem with a line on any error."""
+    try:
+        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + first_line
+        reason = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(f"YAML error: {reason}", line) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
+        raise YamlProblem(f"YAML error: {exc.__class__.__name__}", first_line) from None
+    if node is None:
+        return Located(value=value, line=first_line)
+    located = _locate(node, value)
+    _shift(located, first_line - 1)
+    return located
+
+
+def _shift(located: Located, offset: int) -> None:
+    located.line += offset
+    for key in located.key_lines:
+        located.key_lines[key] += offset
+    for item in located.items:
+        _shift(item, offset)
+
+
+@dataclass
+class Document:
+    """A Markdown file split into its front matter and body."""
+
+    meta: Located
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str) -> Document:
+    """Split `---` front matter from the body; raise YamlProblem if it is missing or broken."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise YamlProblem("no front matter: the file must start with a line '---'", 1)
+    meta = parse_yaml(match.group(1) or "", first_line=2)
+    if not isinstance(meta.value, dict):
+        raise YamlProblem("front matter must be a set of 'field: value' lines", 2)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Document(meta=meta, body=text[match.end() :], body_line=body_line)

@@ -1,0 +1,36 @@
+"""Start the application: one QApplication, one main window, content loaded after paint."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from lantern import __version__
+from lantern.ui.main_window import MainWindow
+
+
+def create_app(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("Lantern")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Lantern")
+    app.setDesktopFileName("lantern")
+    return app
+
+
+def run(roots: Sequence[Path]) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = create_app()
+    window = MainWindow(roots)
+    window.show()
+    # Content and the index load after the first paint, so the window appears at once.
+    QTimer.singleShot(0, window.start_loading)
+    return app.exec()

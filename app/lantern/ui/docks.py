@@ -1,0 +1,161 @@
+"""Side panels: the Glossary and the References of the page being read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lantern.core.compose import Composer, reference_html
+from lantern.core.model import Library
+from lantern.ui.models import HtmlRole, TargetRole, TermsModel
+
+
+def _browser(name: str, stylesheet: str) -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setOpenLinks(False)
+    browser.setOpenExternalLinks(False)
+    browser.document().setDefaultStyleSheet(stylesheet)
+    browser.setAccessibleName(name)
+    return browser
+
+
+class GlossaryDock(QDockWidget):
+    """Every term, filterable; the selected one's definition, names and see-also links."""
+
+    link_activated = Signal(QUrl)
+    term_shown = Signal(str)
+
+    def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
+        super().__init__("Glossary", parent)
+        self.setObjectName("glossaryDock")
+        self._composer: Composer | None = None
+        self.current_term_id = ""
+        self.model = TermsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(HtmlRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter terms")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter glossary terms")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setAccessibleName("Glossary terms")
+        self.list.selectionModel().currentChanged.connect(self.on_current_changed)
+        self.entry = _browser("Glossary entry", stylesheet)
+        self.entry.anchorClicked.connect(self.link_activated)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        layout = QVBoxLayout(top)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        splitter.addWidget(top)
+        splitter.addWidget(self.entry)
+        splitter.setSizes([200, 260])
+        self.setWidget(splitter)
+
+    def set_library(self, library: Library, composer: Composer) -> None:
+        self._composer = composer
+        self.model.set_terms(library.terms)
+
+    def show_term(self, term_id: str) -> bool:
+        row = self.model.row_of(term_id)
+        if row < 0 or self._composer is None:
+            return False
+        self.filter.clear()
+        index = self.proxy.mapFromSource(self.model.index(row))
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.list.scrollTo(index)
+        self._show(term_id)
+        self.show()
+        self.raise_()
+        return True
+
+    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show(current.data(TargetRole))
+
+    def _show(self, term_id: str) -> None:
+        if self._composer is None or term_id == self.current_term_id:
+            return
+        term = self._composer.library.term(term_id)
+        if term is None:
+            return
+        self.current_term_id = term_id
+        self.entry.setHtml(self._composer.term(term).html)
+        self.term_shown.emit(term_id)
+
+
+class ReferencesDock(QDockWidget):
+    """The works cited by the page being read, numbered as in the text."""
+
+    link_activated = Signal(QUrl)
+    reference_shown = Signal(str)
+
+    def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
+        super().__init__("References", parent)
+        self.setObjectName("referencesDock")
+        self._library: Library | None = None
+        self._keys: tuple[str, ...] = ()
+        self.current_reference_id = ""
+        self.browser = _browser("References", stylesheet)
+        self.browser.anchorClicked.connect(self.link_activated)
+        self.empty = QLabel("This page cites no references.")
+        self.empty.setWordWrap(True)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.browser)
+        self.setWidget(box)
+
+    def set_library(self, library: Library) -> None:
+        self._library = library
+
+    def set_references(self, keys: tuple[str, ...]) -> None:
+        self._keys = keys
+        self.current_reference_id = ""
+        self._render()
+
+    def show_reference(self, key: str) -> bool:
+        if self._library is None or self._library.reference(key) is None:
+            return False
+        if key not in self._keys:
+            self._keys = (*self._keys, key)
+        self.current_reference_id = key
+        self._render()
+        self.browser.scrollToAnchor(f"ref-{key}")
+        self.show()
+        self.raise_()
+        self.reference_shown.emit(key)
+        return True
+
+    def _render(self) -> None:
+        if self._library is None:
+            return
+        parts = []
+        for n, key in enumerate(self._keys, 1):
+            ref = self._library.reference(key)
+            if ref is None:
+                continue
+            css = "reference selected" if key == self.current_reference_id else "reference"
+            parts.append(f'<p class="{css}">{reference_html(ref, n)}</p>')
+        self.empty.setVisible(not parts)
+        self.browser.setVisible(bool(parts))
+        self.browser.setHtml("".join(parts))

@@ -1,0 +1,336 @@
+"""The main window: layout and wiring. The work is done by core and the widgets it holds."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+)
+
+from lantern import __version__
+from lantern.core import paths
+from lantern.core.compose import Composer
+from lantern.core.content import load_library
+from lantern.core.model import Library
+from lantern.core.search import open_index
+from lantern.ui.docks import GlossaryDock, ReferencesDock
+from lantern.ui.history import History
+from lantern.ui.reader import ReaderView
+from lantern.ui.search_panel import ResultsPanel, SearchController
+from lantern.ui.workers import preload_modules, submit
+
+if TYPE_CHECKING:
+    from lantern.core.search.engine import SearchIndex
+
+log = logging.getLogger(__name__)
+HOME = "lantern:home"
+
+
+def _stylesheet() -> str:
+    try:
+        return paths.resource("styles", "article.css").read_text(encoding="utf-8")
+    except (OSError, paths.NotFoundError):
+        return ""
+
+
+class MainWindow(QMainWindow):
+    library_loaded = Signal()
+    page_shown = Signal(str)
+    search_finished = Signal(object)
+
+    def __init__(self, roots: Sequence[Path], settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.roots = list(roots)
+        self.settings = settings or QSettings(
+            str(paths.config_dir() / "lantern.ini"), QSettings.Format.IniFormat
+        )
+        self.library: Library | None = None
+        self.index: SearchIndex | None = None
+        self.composer: Composer | None = None
+        self.history = History()
+        self._pool = QThreadPool(self)
+        self.setWindowTitle("Lantern")
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+
+        css = _stylesheet()
+        self.reader = ReaderView(css)
+        self.results = ResultsPanel()
+        self.results.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 700])
+        self.setCentralWidget(self.splitter)
+
+        self.glossary = GlossaryDock(css, self)
+        self.references = ReferencesDock(css, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.references)
+        self.splitDockWidget(self.glossary, self.references, Qt.Orientation.Vertical)
+
+        self.search = SearchController(self)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self.reader.show_message("Lantern", "Opening the library…")
+        self.statusBar().showMessage("Loading content…")
+
+    # construction ----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(shortcut)
+                                if isinstance(shortcut, QKeySequence.StandardKey)
+                                else [QKeySequence(shortcut)])
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.back_action = self._action("Back", self.go_back, keys.Back, "Go back")
+        self.forward_action = self._action("Forward", self.go_forward, keys.Forward, "Go forward")
+        self.home_action = self._action("Home", self.go_home, "Alt+Home", "Go to the home page")
+        self.help_action = self._action("Need help now?", lambda: self.navigate("lantern:page/help-now"),
+                                        "F1", "Crisis lines and what to do in an emergency")
+        self.find_action = self._action("Search", self.focus_search, keys.Find, "Search the library")
+        self.problems_action = self._action("Content problems…", self.show_problems)
+        self.about_action = self._action("About Lantern", self.show_about)
+        self.quit_action = self._action("Quit", self.close, keys.Quit)
+        self.back_action.setEnabled(False)
+        self.forward_action.setEnabled(False)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Navigation")
+        bar.setObjectName("navigationBar")
+        bar.setMovable(False)
+        for action in (self.back_action, self.forward_action, self.home_action):
+            bar.addAction(action)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText("Search: try DMN, ketamine, microdosing…")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search")
+        self.search_field.setMinimumWidth(320)
+        bar.addWidget(self.search_field)
+        bar.addSeparator()
+        bar.addAction(self.help_action)
+        self.addToolBar(bar)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        go = menu.addMenu("&Go")
+        for action in (self.back_action, self.forward_action, self.home_action, self.find_action):
+            go.addAction(action)
+        view = menu.addMenu("&View")
+        view.addAction(self.glossary.toggleViewAction())
+        view.addAction(self.references.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self.problems_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.reader.link_activated.connect(self.on_link_activated)
+        self.glossary.link_activated.connect(self.on_link_activated)
+        self.references.link_activated.connect(self.on_link_activated)
+        self.results.list.result_activated.connect(self.navigate)
+        self.results.summary.linkActivated.connect(self.on_summary_link)
+        self.search_field.textEdited.connect(self.on_search_edited)
+        self.search_field.returnPressed.connect(self.on_search_submitted)
+        self.search.response_ready.connect(self.on_search_response)
+
+    # loading ---------------------------------------------------------------------------
+
+    def start_loading(self) -> None:
+        """Load content and open the index in the background; the window stays responsive."""
+        roots = self.roots
+        preload_modules()
+
+        def load() -> tuple[Library, SearchIndex]:
+            library = load_library(roots)
+            return library, open_index(library, paths.cache_dir())
+
+        submit(self._pool, load, self.on_library_loaded, self.on_load_failed)
+
+    def on_library_loaded(self, loaded: tuple[Library, SearchIndex]) -> None:
+        self.library, self.index = loaded
+        self.composer = Composer(self.library)
+        self.glossary.set_library(self.library, self.composer)
+        self.references.set_library(self.library)
+        self.search.set_index(self.index)
+        library = self.library
+        status = (f"{len(library.articles)} articles · {len(library.faqs)} questions · "
+                  f"{len(library.terms)} glossary terms")
+        if library.problems:
+            status += f" · {len(library.problems)} content problems (View › Content problems)"
+        self.statusBar().showMessage(status)
+        last = str(self.settings.value("reader/last", HOME) or HOME)
+        if not self.navigate(last):
+            self.navigate(HOME)
+        self.library_loaded.emit()
+
+    def on_load_failed(self, message: str) -> None:
+        self.reader.show_message("Lantern could not open its library", message)
+        self.statusBar().showMessage("Loading failed")
+
+    # navigation ------------------------------------------------------------------------
+
+    def navigate(self, address: str, record: bool = True) -> bool:
+        """Show an internal address (`lantern:article/slug#section`); False if unknown."""
+        if self.composer is None:
+            return False
+        url = QUrl(address)
+        kind, _, key = url.path().partition("/")
+        page = self.composer.compose(address)
+        if page is None:
+            self.statusBar().showMessage(f"Not found: {address}", 5000)
+            return False
+        anchor = url.fragment()
+        self.reader.show_page(page, anchor)
+        self.references.set_references(page.citations)
+        if kind == "term":
+            self.glossary.show_term(key)
+        if record:
+            self.history.visit(address)
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.setWindowTitle(f"{page.title} — Lantern")
+        self.page_shown.emit(address)
+        return True
+
+    def on_link_activated(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "lantern":
+            kind, _, key = url.path().partition("/")
+            if kind == "term":
+                self.glossary.show_term(key)
+            elif kind == "ref":
+                self.references.show_reference(key)
+            else:
+                self.navigate(url.toString())
+        elif scheme in ("http", "https", "mailto"):
+            self.open_external(url)
+        elif not scheme and url.fragment():
+            self.reader.scrollToAnchor(url.fragment())
+
+    def open_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self, "Open in your browser?",
+            f"This link leaves Lantern and opens in your web browser:\n\n{url.toString()}",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def go_back(self) -> None:
+        address = self.history.back()
+        if address:
+            self.navigate(address, record=False)
+
+    def go_forward(self) -> None:
+        address = self.history.forward()
+        if address:
+            self.navigate(address, record=False)
+
+    def go_home(self) -> None:
+        self.results.hide()
+        self.navigate(HOME)
+
+    # search ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def on_search_edited(self, text: str) -> None:
+        if text.strip():
+            self.search.schedule(text)
+        else:
+            self.search.cancel()
+            self.results.hide()
+
+    def on_search_submitted(self) -> None:
+        self.search.run_now(self.search_field.text())
+
+    def on_summary_link(self, link: str) -> None:
+        if link.startswith("search:"):
+            text = link.removeprefix("search:")
+            self.search_field.setText(text)
+            self.search.run_now(text)
+
+    def on_search_response(self, response: object) -> None:
+        self.results.show_response(response)  # type: ignore[arg-type]
+        self.results.show()
+        self.search_finished.emit(response)
+
+    # dialogs ---------------------------------------------------------------------------
+
+    def show_problems(self) -> None:
+        problems = self.library.problems if self.library else ()
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Content problems")
+        text = QPlainTextEdit(dialog)
+        text.setReadOnly(True)
+        text.setPlainText("\n".join(p.format() for p in problems) or "No problems found.")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        dialog.resize(760, 420)
+        dialog.open()
+
+    def show_about(self) -> None:
+        name = self.library.name if self.library else "Lantern"
+        QMessageBox.about(
+            self, "About Lantern",
+            f"<b>Lantern {__version__}</b><p>An offline reading companion.</p>"
+            f"<p>Content: {name}</p><p>Information, not medical advice.</p>",
+        )
+
+    # state -----------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        if self.history.current:
+            self.settings.setValue("reader/last", self.history.current)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        self.search.cancel()
+        self.search.wait()
+        self._pool.waitForDone()
+        if self.index is not None:
+            self.index.close()
+        super().closeEvent(event)

@@ -1,0 +1,49 @@
+"""The reading view: a QTextBrowser that shows composed pages and never leaves the pack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from lantern.core.compose import ComposedPage
+
+
+class ReaderView(QTextBrowser):
+    """Shows one page at a time; every click on a link is handed to the window to route."""
+
+    link_activated = Signal(QUrl)
+
+    def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stylesheet = stylesheet
+        self.page: ComposedPage | None = None
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.link_activated)
+        self.setObjectName("reader")
+        self.setAccessibleName("Reader")
+        self.setAccessibleDescription("The article or answer being read")
+        self.document().setDocumentMargin(24)
+
+    def show_page(self, page: ComposedPage, anchor: str = "") -> None:
+        self.page = page
+        self.document().setDefaultStyleSheet(self._stylesheet)
+        self.setHtml(f'<html><body><div class="page">{page.html}</div></body></html>')
+        if anchor:
+            self.scrollToAnchor(anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def show_message(self, title: str, text: str) -> None:
+        self.page = None
+        self.document().setDefaultStyleSheet(self._stylesheet)
+        self.setHtml(f'<div class="page"><h1>{title}</h1><p>{text}</p></div>')
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802
+        # Nothing is fetched from outside: no remote images, no file: URLs.
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return None
+        return super().loadResource(kind, url)

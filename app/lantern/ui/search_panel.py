@@ -1,0 +1,134 @@
+"""The results list and the controller that runs searches off the GUI thread."""
+
+from __future__ import annotations
+
+import itertools
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+
+from lantern.core.compose import KIND_LABELS
+from lantern.core.search.results import SearchResponse
+from lantern.ui.models import ResultsModel, RichTextDelegate, TargetRole
+from lantern.ui.workers import submit
+
+if TYPE_CHECKING:
+    from lantern.core.search.engine import SearchIndex
+
+DEBOUNCE_MS = 180
+
+
+class ResultsList(QListView):
+    """Enter or a click opens the result under the cursor."""
+
+    result_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(RichTextDelegate(self))
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAccessibleName("Search results")
+        self.activated.connect(self._open)
+        self.clicked.connect(self._open)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.result_activated.emit(index.data(TargetRole))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class ResultsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsPanel")
+        self.model = ResultsModel(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setObjectName("resultsSummary")
+        self.list = ResultsList()
+        self.list.setModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+
+    def show_response(self, response: SearchResponse) -> None:
+        self.model.set_results(response.results)
+        if response.results:
+            counts = ", ".join(
+                f"{n} {KIND_LABELS.get(kind, kind).lower()}{'s' if n > 1 else ''}"
+                for kind, n in response.counts.items()
+            )
+            text = f"<b>Results for “{escape(response.query)}”</b><br/>{counts}"
+        else:
+            text = f"<b>Nothing found for “{escape(response.query)}”.</b>"
+        if response.suggestion:
+            text += (f'<br/>Did you mean <a href="search:{escape(response.suggestion)}">'
+                     f"{escape(response.suggestion)}</a>?")
+        if response.notice:
+            text += f"<br/><i>{escape(response.notice)}</i>"
+        self.summary.setText(text)
+        if response.results:
+            self.list.setCurrentIndex(self.model.index(0))
+
+
+class SearchController(QObject):
+    """Debounces typing, runs one search at a time in the background, drops stale answers."""
+
+    response_ready = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.index: SearchIndex | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one Whoosh searcher, one query at a time
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._run_pending)
+        self._pending = ""
+        self._serial = itertools.count(1)
+        self._latest = 0
+
+    def set_index(self, index: SearchIndex) -> None:
+        self.index = index
+
+    def schedule(self, text: str) -> None:
+        self._pending = text
+        self._timer.start()
+
+    def run_now(self, text: str) -> None:
+        self._timer.stop()
+        self._pending = text
+        self._run_pending()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._latest = next(self._serial)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def _run_pending(self) -> None:
+        text = self._pending.strip()
+        serial = self._latest = next(self._serial)
+        index = self.index
+        if not text or index is None:
+            return
+
+        def done(response: SearchResponse) -> None:
+            if serial == self._latest:
+                self.response_ready.emit(response)
+
+        submit(self._pool, lambda: index.search(text, limit=30), done)

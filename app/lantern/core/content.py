@@ -81,6 +81,11 @@ class FieldSpec:
 TEXT = "text"
 TEXT_LIST = "a list of text, like [a, b]"
 DATE = "a date written YYYY-MM-DD"
+_HINTS = {
+    TEXT: "put the text after the colon, in quotes if it contains a colon",
+    TEXT_LIST: "write a list like [first, second]",
+    DATE: "for example 2026-11-22",
+}
 
 ARTICLE_FIELDS = {
     "title": FieldSpec(_text, True, TEXT),
@@ -241,13 +246,15 @@ class _Loader:
                 continue
             value = known.convert(raw)
             if value is None and raw is not None:
-                self.error(path, line, f"field '{key}' must be {known.expects}")
+                self.error(path, line, f"field '{key}' must be {known.expects}",
+                           _HINTS.get(known.expects, "see docs/content-format.md"))
                 usable = usable and not known.required
                 continue
             values[str(key)] = value
         for key, known in spec.items():
             if known.required and values.get(key) is None and key in data and data[key] is None:
-                self.error(path, located.key_lines.get(key, located.line), f"field '{key}' is empty")
+                self.error(path, located.key_lines.get(key, located.line), f"field '{key}' is empty",
+                           "give it a value or remove the line")
                 usable = False
             elif known.required and key not in data:
                 self.error(path, located.line, f"missing required field '{key}' in {what}",

@@ -132,6 +132,8 @@ class _TreeFixer(Treeprocessor):
 
     def _link(self, el: etree.Element) -> None:
         href = (el.get("href") or "").strip()
+        if not href and el.get("name") and len(el.attrib) == 1:
+            return  # a heading's own anchor
         if re.fullmatch(r"lantern:(article|faq|term|page|ref)/[\w.-]*(#[\w.-]*)?", href):
             return
         if href.startswith("#") or href.lower().startswith(_SAFE_SCHEMES):

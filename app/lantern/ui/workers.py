@@ -58,6 +58,11 @@ class Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+# Jobs whose signals have not been delivered yet: Qt deletes a finished QRunnable, and
+# Python must keep its signal object alive until the queued result reaches the GUI thread.
+_pending: set[Job] = set()
+
+
 def submit(
     pool: QThreadPool,
     fn: Callable[[], Any],
@@ -65,8 +70,19 @@ def submit(
     on_error: Callable[[str], None] | None = None,
 ) -> Job:
     job = Job(fn)
-    job.signals.finished.connect(on_done)
-    if on_error is not None:
-        job.signals.failed.connect(on_error)
+    job.setAutoDelete(False)
+    _pending.add(job)
+
+    def finished(result: Any) -> None:
+        _pending.discard(job)
+        on_done(result)
+
+    def failed(message: str) -> None:
+        _pending.discard(job)
+        if on_error is not None:
+            on_error(message)
+
+    job.signals.finished.connect(finished)
+    job.signals.failed.connect(failed)
     pool.start(job)
     return job

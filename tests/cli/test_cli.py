@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lantern import __version__
+from lantern.cli import main
+from tests.conftest import BROKEN_PACK, VALID_PACK
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"lantern {__version__}"
+
+
+def test_check_valid_pack_exits_0(capsys):
+    code, out, err = run(capsys, "check", str(VALID_PACK))
+    assert code == 0
+    assert out == ""
+    assert "0 errors, 0 warnings" in err
+
+
+def test_check_broken_pack_exits_1_and_prints_file_line(capsys):
+    code, out, _ = run(capsys, "check", str(BROKEN_PACK))
+    assert code == 1
+    lines = out.splitlines()
+    assert any(line.endswith("articles/latin1.md:3: error: not UTF-8 text (byte 0xe9) "
+                             "(save the file with UTF-8 encoding)") for line in lines)
+    assert any("unknown-cite.md:11: error: unknown citation key '@nobody1999'" in line
+               for line in lines)
+
+
+def test_check_missing_folder(capsys, tmp_path: Path):
+    code, out, _ = run(capsys, "check", str(tmp_path / "missing"))
+    assert code == 1
+    assert "content folder not found" in out
+
+
+def test_search_json_shape(capsys):
+    code, out, _ = run(capsys, "search", "DMN", "--json", "--limit", "3",
+                       "--content", str(VALID_PACK))
+    assert code == 0
+    data = json.loads(out)
+    assert data["query"] == "DMN"
+    assert 1 <= len(data["results"]) <= 3
+    first = data["results"][0]
+    assert {"kind", "id", "title", "score", "snippet", "target"} <= set(first)
+    assert (first["kind"], first["id"]) == ("term", "default-mode-network")
+
+
+def test_search_plain_text(capsys):
+    code, out, _ = run(capsys, "search", "psilocibin", "--content", str(VALID_PACK))
+    assert code == 0
+    assert " 1. [" in out
+    assert "Did you mean: psilocybin" in out
+
+
+def test_search_reads_queries_from_stdin(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("DMN\n5ht2a\n\n"))
+    code, out, _ = run(capsys, "search", "--content", str(VALID_PACK))
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines] == ["DMN", "5ht2a", ""]
+    assert lines[1]["results"][0]["id"] == "5-ht2a-receptor"
+    assert lines[2]["results"] == []
+
+
+def test_index_builds_then_reuses(capsys):
+    code, out, _ = run(capsys, "index", str(VALID_PACK))
+    assert code == 0 and out.startswith("index ready:")
+    code, out, _ = run(capsys, "index", str(VALID_PACK))
+    assert code == 0
+
+
+def test_entry_point_runs_as_a_module():
+    result = subprocess.run([sys.executable, "-m", "lantern", "--help"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0
+    assert "lantern search" in result.stdout
+
+
+def test_unknown_subcommand_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["frobnicate"])
+    assert exit_info.value.code == 2

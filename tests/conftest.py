@@ -1,0 +1,32 @@
+"""Shared fixtures. Every test gets its own cache and config folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID_PACK = FIXTURES / "valid-pack"
+BROKEN_PACK = FIXTURES / "broken-pack"
+BUNDLED_PACK = ROOT / "content"
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANTERN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LANTERN_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("LANTERN_CONTENT_DIR", raising=False)
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    """A writable copy of the valid fixture pack."""
+    target = tmp_path / "pack"
+    shutil.copytree(VALID_PACK, target)
+    return target

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+
+from lantern.core.content import load_library
+from lantern.core.render import Renderer
+from tests.conftest import VALID_PACK
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(load_library(VALID_PACK))
+
+
+def test_citations_are_numbered_in_order_of_first_use(renderer: Renderer):
+    out = renderer.render("One [@siegel2024]. Two [@carhartharris2012; @siegel2024].")
+    assert out.citations == ("siegel2024", "carhartharris2012")
+    assert '<a class="cite" href="lantern:ref/siegel2024"' in out.html
+    assert ">2</a>, <a" in out.html and ">1</a>]" in out.html
+
+
+def test_unknown_citation_shows_a_question_mark(renderer: Renderer):
+    out = renderer.render("Claim [@nobody1999].")
+    assert out.citations == ()
+    assert '<span class="missing">?</span>' in out.html
+
+
+def test_terms_link_once_per_section_by_any_alias(renderer: Renderer):
+    out = renderer.render(
+        "The DMN and the default mode network.\n\n## Next\n\nThe default-mode network again."
+    )
+    assert out.html.count('href="lantern:term/default-mode-network"') == 2
+    assert out.terms == ("default-mode-network",)
+
+
+def test_terms_are_not_linked_in_headings_links_or_code(renderer: Renderer):
+    out = renderer.render(
+        "## DMN heading\n\n[DMN link](https://example.org) and `DMN code`\n\n```\nDMN\n```\n"
+    )
+    assert "lantern:term/" not in out.html
+
+
+def test_acronyms_match_only_in_capitals(renderer: Renderer):
+    assert "lantern:term/" not in renderer.render("dmn in lower case").html
+    assert "lantern:term/dmt" in renderer.render("Not the same as DMT.").html
+
+
+def test_pack_links_become_internal_addresses(renderer: Renderer):
+    html = renderer.render("[a](article:brain-networks) [f](faq:is-it-safe) "
+                           "[t](term:dmt) [p](page:help-now#top)").html
+    for address in ("article/brain-networks", "faq/is-it-safe", "term/dmt", "page/help-now#top"):
+        assert f'href="lantern:{address}"' in html
+
+
+@pytest.mark.parametrize("source", [
+    "<script>alert(1)</script>",
+    "<div onclick='x()'>block</div>\n",
+    "inline <img src=x onerror=alert(1)> html",
+    "<iframe src='https://evil.example'></iframe>",
+])
+def test_raw_html_is_shown_as_text(renderer: Renderer, source: str):
+    html = renderer.render(source).html
+    assert "<script" not in html and "<iframe" not in html and "<img" not in html
+    assert "<div" not in html
+    assert "&lt;" in html
+
+
+@pytest.mark.parametrize("link", [
+    "javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi", "../outside.md",
+    "vbscript:x",
+])
+def test_dangerous_links_lose_their_href(renderer: Renderer, link: str):
+    html = renderer.render(f"[click]({link})").html
+    assert "href" not in html
+    assert "click" in html
+
+
+def test_remote_images_are_removed(renderer: Renderer):
+    html = renderer.render("![a chart](https://example.org/x.png)").html
+    assert "<img" not in html
+    assert "[image: a chart]" in html
+
+
+def test_headings_get_anchors_that_match_sections(renderer: Renderer):
+    library = load_library(VALID_PACK)
+    article = library.article("brain-networks")
+    out = renderer.render(article.body)
+    anchors = [h.anchor for h in out.headings]
+    assert anchors == [s.anchor for s in article.sections if s.anchor]
+    assert '<a name="the-default-mode-network"></a>' in out.html
+
+
+def test_deeply_nested_markdown_does_not_raise(renderer: Renderer):
+    renderer.render("> " * 2000 + "deep")
+    renderer.render("[" * 5000 + "x" + "]" * 5000)

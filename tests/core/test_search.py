@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lantern.core.content import load_library
+from lantern.core.search import open_index
+from lantern.core.search.engine import META_FILE, SearchIndex, index_dir_for
+from tests.conftest import VALID_PACK
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    library = load_library(VALID_PACK)
+    ix = open_index(library, tmp_path_factory.mktemp("cache"))
+    yield ix
+    ix.close()
+
+
+def _first(ix: SearchIndex, text: str) -> tuple[str, str]:
+    result = ix.search(text).results[0]
+    return result.kind, result.id
+
+
+@pytest.mark.parametrize("query", ["DMN", "dmn", "default mode network", "Default-Mode Network",
+                                   "default network"])
+def test_acronym_and_its_expansion_find_the_glossary_entry_first(index: SearchIndex, query: str):
+    assert _first(index, query) == ("term", "default-mode-network")
+
+
+@pytest.mark.parametrize("query", ["5-HT2A", "5HT2A", "5ht2a", "5 ht2a", "serotonin 2A receptor"])
+def test_spelling_variants_fold(index: SearchIndex, query: str):
+    assert _first(index, query) == ("term", "5-ht2a-receptor")
+
+
+def test_near_miss_acronyms_stay_apart(index: SearchIndex):
+    response = index.search("DMT")
+    assert (response.results[0].kind, response.results[0].id) == ("term", "dmt")
+    assert response.concepts == ("dmt",)
+
+
+def test_expansion_works_both_ways(index: SearchIndex):
+    # The article says "DMN" in one section and "default mode network" elsewhere.
+    ids = {(r.kind, r.id) for r in index.search("DMN").results}
+    assert ("article", "brain-networks") in ids
+    assert ("faq", "what-is-dmn") in ids  # says only "default mode network"
+
+
+def test_article_hits_collapse_to_their_best_section(index: SearchIndex):
+    results = index.search("psilocybin").results
+    articles = [r.id for r in results if r.kind == "article"]
+    assert len(articles) == len(set(articles))
+
+
+def test_snippets_mark_the_matched_words(index: SearchIndex):
+    result = next(r for r in index.search("DMN").results if r.kind == "article")
+    assert result.anchor == "the-default-mode-network"
+    assert "<mark>DMN</mark>" in result.snippet
+    assert result.target == "lantern:article/brain-networks#the-default-mode-network"
+
+
+def test_typo_is_found_and_corrected(index: SearchIndex):
+    response = index.search("psilocibin")
+    assert response.results and response.suggestion == "psilocybin"
+
+
+def test_filter_by_kind(index: SearchIndex):
+    response = index.search("psilocybin", kinds=["faq"])
+    assert {r.kind for r in response.results} == {"faq"}
+
+
+def test_nothing_found_is_an_empty_response(index: SearchIndex):
+    response = index.search("zzzqqq")
+    assert response.results == ()
+
+
+def test_long_queries_are_cut_with_a_notice(index: SearchIndex):
+    response = index.search("brain " * 5000)
+    assert response.notice.startswith("Only the first")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_is_a_safe_query(index: SearchIndex, text: str):
+    response = index.search(text)
+    assert response.elapsed_ms < 5000
+
+
+@pytest.mark.parametrize("text", [
+    '"unbalanced', "((dmn", "dmn))", "AND", "OR NOT", "NOT OR foobar", "*", "**", "?", "a*",
+    "title:", "kind:[a TO", "dmn~99", "(" * 5000 + "dmn" + ")" * 5000, "\x00\x01", "🙂 dmn",
+    "ｄｍｎ", "a" * 10000,
+])
+def test_hostile_queries_never_raise(index: SearchIndex, text: str):
+    index.search(text)
+
+
+def test_fullwidth_letters_are_normalised(index: SearchIndex):
+    assert _first(index, "ＤＭＮ") == ("term", "default-mode-network")
+
+
+# --- the index on disk -------------------------------------------------------------------
+
+
+def _files(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_unchanged_pack_is_not_reindexed(pack_copy: Path, tmp_path: Path):
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    before = _files(location)
+    open_index(load_library(pack_copy), cache).close()
+    assert _files(location) == before
+
+
+def test_one_changed_file_is_updated_incrementally(pack_copy: Path, tmp_path: Path):
+    cache = tmp_path / "c"
+    open_index(load_library(pack_copy), cache).close()
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    faq.write_text(faq.read_text() + "\nIt was named in 2001 by Raichle and colleagues.\n")
+    progress: list[tuple[int, int]] = []
+    ix = open_index(load_library(pack_copy), cache, lambda d, t: progress.append((d, t)))
+    try:
+        assert progress == [(1, 1)]
+        assert _first(ix, "Raichle") == ("faq", "what-is-dmn")
+        assert ix.doc_count == open_index(load_library(pack_copy)).doc_count
+    finally:
+        ix.close()
+
+
+def test_removed_file_leaves_the_index(pack_copy: Path, tmp_path: Path):
+    cache = tmp_path / "c"
+    open_index(load_library(pack_copy), cache).close()
+    (pack_copy / "faq" / "what-is-dmn.md").unlink()
+    ix = open_index(load_library(pack_copy), cache)
+    try:
+        assert all(r.id != "what-is-dmn" for r in ix.search("default mode network").results)
+    finally:
+        ix.close()
+
+
+def test_damaged_index_is_rebuilt(pack_copy: Path, tmp_path: Path):
+    cache = tmp_path / "c"
+    library = load_library(pack_copy)
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    for segment in location.glob("*.seg"):
+        segment.write_bytes(segment.read_bytes()[:100])
+    for toc in location.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"garbage")
+    (location / META_FILE).write_text("{}")
+    ix = open_index(library, cache)
+    try:
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+    finally:
+        ix.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_cache_searches_from_memory(pack_copy: Path, tmp_path: Path):
+    cache = tmp_path / "ro"
+    cache.mkdir()
+    cache.chmod(0o500)
+    ix = open_index(load_library(pack_copy), cache)
+    assert ix.location is None
+    assert _first(ix, "DMN") == ("term", "default-mode-network")
+
+
+def test_cache_that_is_a_file_searches_from_memory(pack_copy: Path, tmp_path: Path):
+    cache = tmp_path / "not-a-folder"
+    cache.write_text("")
+    ix = open_index(load_library(pack_copy), cache)
+    assert ix.location is None
+    assert _first(ix, "DMN") == ("term", "default-mode-network")

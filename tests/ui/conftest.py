@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+from lantern.ui.main_window import MainWindow
+from tests.conftest import VALID_PACK
+
+
+def make_window(qtbot, tmp_path: Path, roots=(VALID_PACK,)) -> MainWindow:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(list(roots), settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    with qtbot.waitSignal(window.library_loaded, timeout=20000):
+        window.start_loading()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    win = make_window(qtbot, tmp_path)
+    yield win
+    win.close()
+
+
+def link_position(browser: QTextBrowser, href: str) -> QPoint:
+    """Where on screen (viewport coordinates) the first link to `href` is drawn."""
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(browser.document())
+                cursor.setPosition(fragment.position() + max(fragment.length() // 2, 0))
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                return browser.cursorRect(cursor).center()
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href} on the page")
+
+
+def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
+    pos = link_position(browser, href)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=pos)

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from lantern.ui.main_window import HOME
+from tests.ui.conftest import click_link, make_window
+
+
+def test_opens_on_the_home_page_listing_the_library(window):
+    assert window.history.current == HOME
+    text = window.reader.toPlainText()
+    assert "Brain networks and psilocybin" in text
+    assert "What is the default mode network?" in text
+    assert "Default mode network" in text
+
+
+def test_type_dmn_open_result_click_term_shows_glossary(qtbot, window):
+    qtbot.keyClicks(window.search_field, "DMN")
+    with qtbot.waitSignal(window.search_finished, timeout=5000) as blocker:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    response = blocker.args[0]
+    assert response.results[0].id == "default-mode-network"
+    assert window.results.isVisible()
+    model = window.results.model
+    row = next(i for i in range(model.rowCount()) if model.result(i).kind == "article")
+    index = model.index(row)
+    rect = window.results.list.visualRect(index)
+    with qtbot.waitSignal(window.page_shown) as shown:
+        qtbot.mouseClick(window.results.list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+    assert shown.args[0] == "lantern:article/brain-networks#the-default-mode-network"
+    assert "Brain networks and psilocybin" in window.reader.toPlainText()
+
+    with qtbot.waitSignal(window.glossary.term_shown) as term:
+        click_link(qtbot, window.reader, "lantern:term/psilocybin")
+    assert term.args[0] == "psilocybin"
+    assert window.glossary.isVisible()
+    assert "The psychedelic compound" in window.glossary.entry.toPlainText()
+    assert window.history.current.startswith("lantern:article/brain-networks")
+
+
+def test_citation_click_shows_the_reference(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    assert "References" in window.reader.toPlainText()
+    with qtbot.waitSignal(window.references.reference_shown) as shown:
+        click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    assert shown.args[0] == "siegel2024"
+    text = window.references.browser.toPlainText()
+    assert "Psilocybin desynchronizes the human brain" in text
+    assert "doi:10.1038/s41586-024-07624-5" in text
+
+
+def test_cross_links_back_and_forward(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    with qtbot.waitSignal(window.page_shown):
+        click_link(qtbot, window.reader, "lantern:faq/is-it-safe")
+    assert window.history.current == "lantern:faq/is-it-safe"
+    assert window.back_action.isEnabled()
+    window.back_action.trigger()
+    assert window.history.current == "lantern:article/brain-networks"
+    assert window.forward_action.isEnabled()
+    window.forward_action.trigger()
+    assert window.history.current == "lantern:faq/is-it-safe"
+    window.home_action.trigger()
+    assert window.history.current == HOME
+
+
+def test_help_now_is_one_action_away(window):
+    window.help_action.trigger()
+    assert window.history.current == "lantern:page/help-now"
+    assert "emergency number" in window.reader.toPlainText()
+
+
+def test_glossary_filter_matches_aliases(qtbot, window):
+    qtbot.keyClicks(window.glossary.filter, "5ht2a")
+    assert window.glossary.proxy.rowCount() == 1
+    assert window.glossary.proxy.index(0, 0).data() == "5-HT2A receptor"
+
+
+def test_nothing_found_offers_a_correction(qtbot, window):
+    qtbot.keyClicks(window.search_field, "psilocibin")
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert "Did you mean" in window.results.summary.text()
+
+
+def test_stale_search_answers_are_dropped(qtbot, window):
+    responses = []
+    window.search_finished.connect(responses.append)
+    window.search.schedule("DMN")
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        window.search.run_now("DMT")
+    window.search.wait()
+    qtbot.wait(50)  # let any late queued signal arrive; none should
+    assert [r.query for r in responses] == ["DMT"]
+
+
+def test_layout_and_last_page_are_restored(qtbot, tmp_path: Path):
+    first = make_window(qtbot, tmp_path)
+    first.navigate("lantern:faq/what-is-dmn")
+    first.references.hide()
+    first.close()
+    second = make_window(qtbot, tmp_path)
+    assert second.history.current == "lantern:faq/what-is-dmn"
+    assert "What is the default mode network?" in second.reader.toPlainText()
+    assert not second.references.isVisible()
+    second.close()
+
+
+def test_external_links_ask_first(qtbot, window, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMessageBox
+
+    opened = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr("lantern.ui.main_window.QDesktopServices.openUrl", opened.append)
+    window.on_link_activated(QUrl("https://doi.org/10.1038/s41586-024-07624-5"))
+    assert opened == []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.on_link_activated(QUrl("https://doi.org/10.1038/s41586-024-07624-5"))
+    assert [u.toString() for u in opened] == ["https://doi.org/10.1038/s41586-024-07624-5"]
+
+
+def test_broken_pack_still_opens_and_lists_problems(qtbot, tmp_path: Path):
+    from tests.conftest import BROKEN_PACK
+
+    window = make_window(qtbot, tmp_path, roots=(BROKEN_PACK,))
+    assert "content problems" in window.statusBar().currentMessage()
+    window.close()

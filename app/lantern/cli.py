@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from lantern import __version__
 from lantern.core import paths
 from lantern.core.content import load_library
 from lantern.core.model import Library
+
+from lantern import __version__
 
 EPILOG = """\
 examples:

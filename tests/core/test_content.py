@@ -5,6 +5,7 @@ from pathlib import Path
 
 from lantern.core.content import MAX_FILE_BYTES, load_library
 from lantern.core.model import Severity
+
 from tests.conftest import BROKEN_PACK, VALID_PACK
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from lantern.core.content import load_library
 from lantern.core.search import open_index
 from lantern.core.search.engine import META_FILE, SearchIndex, index_dir_for
+
 from tests.conftest import VALID_PACK
 
 
@@ -83,7 +84,8 @@ def test_long_queries_are_cut_with_a_notice(index: SearchIndex):
     assert response.notice.startswith("Only the first")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
 def test_any_text_is_a_safe_query(index: SearchIndex, text: str):
     response = index.search(text)

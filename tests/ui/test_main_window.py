@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from lantern.ui.main_window import HOME
+
 from tests.ui.conftest import click_link, make_window
 
 

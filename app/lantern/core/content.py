@@ -30,7 +30,13 @@ from lantern.core.model import (
     Term,
 )
 from lantern.core.text import INTERNAL_LINK, SLUG, citation_keys, fold, split_sections
-from lantern.core.yamlfile import Located, YamlProblem, parse_yaml, split_front_matter
+from lantern.core.yamlfile import (
+    Document,
+    Located,
+    YamlProblem,
+    parse_yaml,
+    split_front_matter,
+)
 
 MAX_FILE_BYTES = 1024 * 1024
 REQUIRED_PAGES = ("home", "help-now")
@@ -253,7 +259,8 @@ class _Loader:
             values[str(key)] = value
         for key, known in spec.items():
             if known.required and values.get(key) is None and key in data and data[key] is None:
-                self.error(path, located.key_lines.get(key, located.line), f"field '{key}' is empty",
+                line = located.key_lines.get(key, located.line)
+                self.error(path, line, f"field '{key}' is empty",
                            "give it a value or remove the line")
                 usable = False
             elif known.required and key not in data:
@@ -322,7 +329,9 @@ class _Loader:
                    "use lowercase letters, digits and hyphens, e.g. my-article.md")
         return False
 
-    def markdown_file(self, path: Path, root: Path, spec: dict[str, FieldSpec], what: str):
+    def markdown_file(
+        self, path: Path, root: Path, spec: dict[str, FieldSpec], what: str
+    ) -> tuple[Document, dict[str, Any]] | None:
         text = self.read(path, root)
         if text is None:
             return None
@@ -370,10 +379,12 @@ class _Loader:
                        f"already defined in {self.faqs[path.stem].path}")
             return
         if not doc.body.strip():
-            self.warn(path, doc.body_line, "the FAQ has no answer", "write the answer below the '---'")
+            self.warn(path, doc.body_line, "the FAQ has no answer",
+                      "write the answer below the '---'")
         self.faqs[path.stem] = Faq(
             slug=path.stem, question=v["question"], topics=v["topics"], body=doc.body, path=path,
-            body_line=doc.body_line, aliases=v.get("aliases") or (), related=v.get("related") or (),
+            body_line=doc.body_line, aliases=v.get("aliases") or (),
+            related=v.get("related") or (),
         )
         self.hashes[f"faq:{path.stem}"] = _hash(v, doc.body)
 
@@ -383,7 +394,8 @@ class _Loader:
             return
         doc, v = loaded
         if path.stem in self.pages:
-            self.warn(path, 1, f"page '{path.stem}' replaces the one in {self.pages[path.stem].path}")
+            earlier = self.pages[path.stem].path
+            self.warn(path, 1, f"page '{path.stem}' replaces the one in {earlier}")
         self.pages[path.stem] = Page(name=path.stem, title=v["title"], body=doc.body, path=path,
                                      body_line=doc.body_line)
         self.hashes[f"page:{path.stem}"] = _hash(v, doc.body)
@@ -479,7 +491,7 @@ class _Loader:
             *((t.path, t.line, t.definition) for t in self.terms.values()),
             *self.skipped_bodies,
         ]
-        targets = {
+        targets: dict[str, dict[str, Any]] = {
             "article": self.articles, "faq": self.faqs, "term": self.terms,
             "page": self.pages, "ref": self.references,
         }
@@ -495,7 +507,8 @@ class _Loader:
                     line = first_line + body.count("\n", 0, match.start())
                     self.error(path, line, f"link to unknown {kind} '{target}'",
                                f"no {kind} has that slug or id")
-        for item in (*self.articles.values(), *self.faqs.values()):
+        items: list[Article | Faq] = [*self.articles.values(), *self.faqs.values()]
+        for item in items:
             for slug in item.related:
                 if slug not in self.articles and slug not in self.faqs:
                     self.warn(item.path, 2, f"related '{slug}' is not an article or FAQ slug")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,10 +29,8 @@ class Problem:
     def format(self, root: Path | None = None) -> str:
         shown = self.file
         if root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 shown = self.file.relative_to(root)
-            except ValueError:
-                pass
         text = f"{shown}:{self.line}: {self.severity}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 

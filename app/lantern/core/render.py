@@ -62,10 +62,15 @@ class _CitationPattern(InlineProcessor):
         super().__init__(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
         self.renderer = renderer
 
-    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]  # noqa: N802
-        keys = [k.group(1) for k in CITATION_KEY.finditer(m.group(1))]
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
+        keys = list(dict.fromkeys(k.group(1) for k in CITATION_KEY.finditer(m.group(1))))
         if not keys:
             return None, None, None
+        for key in keys:  # number them all first, so the group can be shown in order
+            if self.renderer.library.reference(key) is not None:
+                self.renderer.state.number(key)
+        keys.sort(key=lambda k: self.renderer.state.citations.index(k)
+                  if k in self.renderer.state.citations else 10**6)
         sup = etree.Element("sup", {"class": "cite"})
         sup.text = "["
         last: etree.Element | None = None
@@ -205,7 +210,7 @@ class _LanternExtension(Extension):
         super().__init__()
         self.renderer = renderer
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.register(_CitationPattern(self.renderer), "lantern_cite", 175)

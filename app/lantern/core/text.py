@@ -51,9 +51,9 @@ def split_sections(title: str, body: str) -> tuple[Section, ...]:
     for line in body.splitlines():
         if _FENCE.match(line):
             in_fence = not in_fence
-        heading = None if in_fence else _HEADING2.match(line)
-        if heading:
-            sections.append((heading.group(1), []))
+        found = None if in_fence else _HEADING2.match(line)
+        if found:
+            sections.append((found.group(1), []))
         else:
             sections[-1][1].append(line)
     result = []

@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from lantern import __version__
 from lantern.ui.main_window import MainWindow
+
+from lantern import __version__
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from lantern.core.compose import Composer, reference_html
 from lantern.core.model import Library
+
 from lantern.ui.models import HtmlRole, TargetRole, TermsModel
 
 

@@ -20,17 +20,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lantern import __version__
 from lantern.core import paths
 from lantern.core.compose import Composer
 from lantern.core.content import load_library
 from lantern.core.model import Library
 from lantern.core.search import open_index
+
 from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.history import History
 from lantern.ui.reader import ReaderView
 from lantern.ui.search_panel import ResultsPanel, SearchController
 from lantern.ui.workers import preload_modules, submit
+
+from lantern import __version__
 
 if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex
@@ -112,9 +114,12 @@ class MainWindow(QMainWindow):
         self.back_action = self._action("Back", self.go_back, keys.Back, "Go back")
         self.forward_action = self._action("Forward", self.go_forward, keys.Forward, "Go forward")
         self.home_action = self._action("Home", self.go_home, "Alt+Home", "Go to the home page")
-        self.help_action = self._action("Need help now?", lambda: self.navigate("lantern:page/help-now"),
-                                        "F1", "Crisis lines and what to do in an emergency")
-        self.find_action = self._action("Search", self.focus_search, keys.Find, "Search the library")
+        self.help_action = self._action(
+            "Need help now?", lambda: self.navigate("lantern:page/help-now"), "F1",
+            "Crisis lines and what to do in an emergency",
+        )
+        self.find_action = self._action("Search", self.focus_search, keys.Find,
+                                        "Search the library")
         self.problems_action = self._action("Content problems…", self.show_problems)
         self.about_action = self._action("About Lantern", self.show_about)
         self.quit_action = self._action("Quit", self.close, keys.Quit)
@@ -326,7 +331,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("reader/last", self.history.current)
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search.cancel()
         self.search.wait()

@@ -42,7 +42,7 @@ class ReaderView(QTextBrowser):
         self.document().setDefaultStyleSheet(self._stylesheet)
         self.setHtml(f'<div class="page"><h1>{title}</h1><p>{text}</p></div>')
 
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
         # Nothing is fetched from outside: no remote images, no file: URLs.
         if kind == QTextDocument.ResourceType.ImageResource.value:
             return None

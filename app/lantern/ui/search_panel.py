@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 
 from lantern.core.compose import KIND_LABELS
 from lantern.core.search.results import SearchResponse
+
 from lantern.ui.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.workers import submit
 
@@ -40,7 +41,7 @@ class ResultsList(QListView):
         if index.isValid():
             self.result_activated.emit(index.data(TargetRole))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open(self.currentIndex())
             return

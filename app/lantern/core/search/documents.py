@@ -36,7 +36,8 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
         return groups is None or group in groups
 
     def concepts(*texts: str) -> tuple[str, ...]:
-        return tuple(matcher.concepts("\n".join(texts)))
+        # Every mention counts, so a section about a concept outranks one that names it once.
+        return tuple(span.concept for span in matcher.spans("\n".join(texts)))
 
     for article in library.articles:
         group = f"article:{article.slug}"

@@ -47,7 +47,7 @@ Progress = Callable[[int, int], None]
 _WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
 
-class CompoundFilter(Filter):
+class CompoundFilter(Filter):  # type: ignore[misc]
     """`5-HT2A` → `5ht2a`; when indexing, `micro-dosing` also yields `micro` and `dosing`."""
 
     def __call__(self, tokens):  # type: ignore[no-untyped-def]
@@ -85,7 +85,7 @@ def make_analyzer():  # type: ignore[no-untyped-def]
     )
 
 
-ANALYZER = make_analyzer()
+ANALYZER = make_analyzer()  # type: ignore[no-untyped-call]
 SPELL_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter()
 TEXT_FIELDS = ("title", "heading", "aliases", "body")
 
@@ -117,7 +117,7 @@ def _fields(doc: IndexDoc) -> dict[str, object]:
     }
 
 
-class _Formatter(highlight.HtmlFormatter):
+class _Formatter(highlight.HtmlFormatter):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__(tagname="mark", between=" … ")
 
@@ -210,7 +210,9 @@ class SearchIndex:
         hits = self._run(query, limit, kind_filter)
         if not hits and isinstance(query, wq.And):
             hits = self._run(wq.Or(query.subqueries), limit, kind_filter)
-        results = tuple(self._result(hit, highlight_terms) for hit in hits[:limit])
+        results = tuple(
+            self._result(hit, highlight_terms, concept_ids) for hit in hits[:limit]
+        )
         counts: dict[str, int] = {}
         for hit in hits:
             counts[hit["kind"]] = counts.get(hit["kind"], 0) + 1
@@ -229,13 +231,20 @@ class SearchIndex:
         terms: set[str] = set()
         unknown: list[str] = []
         for concept in dict.fromkeys(concepts):
-            parts.append(wq.Or([
+            options: list[wq.Query] = [
                 wq.Term("concepts", concept),
                 wq.Term("id", f"term:{concept}", boost=20.0),
-            ]))
+            ]
             term = self.library.term(concept)
             for name in term.names if term else ():
-                terms.update(t.text for t in ANALYZER(name, mode="query"))
+                tokens = [t.text for t in ANALYZER(name, mode="query")]
+                # A title or heading that names the concept is about it.
+                for field in ("title", "heading"):
+                    if len(tokens) == 1:
+                        options.append(wq.Term(field, tokens[0], boost=2.0))
+                    elif tokens:
+                        options.append(wq.Phrase(field, tokens, boost=2.0))
+            parts.append(wq.Or(options))
         for word in words:
             tokens = [t.text for t in ANALYZER(word, mode="query")]
             for token in tokens[:1]:
@@ -256,7 +265,9 @@ class SearchIndex:
             return None, terms, unknown
         return (parts[0] if len(parts) == 1 else wq.And(parts)), terms, unknown
 
-    def _run(self, query: wq.Query, limit: int, kind_filter: wq.Query | None) -> list[searching.Hit]:
+    def _run(
+        self, query: wq.Query, limit: int, kind_filter: wq.Query | None
+    ) -> list[searching.Hit]:
         collector = self._searcher.collector(
             limit=min(limit * 4, 200), filter=kind_filter, terms=True,
         )
@@ -274,13 +285,19 @@ class SearchIndex:
             best.setdefault(hit["group"], hit)
         return list(best.values())
 
-    def _result(self, hit: searching.Hit, terms: set[str]) -> SearchResult:
+    def _result(
+        self, hit: searching.Hit, terms: set[str], concepts: tuple[str, ...]
+    ) -> SearchResult:
+        body = hit.get("body", "")
         matched = set(terms)
+        # Mark a concept where one of its names is actually written, not its loose words.
+        for span in self._matcher.spans(body):
+            if span.concept in concepts:
+                matched.update(t.text for t in ANALYZER(span.text, mode="query"))
         with contextlib.suppress(Exception):
             for field, value in hit.matched_terms():
                 if field in TEXT_FIELDS:
                     matched.add(value.decode() if isinstance(value, bytes) else str(value))
-        body = hit.get("body", "")
         snippet = ""
         with contextlib.suppress(Exception):
             snippet = highlight.highlight(
@@ -389,7 +406,9 @@ def _write_docs(
         raise
 
 
-def _update(ix: index.Index, library: Library, old: dict[str, object], progress: Progress | None) -> None:
+def _update(
+    ix: index.Index, library: Library, old: dict[str, object], progress: Progress | None
+) -> None:
     new = dict(library.doc_hashes)
     old_terms = {k: v for k, v in old.items() if k.startswith("term:")}
     new_terms = {k: v for k, v in new.items() if k.startswith("term:")}

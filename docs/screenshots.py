@@ -1,0 +1,64 @@
+"""Make the screenshots in docs/screenshots/ from the real window, offscreen.
+
+    python docs/screenshots.py            # writes docs/screenshots/*.png
+
+Uses a throwaway settings file and cache, so it neither reads nor changes yours.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "screenshots"
+
+
+def main() -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="lantern-shots-"))
+    os.environ["LANTERN_CACHE_DIR"] = str(scratch / "cache")
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from lantern.core import paths
+
+    from lantern.ui.app import create_app
+    from lantern.ui.main_window import MainWindow
+
+    app = create_app()
+    settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow([paths.content_dir()], settings=settings)
+    window.resize(1440, 900)
+    window.show()
+
+    def wait(signal, timeout_ms: int = 30000) -> None:  # type: ignore[no-untyped-def]
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    QTimer.singleShot(0, window.start_loading)
+    wait(window.library_loaded)
+    OUT.mkdir(exist_ok=True)
+
+    window.navigate("lantern:article/psilocybin-and-the-brain")
+    window.glossary.show_term("default-mode-network")
+    window.references.show_reference(window.reader.page.citations[0])
+    app.processEvents()
+    window.grab().save(str(OUT / "article.png"))
+
+    window.search_field.setText("DMN")
+    window.search.run_now("DMN")
+    wait(window.search_finished)
+    app.processEvents()
+    window.grab().save(str(OUT / "search-dmn.png"))
+    print(f"screenshots written to {OUT}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

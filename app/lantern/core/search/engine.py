@@ -33,6 +33,7 @@ from lantern.core.model import Library
 from lantern.core.search.concepts import ConceptMatcher
 from lantern.core.search.documents import KINDS, IndexDoc, iter_documents
 from lantern.core.search.results import SearchResponse, SearchResult
+from lantern.core.search.safety import HELP_PAGE, is_crisis
 from lantern.core.text import clean
 
 log = logging.getLogger(__name__)
@@ -201,6 +202,8 @@ class SearchIndex:
         )
         concept_ids = tuple(dict.fromkeys(s.concept for s in concepts))
         if query is None:
+            if is_crisis(cleaned):
+                return SearchResponse(query=text, results=self._help_first((), limit))
             return SearchResponse(query=text, concepts=concept_ids, notice=notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
         kind_filter = None
@@ -213,6 +216,14 @@ class SearchIndex:
         results = tuple(
             self._result(hit, highlight_terms, concept_ids) for hit in hits[:limit]
         )
+        if concept_ids and not words:
+            # The reader typed a term: its glossary entries come first, in the order typed.
+            order = {c: i for i, c in enumerate(concept_ids)}
+            named = sorted((r for r in results if r.kind == "term" and r.id in order),
+                           key=lambda r: order[r.id])
+            results = (*named, *(r for r in results if r not in named))
+        if is_crisis(cleaned) and (not kinds or "page" in kinds):
+            results = self._help_first(results, limit)
         counts: dict[str, int] = {}
         for hit in hits:
             counts[hit["kind"]] = counts.get(hit["kind"], 0) + 1
@@ -222,6 +233,20 @@ class SearchIndex:
             suggestion=suggestion, notice=notice,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def _help_first(
+        self, results: tuple[SearchResult, ...], limit: int
+    ) -> tuple[SearchResult, ...]:
+        page = self.library.page(HELP_PAGE)
+        if page is None:
+            return results
+        first = SearchResult(
+            kind="page", id=HELP_PAGE, title=page.title,
+            score=(results[0].score if results else 0.0) + 1.0,
+            snippet=_escape(page.body.strip().split("\n", 1)[0][:200]),
+        )
+        rest = tuple(r for r in results if not (r.kind == "page" and r.id == HELP_PAGE))
+        return (first, *rest)[:limit]
 
     def _build(
         self, concepts: list[str], words: list[str]

@@ -51,7 +51,7 @@ else:
         marks["ready"] = time.time()
         QTimer.singleShot(0, app.quit)
     window.library_loaded.connect(ready)
-    QTimer.singleShot(0, window.start_loading)
+    window.load_after_first_paint()
 window.installEventFilter(FirstPaint(window))
 window.resize(1200, 800)
 window.show()

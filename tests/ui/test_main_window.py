@@ -132,3 +132,20 @@ def test_broken_pack_still_opens_and_lists_problems(qtbot, tmp_path: Path):
     window = make_window(qtbot, tmp_path, roots=(BROKEN_PACK,))
     assert "content problems" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_content_loads_by_itself_after_the_first_paint(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from lantern.ui.main_window import MainWindow
+    from tests.conftest import VALID_PACK
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow([VALID_PACK], settings=settings)
+    qtbot.addWidget(window)
+    assert window.library is None
+    with qtbot.waitSignal(window.library_loaded, timeout=20000):
+        window.show()
+        window.load_after_first_paint()
+    assert window.library is not None and window.history.current == HOME
+    window.close()

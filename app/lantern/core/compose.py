@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from lantern.core.model import Article, Faq, Library, Page, Reference, Term
+from lantern.core.model import KIND_LABELS, Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
 
-KIND_LABELS = {"article": "Article", "faq": "Question", "term": "Glossary", "page": "Page"}
+__all__ = ["KIND_LABELS", "ComposedPage", "Composer", "reference_html"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
+KIND_LABELS = {"article": "Article", "faq": "Question", "term": "Glossary", "page": "Page"}
+
 
 class Severity(StrEnum):
     ERROR = "error"

@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from lantern.ui.main_window import MainWindow
@@ -32,6 +31,5 @@ def run(roots: Sequence[Path]) -> int:
     app = create_app()
     window = MainWindow(roots)
     window.show()
-    # Content and the index load after the first paint, so the window appears at once.
-    QTimer.singleShot(0, window.start_loading)
+    window.load_after_first_paint()
     return app.exec()

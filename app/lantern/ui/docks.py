@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core.compose import Composer, reference_html
 from lantern.core.model import Library
 
 from lantern.ui.models import HtmlRole, TargetRole, TermsModel
+
+if TYPE_CHECKING:
+    from lantern.core.compose import Composer
 
 
 def _browser(name: str, stylesheet: str) -> QTextBrowser:
@@ -150,6 +154,8 @@ class ReferencesDock(QDockWidget):
     def _render(self) -> None:
         if self._library is None:
             return
+        from lantern.core.compose import reference_html  # loaded after the first paint
+
         parts = []
         for n, key in enumerate(self._keys, 1):
             ref = self._library.reference(key)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,10 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
-from lantern.core.compose import Composer
-from lantern.core.content import load_library
 from lantern.core.model import Library
-from lantern.core.search import open_index
 
 from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.history import History
@@ -35,6 +32,7 @@ from lantern.ui.workers import preload_modules, submit
 from lantern import __version__
 
 if TYPE_CHECKING:
+    from lantern.core.compose import Composer
     from lantern.core.search.engine import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -171,10 +169,29 @@ class MainWindow(QMainWindow):
 
     # loading ---------------------------------------------------------------------------
 
+    def load_after_first_paint(self) -> None:
+        """Start loading once the window has been drawn, so it appears at once."""
+        self._load_pending = True
+        # Should no paint event reach the window itself, load anyway a moment later.
+        QTimer.singleShot(400, self._start_pending_load)
+
+    def _start_pending_load(self) -> None:
+        if getattr(self, "_load_pending", False):
+            self._load_pending = False
+            self.start_loading()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and getattr(self, "_load_pending", False):
+            QTimer.singleShot(0, self._start_pending_load)
+        return handled
+
     def start_loading(self) -> None:
         """Load content and open the index in the background; the window stays responsive."""
         roots = self.roots
         preload_modules()
+        from lantern.core.content import load_library
+        from lantern.core.search import open_index
 
         def load() -> tuple[Library, SearchIndex]:
             library = load_library(roots)
@@ -183,6 +200,8 @@ class MainWindow(QMainWindow):
         submit(self._pool, load, self.on_library_loaded, self.on_load_failed)
 
     def on_library_loaded(self, loaded: tuple[Library, SearchIndex]) -> None:
+        from lantern.core.compose import Composer
+
         self.library, self.index = loaded
         self.composer = Composer(self.library)
         self.glossary.set_library(self.library, self.composer)

@@ -9,8 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from lantern.core.compose import KIND_LABELS
-from lantern.core.model import Term
+from lantern.core.model import KIND_LABELS, Term
 from lantern.core.search.results import SearchResult
 
 TargetRole = Qt.ItemDataRole.UserRole + 1

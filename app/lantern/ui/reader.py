@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from lantern.core.compose import ComposedPage
+if TYPE_CHECKING:
+    from lantern.core.compose import ComposedPage
 
 
 class ReaderView(QTextBrowser):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from lantern.core.compose import KIND_LABELS
+from lantern.core.model import KIND_LABELS
 from lantern.core.search.results import SearchResponse
 
 from lantern.ui.models import ResultsModel, RichTextDelegate, TargetRole

@@ -145,8 +145,9 @@ class Composer:
         page = library.page("home")
         parts = []
         if page:
-            parts.append(self.renderer.render(page.body, link_terms=False).html)
             title = page.title
+            parts.append(f"<h1>{escape(title)}</h1>")
+            parts.append(self.renderer.render(page.body, link_terms=False).html)
         else:
             title = "Lantern"
             parts.append(f"<h1>{escape(library.name)}</h1>")

@@ -61,6 +61,8 @@ class GlossaryDock(QDockWidget):
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.entry = _browser("Glossary entry", stylesheet)
         self.entry.anchorClicked.connect(self.link_activated)
+        self.entry.setHtml('<p class="hint">Choose a term above, or click a word underlined '
+                           "with dots in the text, to see what it means.</p>")
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()

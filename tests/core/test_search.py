@@ -181,3 +181,10 @@ def test_cache_that_is_a_file_searches_from_memory(pack_copy: Path, tmp_path: Pa
     ix = open_index(load_library(pack_copy), cache)
     assert ix.location is None
     assert _first(ix, "DMN") == ("term", "default-mode-network")
+
+
+def test_nothing_found_offers_near_terms_and_questions(index: SearchIndex):
+    response = index.search("dmnxy qqqq")
+    assert response.results == ()
+    assert response.near_terms == ("default-mode-network",)
+    assert [r.kind for r in response.useful] and {r.kind for r in response.useful} == {"faq"}

@@ -138,6 +138,7 @@ def test_content_loads_by_itself_after_the_first_paint(qtbot, tmp_path: Path):
     from PySide6.QtCore import QSettings
 
     from lantern.ui.main_window import MainWindow
+
     from tests.conftest import VALID_PACK
 
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
@@ -149,3 +150,17 @@ def test_content_loads_by_itself_after_the_first_paint(qtbot, tmp_path: Path):
         window.load_after_first_paint()
     assert window.library is not None and window.history.current == HOME
     window.close()
+
+
+def test_no_dead_ends_offers_terms_and_questions(qtbot, window):
+    with qtbot.waitSignal(window.search_finished, timeout=5000) as blocker:
+        window.search.run_now("dimethyltryptamin zzqx")
+    response = blocker.args[0]
+    if response.results:  # the misspelled word found the DMT entry: that is fine too
+        assert response.results[0].id == "dmt"
+        return
+    assert "dmt" in response.near_terms
+    summary = window.results.summary.text()
+    assert 'href="lantern:term/dmt"' in summary
+    window.on_summary_link("lantern:term/dmt")
+    assert window.glossary.current_term_id == "dmt"

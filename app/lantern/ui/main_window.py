@@ -305,9 +305,12 @@ class MainWindow(QMainWindow):
             text = link.removeprefix("search:")
             self.search_field.setText(text)
             self.search.run_now(text)
+        elif link.startswith("lantern:"):
+            self.on_link_activated(QUrl(link))
 
     def on_search_response(self, response: object) -> None:
-        self.results.show_response(response)  # type: ignore[arg-type]
+        names = {t.id: t.term for t in self.library.terms} if self.library else {}
+        self.results.show_response(response, names)  # type: ignore[arg-type]
         self.results.show()
         self.search_finished.emit(response)
 

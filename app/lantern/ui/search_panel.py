@@ -64,8 +64,9 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
 
-    def show_response(self, response: SearchResponse) -> None:
-        self.model.set_results(response.results)
+    def show_response(self, response: SearchResponse, term_names: dict[str, str]) -> None:
+        """Show results; when there are none, offer near glossary terms and useful questions."""
+        self.model.set_results(response.results or response.useful)
         if response.results:
             counts = ", ".join(
                 f"{n} {KIND_LABELS.get(kind, kind).lower()}{'s' if n > 1 else ''}"
@@ -74,6 +75,14 @@ class ResultsPanel(QWidget):
             text = f"<b>Results for “{escape(response.query)}”</b><br/>{counts}"
         else:
             text = f"<b>Nothing found for “{escape(response.query)}”.</b>"
+            if response.near_terms:
+                links = ", ".join(
+                    f'<a href="lantern:term/{escape(t)}">{escape(term_names.get(t, t))}</a>'
+                    for t in response.near_terms
+                )
+                text += f"<br/>Glossary terms spelled like it: {links}"
+            if response.useful:
+                text += "<br/>Or start with one of these questions:"
         if response.suggestion:
             text += (f'<br/>Did you mean <a href="search:{escape(response.suggestion)}">'
                      f"{escape(response.suggestion)}</a>?")

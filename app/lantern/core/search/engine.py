@@ -32,6 +32,7 @@ from whoosh.filedb.filestore import RamStorage
 from lantern.core.model import Library
 from lantern.core.search.concepts import ConceptMatcher
 from lantern.core.search.documents import KINDS, IndexDoc, iter_documents
+from lantern.core.search.fallback import near_terms, useful_faqs
 from lantern.core.search.results import SearchResponse, SearchResult
 from lantern.core.search.safety import HELP_PAGE, is_crisis
 from lantern.core.text import clean
@@ -228,9 +229,12 @@ class SearchIndex:
         for hit in hits:
             counts[hit["kind"]] = counts.get(hit["kind"], 0) + 1
         suggestion = self._did_you_mean(cleaned, unknown) if unknown else ""
+        near, useful = (), ()
+        if not results:
+            near, useful = near_terms(self.library, cleaned), useful_faqs(self.library)
         return SearchResponse(
             query=text, results=results, concepts=concept_ids, counts=counts,
-            suggestion=suggestion, notice=notice,
+            suggestion=suggestion, notice=notice, near_terms=near, useful=useful,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
 
@@ -342,7 +346,10 @@ class SearchIndex:
         suggestion = cleaned
         changed = False
         for word in unknown:
-            options = corrector.suggest(word.lower(), limit=1, maxdist=2)
+            if len(word) < 4:
+                continue
+            distance = 1 if len(word) <= 5 else 2
+            options = corrector.suggest(word.lower(), limit=1, maxdist=distance)
             if options and options[0] != word.lower():
                 suggestion = re.sub(rf"\b{re.escape(word)}\b", options[0], suggestion, count=1)
                 changed = True

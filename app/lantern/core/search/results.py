@@ -38,6 +38,8 @@ class SearchResponse:
     suggestion: str = ""  # "Did you mean …", empty when not needed
     elapsed_ms: float = 0.0
     notice: str = ""  # something the reader should know, e.g. the query was shortened
+    near_terms: tuple[str, ...] = ()  # glossary ids spelled like the query, when nothing matched
+    useful: tuple[SearchResult, ...] = ()  # questions to offer when nothing matched
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +50,8 @@ class SearchResponse:
             "suggestion": self.suggestion,
             "elapsed_ms": round(self.elapsed_ms, 2),
             "notice": self.notice,
+            "near_terms": list(self.near_terms),
+            "useful": [r.to_json() for r in self.useful],
         }
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -164,3 +165,40 @@ def test_no_dead_ends_offers_terms_and_questions(qtbot, window):
     assert 'href="lantern:term/dmt"' in summary
     window.on_summary_link("lantern:term/dmt")
     assert window.glossary.current_term_id == "dmt"
+
+
+def test_opening_a_result_marks_the_matched_words(qtbot, window):
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        window.search.run_now("DMN")
+    row = next(i for i in range(window.results.model.rowCount())
+               if window.results.model.result(i).kind == "article")
+    window.results.list.setCurrentIndex(window.results.model.index(row))
+    window.results.list.setFocus()
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(window.results.list, Qt.Key.Key_Return)
+    marked = {s.cursor.selectedText() for s in window.reader.extraSelections()}
+    assert "DMN" in marked
+
+
+def test_ctrl_f_finds_in_the_open_page(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "psilocybin")
+    expected = len(re.findall(r"\bpsilocybin\b", window.reader.toPlainText(), re.I))
+    assert expected > 2
+    assert window.find_bar.count.text() == f"{expected} matches"
+    assert window.reader.textCursor().selectedText().lower() == "psilocybin"
+    first = window.reader.textCursor().position()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.reader.textCursor().position() > first
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.reader.extraSelections() == []
+
+
+def test_ctrl_k_goes_to_the_library_search(qtbot, window):
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()

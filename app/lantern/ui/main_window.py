@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolBar,
     QVBoxLayout,
+    QWidget,
 )
 
 from lantern.core import paths
 from lantern.core.model import Library
 
 from lantern.ui.docks import GlossaryDock, ReferencesDock
+from lantern.ui.find_bar import FindBar, mark_all
 from lantern.ui.history import History
 from lantern.ui.reader import ReaderView
 from lantern.ui.search_panel import ResultsPanel, SearchController
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         self.index: SearchIndex | None = None
         self.composer: Composer | None = None
         self.history = History()
+        self._last_snippets = ""
         self._pool = QThreadPool(self)
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")
@@ -73,7 +78,15 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.results)
-        self.splitter.addWidget(self.reader)
+        self.find_bar = FindBar(self.reader)
+        reader_box = QWidget()
+        reader_box.setObjectName("readerBox")
+        box = QVBoxLayout(reader_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.reader, 1)
+        box.addWidget(self.find_bar)
+        self.splitter.addWidget(reader_box)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 700])
         self.setCentralWidget(self.splitter)
@@ -116,8 +129,10 @@ class MainWindow(QMainWindow):
             "Need help now?", lambda: self.navigate("lantern:page/help-now"), "F1",
             "Crisis lines and what to do in an emergency",
         )
-        self.find_action = self._action("Search", self.focus_search, keys.Find,
+        self.find_action = self._action("Search the library", self.focus_search, "Ctrl+K",
                                         "Search the library")
+        self.find_in_page_action = self._action("Find in this page…", self.find_bar.open_bar,
+                                                keys.Find, "Find words in the open page")
         self.problems_action = self._action("Content problems…", self.show_problems)
         self.about_action = self._action("About Lantern", self.show_about)
         self.quit_action = self._action("Quit", self.close, keys.Quit)
@@ -146,7 +161,8 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.quit_action)
         go = menu.addMenu("&Go")
-        for action in (self.back_action, self.forward_action, self.home_action, self.find_action):
+        for action in (self.back_action, self.forward_action, self.home_action, self.find_action,
+                       self.find_in_page_action):
             go.addAction(action)
         view = menu.addMenu("&View")
         view.addAction(self.glossary.toggleViewAction())
@@ -161,7 +177,7 @@ class MainWindow(QMainWindow):
         self.reader.link_activated.connect(self.on_link_activated)
         self.glossary.link_activated.connect(self.on_link_activated)
         self.references.link_activated.connect(self.on_link_activated)
-        self.results.list.result_activated.connect(self.navigate)
+        self.results.list.result_activated.connect(self.open_result)
         self.results.summary.linkActivated.connect(self.on_summary_link)
         self.search_field.textEdited.connect(self.on_search_edited)
         self.search_field.returnPressed.connect(self.on_search_submitted)
@@ -247,6 +263,12 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(address)
         return True
 
+    def open_result(self, address: str) -> None:
+        """Open a search result at its section, with the words that matched marked."""
+        if self.navigate(address):
+            words = re.findall(r"<mark>(.*?)</mark>", self._last_snippets)
+            mark_all(self.reader, [html.unescape(w) for w in words])
+
     def on_link_activated(self, url: QUrl) -> None:
         scheme = url.scheme()
         if scheme == "lantern":
@@ -310,6 +332,9 @@ class MainWindow(QMainWindow):
 
     def on_search_response(self, response: object) -> None:
         names = {t.id: t.term for t in self.library.terms} if self.library else {}
+        self._last_snippets = " ".join(
+            r.snippet for r in response.results  # type: ignore[attr-defined]
+        )
         self.results.show_response(response, names)  # type: ignore[arg-type]
         self.results.show()
         self.search_finished.emit(response)

@@ -229,7 +229,8 @@ class SearchIndex:
         for hit in hits:
             counts[hit["kind"]] = counts.get(hit["kind"], 0) + 1
         suggestion = self._did_you_mean(cleaned, unknown) if unknown else ""
-        near, useful = (), ()
+        near: tuple[str, ...] = ()
+        useful: tuple[SearchResult, ...] = ()
         if not results:
             near, useful = near_terms(self.library, cleaned), useful_faqs(self.library)
         return SearchResponse(

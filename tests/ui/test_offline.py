@@ -1,0 +1,51 @@
+"""Lantern never opens a network connection: a whole session with sockets forbidden."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED_PACK
+from tests.ui.conftest import click_link, make_window
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network access is not allowed in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_a_full_session_opens_no_connection(qtbot, tmp_path: Path, no_network):
+    window = make_window(qtbot, tmp_path, roots=(BUNDLED_PACK,))
+    for query in ("DMN", "is ketamine safe", "psilocibin", "suicide"):
+        with qtbot.waitSignal(window.search_finished, timeout=10000):
+            window.search.run_now(query)
+    window.navigate("lantern:article/psilocybin-and-the-brain")
+    first_ref = window.reader.page.citations[0]
+    click_link(qtbot, window.reader, f"lantern:ref/{first_ref}")
+    click_link(qtbot, window.reader, "lantern:term/psilocybin")
+    window.navigate("lantern:page/help-now")
+    window.go_back()
+    window.close()
+    assert no_network == []
+    assert "PySide6.QtNetwork" not in sys.modules
+
+
+def test_no_module_uses_qt_network():
+    package = Path(__file__).resolve().parents[2] / "app" / "lantern"
+    for path in package.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "QtNetwork" not in text and "QNetworkAccessManager" not in text, path
+        assert "urllib.request" not in text and "http.client" not in text, path

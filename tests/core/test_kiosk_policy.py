@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from lantern.core.kiosk import (
+    KioskPolicy,
+    front_desk_html,
+    hash_pin,
+    load_policy,
+    save_pin_hash,
+    verify_pin,
+    with_pin_hash,
+)
+
+GOOD = """\
+idle_seconds = 120
+warning_seconds = 15
+home = "lantern:page/about"
+clinic_name = "Riverside Clinic"
+
+[front_desk]
+text = "Front desk, ground floor"
+phone = "555-0100"
+
+[allow]
+print = true
+external_links = false
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_are_the_safe_ones():
+    policy = KioskPolicy()
+    assert (policy.idle_seconds, policy.warning_seconds) == (90, 20)
+    assert policy.home == "lantern:home"
+    assert not policy.allow_print and not policy.allow_external_links
+    assert policy.admin_pin_hash == ""
+
+
+def test_reads_every_key(tmp_path):
+    stored = hash_pin("2468")
+    policy, problems = load_policy(write(tmp_path, with_pin_hash(GOOD, stored)))
+    assert problems == []
+    assert policy == KioskPolicy(
+        idle_seconds=120, warning_seconds=15, home="lantern:page/about",
+        clinic_name="Riverside Clinic", front_desk_text="Front desk, ground floor",
+        front_desk_phone="555-0100", allow_print=True, allow_external_links=False,
+        admin_pin_hash=stored,
+    )
+
+
+def test_missing_file_gives_defaults_and_says_so(tmp_path):
+    policy, problems = load_policy(tmp_path / "nope.toml")
+    assert policy == KioskPolicy()
+    assert "no kiosk config file" in problems[0].message
+    assert "--set-pin" in problems[0].hint
+
+
+def test_broken_toml_gives_defaults_with_the_line(tmp_path):
+    policy, problems = load_policy(write(tmp_path, 'idle_seconds = 30\nhome = "unclosed\n'))
+    assert policy == KioskPolicy()
+    assert problems[0].line == 2
+    assert "not valid TOML" in problems[0].message
+
+
+@pytest.mark.parametrize(("text", "key", "line"), [
+    ('idle_seconds = "soon"\n', "idle_seconds", 1),
+    ("clinic_name = 'A'\nidle_seconds = -5\n", "idle_seconds", 2),
+    ("warning_seconds = true\n", "warning_seconds", 1),
+    ('home = "https://example.org"\n', "home", 1),
+    ("clinic_name = 42\n", "clinic_name", 1),
+    ('[allow]\nexternal_links = "yes"\n', "allow.external_links", 2),
+    ('[front_desk]\nphone = 5550100\n', "front_desk.phone", 2),
+    ('admin_pin_hash = "1234"\n', "admin_pin_hash", 1),
+    ('allow = true\n', "allow", 1),
+])
+def test_a_bad_value_names_its_key_and_keeps_the_default(tmp_path, text, key, line):
+    policy, problems = load_policy(write(tmp_path, text))
+    named = [p for p in problems if f"'{key}'" in p.message]
+    assert named, [p.message for p in problems]
+    assert named[0].line == line
+    field = key.replace(".", "_")
+    if hasattr(policy, field):
+        assert getattr(policy, field) == getattr(KioskPolicy(), field)
+
+
+def test_a_bad_key_does_not_spoil_the_good_ones(tmp_path):
+    policy, _ = load_policy(write(tmp_path, "idle_seconds = 'x'\nwarning_seconds = 5\n"))
+    assert policy.idle_seconds == 90 and policy.warning_seconds == 5
+
+
+def test_unknown_key_is_named_with_a_suggestion(tmp_path):
+    _, problems = load_policy(write(tmp_path, "idel_seconds = 30\n"))
+    assert problems[0].message == "unknown key 'idel_seconds'; ignored"
+    assert problems[0].hint == "did you mean 'idle_seconds'?"
+
+
+def test_no_pin_is_reported(tmp_path):
+    _, problems = load_policy(write(tmp_path, "idle_seconds = 60\n"))
+    assert any("admin_pin_hash" in p.message for p in problems)
+
+
+def test_pin_hash_round_trip_and_salt():
+    stored = hash_pin("2468")
+    assert stored.startswith("scrypt$")
+    assert "2468" not in stored
+    assert verify_pin("2468", stored)
+    assert not verify_pin("2469", stored)
+    assert not verify_pin("", stored)
+    assert hash_pin("2468") != stored  # salted
+
+
+@pytest.mark.parametrize("stored", ["", "1234", "scrypt$1$2$3", "scrypt$x$8$1$AA$BB",
+                                    "scrypt$16384$8$1$!!!$???",
+                                    "scrypt$1073741824$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA=="])
+def test_verify_never_raises_on_a_bad_hash(stored):
+    assert verify_pin("2468", stored) is False
+
+
+def test_short_pin_is_refused():
+    with pytest.raises(ValueError, match="at least 4"):
+        hash_pin("12")
+
+
+def test_save_pin_creates_then_replaces_keeping_the_rest(tmp_path):
+    path = tmp_path / "sub" / "kiosk.toml"
+    save_pin_hash(path, hash_pin("1111"))
+    assert verify_pin("1111", load_policy(path)[0].admin_pin_hash)
+    path.write_text(with_pin_hash(GOOD, hash_pin("1111")), encoding="utf-8")
+    save_pin_hash(path, hash_pin("2222"))
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert verify_pin("2222", data["admin_pin_hash"])
+    assert data["front_desk"]["phone"] == "555-0100"
+    assert path.read_text(encoding="utf-8").count("admin_pin_hash") == 1
+    assert [p.name for p in path.parent.iterdir()] == ["kiosk.toml"]  # no temp file left
+
+
+def test_save_pin_refuses_to_write_into_a_broken_file(tmp_path):
+    path = write(tmp_path, "home = \n")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        save_pin_hash(path, hash_pin("1111"))
+    assert path.read_text(encoding="utf-8") == "home = \n"
+
+
+def test_front_desk_line_is_escaped():
+    policy = KioskPolicy(clinic_name="A&B <Clinic>", front_desk_text="Desk <b>",
+                         front_desk_phone="555")
+    html = front_desk_html(policy)
+    assert "A&amp;B &lt;Clinic&gt;" in html and "Desk &lt;b&gt;" in html
+    assert "<b>555</b>" in html
+    assert front_desk_html(KioskPolicy()) == ""

@@ -83,7 +83,7 @@ class ResultsPanel(QWidget):
                 text += f"<br/>Glossary terms spelled like it: {links}"
             if response.useful:
                 text += "<br/>Or start with one of these questions:"
-        if response.suggestion:
+        if response.suggestion and not response.notice:
             text += (f'<br/>Did you mean <a href="search:{escape(response.suggestion)}">'
                      f"{escape(response.suggestion)}</a>?")
         if response.notice:

@@ -15,6 +15,7 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from whoosh import collectors, highlight, index, searching
@@ -183,9 +184,14 @@ class SearchIndex:
     # searching -------------------------------------------------------------------------
 
     def search(
-        self, text: str, limit: int = 10, kinds: Iterable[str] | None = None
+        self, text: str, limit: int = 10, kinds: Iterable[str] | None = None,
+        *, correct: bool = True,
     ) -> SearchResponse:
-        """Search for what a person typed. Never raises for any input."""
+        """Search for what a person typed. Never raises for any input.
+
+        A word the index has never seen is first spelled the way the index knows it
+        ("microdossing" → "microdosing"); if that finds something, those are the results.
+        """
         started = time.perf_counter()
         cleaned = clean(text).replace("\n", " ").strip()
         notice = ""
@@ -202,6 +208,19 @@ class SearchIndex:
             [s.concept for s in concepts], words
         )
         concept_ids = tuple(dict.fromkeys(s.concept for s in concepts))
+        if unknown and correct:
+            suggestion = self._did_you_mean(cleaned, unknown)
+            if suggestion:
+                fixed = self.search(suggestion, limit, kinds, correct=False)
+                if fixed.results:
+                    results = fixed.results
+                    if is_crisis(cleaned) and (not kinds or "page" in kinds):
+                        results = self._help_first(results, limit)
+                    return replace(
+                        fixed, query=text, suggestion=suggestion, results=results,
+                        notice=f"Showing results for “{suggestion}”.",
+                        elapsed_ms=(time.perf_counter() - started) * 1000,
+                    )
         if query is None:
             if is_crisis(cleaned):
                 return SearchResponse(query=text, results=self._help_first((), limit))
@@ -287,10 +306,17 @@ class SearchIndex:
                 if len(token) < 4:
                     continue
                 distance = 1 if len(token) < 7 else 2
-                parts.append(wq.Or([
+                fuzzy = [
                     wq.FuzzyTerm(f, token, boost=0.6, maxdist=distance, prefixlength=1)
                     for f in ("title", "aliases", "body")
-                ]))
+                ]
+                # The stemmer can move a typo far from the stem ("neuroplasticty" vs
+                # "neuroplast"), so also match the unstemmed word list.
+                plain = word.lower()
+                if plain.isalpha():
+                    fuzzy.append(wq.FuzzyTerm("words", plain, boost=0.5, maxdist=distance,
+                                              prefixlength=1))
+                parts.append(wq.Or(fuzzy))
         if not parts:
             return None, terms, unknown
         return (parts[0] if len(parts) == 1 else wq.And(parts)), terms, unknown

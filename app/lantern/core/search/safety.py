@@ -16,7 +16,11 @@ _CRISIS = re.compile(
     r"don'?t\s+want\s+to\s+(?:live|be\s+alive|be\s+here)|"
     r"self[\s-]*harm\w*|hurt(?:ing)?\s+my\s*self|cut(?:ting)?\s+my\s*self|"
     r"overdos\w*|od'?d|emergenc\w*|crisis|help\s+now|need\s+help|"
-    r"can'?t\s+go\s+on|no\s+reason\s+to\s+live"
+    r"can'?t\s+go\s+on|can'?t\s+cope|no\s+reason\s+to\s+live|end\s+it|"
+    # An overdose or a medical emergency described in plain words.
+    r"took\s+too\s+(?:many|much)|taken\s+too\s+(?:many|much)|too\s+many\s+pills|"
+    r"overheat\w*|seizur\w*|fitting|unconscious|passed\s+out|(?:not|isn'?t)\s+breathing|"
+    r"can'?t\s+breathe|chest\s+pain"
     r")\b",
     re.IGNORECASE,
 )

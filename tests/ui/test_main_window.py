@@ -202,3 +202,21 @@ def test_ctrl_k_goes_to_the_library_search(qtbot, window):
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
+
+
+def test_suggestions_appear_while_typing_and_open_with_the_keyboard(qtbot, window):
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    qtbot.keyClicks(window.search_field, "dm")
+    popup = window.suggestions.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    texts = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert texts[:2] == ["DMT", "DMN (Default mode network)"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.page_shown) as shown:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert shown.args[0] == "lantern:term/default-mode-network"
+    assert window.glossary.current_term_id == "default-mode-network"
+    assert not popup.isVisible()

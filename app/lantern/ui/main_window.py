@@ -30,7 +30,7 @@ from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.find_bar import FindBar, mark_all
 from lantern.ui.history import History
 from lantern.ui.reader import ReaderView
-from lantern.ui.search_panel import ResultsPanel, SearchController
+from lantern.ui.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.workers import preload_modules, submit
 
 from lantern import __version__
@@ -54,10 +54,16 @@ class MainWindow(QMainWindow):
     library_loaded = Signal()
     page_shown = Signal(str)
     search_finished = Signal(object)
+    external_link_blocked = Signal(QUrl)
 
-    def __init__(self, roots: Sequence[Path], settings: QSettings | None = None) -> None:
+    def __init__(self, roots: Sequence[Path], settings: QSettings | None = None,
+                 persist_state: bool = True) -> None:
         super().__init__()
         self.roots = list(roots)
+        # Kiosk mode turns these off: nothing saved or restored, no link leaves the app.
+        self.persist_state = persist_state
+        self.external_links_allowed = True
+        self.home_address = HOME
         self.settings = settings or QSettings(
             str(paths.config_dir() / "lantern.ini"), QSettings.Format.IniFormat
         )
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search")
         self.search_field.setMinimumWidth(320)
+        self.suggestions = SuggestionPopup(self.search_field)
         bar.addWidget(self.search_field)
         bar.addSeparator()
         bar.addAction(self.help_action)
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
         self.search_field.textEdited.connect(self.on_search_edited)
         self.search_field.returnPressed.connect(self.on_search_submitted)
         self.search.response_ready.connect(self.on_search_response)
+        self.suggestions.suggestion_activated.connect(self.on_suggestion_activated)
 
     # loading ---------------------------------------------------------------------------
 
@@ -223,13 +231,18 @@ class MainWindow(QMainWindow):
         self.glossary.set_library(self.library, self.composer)
         self.references.set_library(self.library)
         self.search.set_index(self.index)
+        from lantern.core.search.suggest import Suggester
+
+        self.suggestions.set_suggester(Suggester(self.library))
         library = self.library
         status = (f"{len(library.articles)} articles · {len(library.faqs)} questions · "
                   f"{len(library.terms)} glossary terms")
         if library.problems:
             status += f" · {len(library.problems)} content problems (View › Content problems)"
         self.statusBar().showMessage(status)
-        last = str(self.settings.value("reader/last", HOME) or HOME)
+        last = self.home_address
+        if self.persist_state:
+            last = str(self.settings.value("reader/last", HOME) or HOME)
         if not self.navigate(last):
             self.navigate(HOME)
         self.library_loaded.emit()
@@ -279,6 +292,8 @@ class MainWindow(QMainWindow):
                 self.references.show_reference(key)
             else:
                 self.navigate(url.toString())
+        elif scheme in ("http", "https", "mailto") and not self.external_links_allowed:
+            self.external_link_blocked.emit(url)
         elif scheme in ("http", "https", "mailto"):
             self.open_external(url)
         elif not scheme and url.fragment():
@@ -304,7 +319,8 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         self.results.hide()
-        self.navigate(HOME)
+        if not self.navigate(self.home_address):
+            self.navigate(HOME)
 
     # search ----------------------------------------------------------------------------
 
@@ -319,7 +335,12 @@ class MainWindow(QMainWindow):
             self.search.cancel()
             self.results.hide()
 
+    def on_suggestion_activated(self, address: str) -> None:
+        self.suggestions.hide()
+        self.navigate(address)
+
     def on_search_submitted(self) -> None:
+        self.suggestions.hide()
         self.search.run_now(self.search_field.text())
 
     def on_summary_link(self, link: str) -> None:
@@ -364,6 +385,8 @@ class MainWindow(QMainWindow):
     # state -----------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
+        if not self.persist_state:
+            return
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
@@ -372,6 +395,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def save_state(self) -> None:
+        if not self.persist_state:
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.history.current:

@@ -7,8 +7,16 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lantern.core.model import KIND_LABELS
 from lantern.core.search.results import SearchResponse
@@ -18,6 +26,7 @@ from lantern.ui.workers import submit
 
 if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex
+    from lantern.core.search.suggest import Suggester
 
 DEBOUNCE_MS = 180
 
@@ -142,3 +151,62 @@ class SearchController(QObject):
                 self.response_ready.emit(response)
 
         submit(self._pool, lambda: index.search(text, limit=30), done)
+
+
+SUGGEST_DELAY_MS = 60
+
+
+class SuggestionPopup(QObject):
+    """Names, titles and questions that start like what is typed, under the search field.
+
+    Up/Down choose, Enter or a click opens the suggestion; Enter with nothing chosen runs
+    the full search. Suggestions come from memory (core.search.suggest), not from Whoosh.
+    """
+
+    suggestion_activated = Signal(str)  # an internal address
+
+    def __init__(self, field: QLineEdit) -> None:
+        super().__init__(field)
+        self.field = field
+        self.suggester: Suggester | None = None
+        self.model = QStandardItemModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setWidget(field)
+        self.completer.setMaxVisibleItems(8)
+        self.completer.popup().setAccessibleName("Suggestions")
+        self.completer.activated[QModelIndex].connect(self._on_activated)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SUGGEST_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        field.textEdited.connect(lambda _text: self._timer.start())
+
+    def set_suggester(self, suggester: Suggester) -> None:
+        self.suggester = suggester
+
+    def refresh(self) -> None:
+        text = self.field.text()
+        suggestions = self.suggester.suggest(text) if self.suggester and text.strip() else ()
+        self.model.clear()
+        for suggestion in suggestions:
+            label = KIND_LABELS.get(suggestion.kind, suggestion.kind)
+            item = QStandardItem(suggestion.text)
+            item.setData(f"lantern:{suggestion.kind}/{suggestion.id}", TargetRole)
+            item.setToolTip(label)
+            item.setData(f"{label}: {suggestion.text}", Qt.ItemDataRole.AccessibleTextRole)
+            self.model.appendRow(item)
+        if suggestions and self.field.hasFocus():
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+
+    def hide(self) -> None:
+        self._timer.stop()
+        self.completer.popup().hide()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        target = index.data(TargetRole)
+        if target:
+            self.suggestion_activated.emit(target)

@@ -220,3 +220,18 @@ def test_suggestions_appear_while_typing_and_open_with_the_keyboard(qtbot, windo
     assert shown.args[0] == "lantern:term/default-mode-network"
     assert window.glossary.current_term_id == "default-mode-network"
     assert not popup.isVisible()
+
+
+def test_results_filter_by_kind_and_topic(qtbot, window):
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        window.search.run_now("psilocybin")
+    panel = window.results
+    assert panel.kind_filter.isVisible()
+    faq_row = panel.kind_filter.findData("faq")
+    panel.kind_filter.setCurrentIndex(faq_row)
+    kinds = {panel.model.result(r).kind for r in range(panel.model.rowCount())}
+    assert kinds == {"faq"}
+    panel.kind_filter.setCurrentIndex(0)
+    panel.topic_filter.setCurrentIndex(panel.topic_filter.findData("safety"))
+    shown = [panel.model.result(r) for r in range(panel.model.rowCount())]
+    assert shown and all("safety" in r.topics for r in shown)

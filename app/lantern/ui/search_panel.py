@@ -10,7 +10,9 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QCompleter,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core.model import KIND_LABELS
-from lantern.core.search.results import SearchResponse
+from lantern.core.search.results import SearchResponse, SearchResult
 
 from lantern.ui.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.workers import submit
@@ -68,14 +70,60 @@ class ResultsPanel(QWidget):
         self.summary.setObjectName("resultsSummary")
         self.list = ResultsList()
         self.list.setModel(self.model)
+        self._results: tuple[SearchResult, ...] = ()
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Show results of kind")
+        self.topic_filter = QComboBox()
+        self.topic_filter.setAccessibleName("Show results about topic")
+        self.kind_filter.currentIndexChanged.connect(self._apply_filters)
+        self.topic_filter.currentIndexChanged.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.topic_filter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.summary)
+        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
+
+    def _fill_filters(self, results: tuple[SearchResult, ...]) -> None:
+        kinds: dict[str, int] = {}
+        topics: dict[str, int] = {}
+        for result in results:
+            kinds[result.kind] = kinds.get(result.kind, 0) + 1
+            for topic in result.topics:
+                topics[topic] = topics.get(topic, 0) + 1
+        for combo in (self.kind_filter, self.topic_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.kind_filter.addItem(f"All kinds ({len(results)})", "")
+        for kind in ("term", "faq", "article", "page"):
+            if kind in kinds:
+                self.kind_filter.addItem(f"{KIND_LABELS[kind]} ({kinds[kind]})", kind)
+        self.topic_filter.addItem("All topics", "")
+        for topic in sorted(topics):
+            self.topic_filter.addItem(f"{topic} ({topics[topic]})", topic)
+        for combo in (self.kind_filter, self.topic_filter):
+            combo.blockSignals(False)
+            combo.setVisible(combo.count() > 2)
+
+    def _apply_filters(self) -> None:
+        kind = self.kind_filter.currentData() or ""
+        topic = self.topic_filter.currentData() or ""
+        shown = tuple(
+            r for r in self._results
+            if (not kind or r.kind == kind) and (not topic or topic in r.topics)
+        )
+        self.model.set_results(shown)
+        if shown:
+            self.list.setCurrentIndex(self.model.index(0))
 
     def show_response(self, response: SearchResponse, term_names: dict[str, str]) -> None:
         """Show results; when there are none, offer near glossary terms and useful questions."""
-        self.model.set_results(response.results or response.useful)
+        self._results = response.results or response.useful
+        self._fill_filters(response.results)
+        self.model.set_results(self._results)
         if response.results:
             counts = ", ".join(
                 f"{n} {KIND_LABELS.get(kind, kind).lower()}{'s' if n > 1 else ''}"

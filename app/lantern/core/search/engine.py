@@ -366,6 +366,7 @@ class SearchIndex:
             kind=hit["kind"], id=hit["key"], title=hit["title"], score=float(hit.score or 0.0),
             snippet=snippet.replace("\n", " "), anchor=hit.get("anchor", ""),
             heading=hit.get("heading", ""),
+            topics=tuple(t for t in str(hit.get("topics", "")).split(",") if t),
         )
 
     def _did_you_mean(self, cleaned: str, unknown: list[str]) -> str:

@@ -15,6 +15,7 @@ class SearchResult:
     snippet: str  # HTML-escaped text with matched words in <mark>…</mark>
     anchor: str = ""  # the article section the hit is in
     heading: str = ""
+    topics: tuple[str, ...] = ()
 
     @property
     def target(self) -> str:

@@ -237,8 +237,9 @@ class MainWindow(QMainWindow):
         library = self.library
         status = (f"{len(library.articles)} articles · {len(library.faqs)} questions · "
                   f"{len(library.terms)} glossary terms")
-        if library.problems:
-            status += f" · {len(library.problems)} content problems (View › Content problems)"
+        if library.errors:
+            # Warnings are for authors (lantern check); readers hear only of skipped content.
+            status += f" · {len(library.errors)} content problems (View › Content problems)"
         self.statusBar().showMessage(status)
         last = self.home_address
         if self.persist_state:

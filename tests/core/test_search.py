@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -188,3 +189,47 @@ def test_nothing_found_offers_near_terms_and_questions(index: SearchIndex):
     assert response.results == ()
     assert response.near_terms == ("default-mode-network",)
     assert [r.kind for r in response.useful] and {r.kind for r in response.useful} == {"faq"}
+
+
+def test_second_writer_searches_from_memory_instead_of_waiting(pack_copy: Path, tmp_path: Path):
+    from lantern.core.search.engine import _exclusive
+
+    cache = tmp_path / "c"
+    library = load_library(pack_copy)
+    open_index(library, cache).close()
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    faq.write_text(faq.read_text() + "\nNamed by Raichle.\n")
+    changed = load_library(pack_copy)
+    with _exclusive(index_dir_for(changed, cache)):  # another process is updating
+        ix = open_index(changed, cache)
+    assert ix.location is None
+    assert _first(ix, "Raichle") == ("faq", "what-is-dmn")
+
+
+# Whoosh leaves a file handle open when its reader fails on a truncated segment.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_damage_found_while_searching_is_reported_and_rebuilt_next_time(
+    pack_copy: Path, tmp_path: Path
+):
+    cache = tmp_path / "c"
+    library = load_library(pack_copy)
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    for segment in location.glob("*.seg"):
+        data = segment.read_bytes()
+        segment.write_bytes(data[: len(data) // 2])
+    ix = open_index(library, cache)
+    response = ix.search("DMN")
+    ix.close()
+    gc.collect()  # let Whoosh's leaked handle be reported inside this test
+    if response.results:
+        # The damage showed while opening: the index was rebuilt there and then.
+        assert (response.results[0].kind, response.results[0].id) == (
+            "term", "default-mode-network")
+        assert ix.location == location and (location / META_FILE).exists()
+        return
+    assert "damaged" in response.notice
+    assert not (location / META_FILE).exists()
+    ix = open_index(library, cache)
+    assert _first(ix, "DMN") == ("term", "default-mode-network")
+    ix.close()

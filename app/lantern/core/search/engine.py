@@ -150,6 +150,7 @@ class SearchIndex:
         self._matcher = ConceptMatcher(library.terms)
         self._fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
         self._formatter = _Formatter()
+        self.damaged = False
 
     # opening ---------------------------------------------------------------------------
 
@@ -165,11 +166,19 @@ class SearchIndex:
             return cls(library, _build_in_memory(library, progress), None)
         location = index_dir_for(library, cache)
         try:
-            ix = _open_or_update(library, location, progress)
+            try:
+                return cls(library, _open_or_update(library, location, progress), location)
+            except (IndexBusy, OSError):
+                raise
+            except Exception as exc:  # damage that shows only once segments are read
+                log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
+                with _exclusive(location):
+                    return cls(library, _rebuild(library, location, progress), location)
+        except IndexBusy:
+            log.warning("another Lantern is updating %s; searching from memory", location)
         except OSError as exc:
-            log.warning("index folder %s unusable (%s); searching from memory", location, exc)
-            return cls(library, _build_in_memory(library, progress), None)
-        return cls(library, ix, location)
+            log.warning("index folder %s unusable (%s); searching from memory", location, str(exc))
+        return cls(library, _build_in_memory(library, progress), None)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -254,9 +263,18 @@ class SearchIndex:
             near, useful = near_terms(self.library, cleaned), useful_faqs(self.library)
         return SearchResponse(
             query=text, results=results, concepts=concept_ids, counts=counts,
-            suggestion=suggestion, notice=notice, near_terms=near, useful=useful,
+            suggestion=suggestion, near_terms=near, useful=useful,
+            notice=notice or ("The search index is damaged and will be rebuilt the next time "
+                              "Lantern starts." if self.damaged else ""),
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def _mark_damaged(self) -> None:
+        """Make the next open rebuild the index (Whoosh keeps no checksums of its own)."""
+        self.damaged = True
+        if self.location is not None:
+            with contextlib.suppress(OSError):
+                (self.location / META_FILE).unlink()
 
     def _help_first(
         self, results: tuple[SearchResult, ...], limit: int
@@ -333,7 +351,11 @@ class SearchIndex:
         except searching.TimeLimit:
             log.info("search hit the time limit; showing partial results")
         except (RecursionError, ValueError) as exc:
-            log.warning("search failed: %s", exc)
+            log.warning("search failed: %s", str(exc))
+            return []
+        except Exception as exc:  # a damaged index fails here, not when it is opened
+            log.error("the search index looks damaged (%s); it will be rebuilt", str(exc))
+            self._mark_damaged()
             return []
         # An article is several section documents: keep the best section of each.
         best: dict[str, searching.Hit] = {}
@@ -409,8 +431,56 @@ def _write_meta(location: Path, library: Library) -> None:
     os.replace(tmp, location / META_FILE)
 
 
+class IndexBusy(Exception):
+    """Another Lantern process is writing this index right now."""
+
+
+def lock_path(location: Path) -> Path:
+    return location.with_name(location.name + ".lock")
+
+
+@contextlib.contextmanager
+def _exclusive(location: Path) -> Iterator[None]:
+    """Hold the index's update lock, or raise IndexBusy at once if another process has it.
+
+    Only one process builds or updates an index; readers never need the lock.
+    """
+    path = lock_path(location)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # Windows: Whoosh's own write lock still guards the segments
+            yield
+            return
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusy(str(location)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def _open_or_update(library: Library, location: Path, progress: Progress | None) -> index.Index:
     meta = _meta(location)
+    if (meta.get("schema") == SCHEMA_VERSION and meta.get("fingerprint") == library.fingerprint
+            and index.exists_in(str(location))):
+        try:
+            return index.open_dir(str(location), readonly=True)
+        except OSError:
+            raise
+        except Exception as exc:
+            log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
+    with _exclusive(location):
+        return _update_or_rebuild(library, location, progress)
+
+
+def _update_or_rebuild(
+    library: Library, location: Path, progress: Progress | None
+) -> index.Index:
+    meta = _meta(location)  # read again: another process may have just finished
     if meta.get("schema") == SCHEMA_VERSION and index.exists_in(str(location)):
         try:
             ix = index.open_dir(str(location))
@@ -424,7 +494,7 @@ def _open_or_update(library: Library, location: Path, progress: Progress | None)
         except OSError:
             raise
         except Exception as exc:  # a damaged index raises many kinds of error
-            log.warning("index at %s is damaged (%s); rebuilding", location, exc)
+            log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
     return _rebuild(library, location, progress)
 
 

@@ -155,7 +155,9 @@ def front_desk_html(policy: KioskPolicy) -> str:
     line = escape(text or "Ask at the front desk")
     if phone:
         line += f": <b>{escape(phone)}</b>"
-    return f'<p class="front-desk"><b>Here at {who}:</b> {line}</p>'
+    # A one-cell table: the reader draws padding and a background on cells, not paragraphs.
+    return (f'<table class="front-desk" width="100%"><tr><td class="front-desk">'
+            f"<b>Here at {who}:</b> {line}</td></tr></table>")
 
 
 # PIN --------------------------------------------------------------------------------------

@@ -38,6 +38,15 @@ class ReaderView(QTextBrowser):
         else:
             self.verticalScrollBar().setValue(0)
 
+    def set_stylesheet(self, stylesheet: str) -> None:
+        """Use another stylesheet (kiosk text sizes) and redraw the page at the same place."""
+        self._stylesheet = stylesheet
+        if self.page is not None:
+            bar = self.verticalScrollBar()
+            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            self.show_page(self.page)
+            bar.setValue(round(fraction * bar.maximum()))
+
     def show_message(self, title: str, text: str) -> None:
         self.page = None
         self.document().setDefaultStyleSheet(self._stylesheet)

@@ -7,6 +7,7 @@ The window (and so PySide6) is imported only when it is needed, so `lantern sear
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -27,6 +28,8 @@ examples:
   echo "is ketamine safe" | lantern search --json
   lantern check my-clinic-pack     validate a content pack
   lantern index                    build the search index ahead of time
+  lantern kiosk                    full screen for a clinic waiting room (docs/kiosk.md)
+  lantern kiosk --set-pin          set the staff PIN that leaves kiosk mode
 
 environment:
   LANTERN_CONTENT_DIR   content pack to open instead of the bundled one
@@ -72,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build or update the search index")
     _content_arg(index, positional=True)
+
+    kiosk = sub.add_parser("kiosk", help="open locked down for an unattended screen",
+                           description="Full screen, no way out without the staff PIN, and a "
+                           "clean start for each visitor. See docs/kiosk.md.")
+    kiosk.add_argument("--config", metavar="FILE", type=Path,
+                       help="kiosk settings (default: kiosk.toml in the config folder)")
+    kiosk.add_argument("--set-pin", action="store_true",
+                       help="ask for a new staff PIN and save its hash in the config file")
+    _content_arg(kiosk)
     return parser
 
 
@@ -181,6 +193,43 @@ def _print_results(response, out: TextIO) -> None:  # type: ignore[no-untyped-de
         print(f"Did you mean: {response.suggestion}", file=out)
 
 
+def _set_pin(path: Path, out: TextIO, err: TextIO) -> int:
+    from lantern.core.kiosk import MIN_PIN_LENGTH, hash_pin, save_pin_hash
+
+    pin = getpass.getpass("New staff PIN: ")
+    if len(pin) < MIN_PIN_LENGTH:
+        print(f"lantern: the PIN needs at least {MIN_PIN_LENGTH} characters; nothing changed",
+              file=err)
+        return 1
+    if getpass.getpass("The same PIN again: ") != pin:
+        print("lantern: the two PINs differ; nothing changed", file=err)
+        return 1
+    try:
+        save_pin_hash(path, hash_pin(pin))
+    except (OSError, ValueError) as exc:  # ValueError: the file is not valid TOML
+        print(f"lantern: cannot write {path}: {exc}", file=err)
+        return 1
+    print(f"staff PIN saved in {path}", file=out)
+    return 0
+
+
+def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from lantern.core.kiosk import load_policy
+
+    path = args.config or paths.config_dir() / "kiosk.toml"
+    if args.set_pin:
+        return _set_pin(path, out, err)
+    policy, problems = load_policy(path)
+    for problem in problems:  # a bad setting is reported, and the kiosk starts anyway
+        print(problem.format(), file=err)
+    roots = _roots(args, err)
+    if roots is None:
+        return 2
+    from lantern.ui.app import run_kiosk
+
+    return run_kiosk(roots, policy)
+
+
 def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
     roots = _roots(args, err)
     if roots is None:
@@ -199,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, out, err)
         if args.command == "index":
             return cmd_index(args, out, err)
+        if args.command == "kiosk":
+            return cmd_kiosk(args, out, err)
         if args.command == "search":
             return cmd_search(args, out, err, sys.stdin)
         return cmd_gui(args, err)

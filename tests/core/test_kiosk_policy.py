@@ -157,3 +157,15 @@ def test_front_desk_line_is_escaped():
     assert "A&amp;B &lt;Clinic&gt;" in html and "Desk &lt;b&gt;" in html
     assert "<b>555</b>" in html
     assert front_desk_html(KioskPolicy()) == ""
+
+
+def test_the_shipped_example_and_start_files(tmp_path):
+    from tests.conftest import ROOT
+
+    kiosk = ROOT / "resources" / "kiosk"
+    policy, problems = load_policy(kiosk / "kiosk.toml.example")
+    assert [p.message for p in problems] == [
+        "no 'admin_pin_hash': the kiosk cannot be left from the screen"]
+    assert policy.front_desk_phone and not policy.allow_external_links
+    assert "ExecStart=%h/.local/bin/lantern kiosk" in (kiosk / "lantern-kiosk.service").read_text()
+    assert "Exec=lantern kiosk" in (kiosk / "lantern-kiosk.desktop").read_text()

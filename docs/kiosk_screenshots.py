@@ -1,0 +1,80 @@
+"""Make the kiosk-mode screenshots in docs/screenshots/ from the real window, offscreen.
+
+    python docs/kiosk_screenshots.py      # writes docs/screenshots/kiosk-*.png
+
+At 1280×800 and 1920×1080: the home page, a search with the on-screen keyboard, and the
+"Still reading?" countdown. Uses a throwaway cache and config, so yours are not touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "screenshots"
+SIZES = ((1280, 800), (1920, 1080))
+
+
+def main() -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="lantern-kiosk-shots-"))
+    os.environ["LANTERN_CACHE_DIR"] = str(scratch / "cache")
+    os.environ["LANTERN_CONFIG_DIR"] = str(scratch / "config")
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from lantern.core import paths
+    from lantern.core.kiosk import KioskPolicy
+
+    from lantern.ui.app import create_app
+    from lantern.ui.kiosk import KioskController
+    from lantern.ui.main_window import MainWindow
+
+    def wait(signal=None, timeout_ms: int = 300) -> None:  # type: ignore[no-untyped-def]
+        loop = QEventLoop()
+        if signal is not None:
+            signal.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    create_app()
+    policy = KioskPolicy(clinic_name="Riverside Clinic", front_desk_text="Front desk, ground floor",
+                         front_desk_phone="555-0100", idle_seconds=3600)
+    OUT.mkdir(exist_ok=True)
+    for width, height in SIZES:
+        settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow([paths.content_dir()], settings=settings, persist_state=False)
+        # Offscreen there is no real screen to fill, so the window is sized by hand.
+        controller = KioskController(window, policy, fullscreen=False)
+        window.resize(width, height)
+        controller.start()
+        QTimer.singleShot(0, window.start_loading)
+        wait(controller.reset_done, 30000)
+        wait()
+        suffix = f"{width}x{height}"
+        window.grab().save(str(OUT / f"kiosk-home-{suffix}.png"))
+
+        window.search_field.setFocus()
+        window.search_field.setText("ptsd")
+        window.search.run_now("ptsd")
+        wait(window.search_finished, 10000)
+        window.results.list.setFocus()
+        window.open_result(window.results.model.result(1).target)
+        window.search_field.setFocus()  # keep the keyboard up, as while typing
+        wait()
+        window.grab().save(str(OUT / f"kiosk-search-{suffix}.png"))
+
+        controller.overlay.start(round(policy.warning_seconds * 1000))
+        wait()
+        window.grab().save(str(OUT / f"kiosk-countdown-{suffix}.png"))
+        controller.exit_kiosk()
+        wait()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

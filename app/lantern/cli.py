@@ -230,7 +230,21 @@ def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run_kiosk(roots, policy)
 
 
+def _kiosk_configured() -> bool:
+    """True when the site's kiosk.toml says `kiosk = true`."""
+    import tomllib
+
+    try:
+        data = tomllib.loads((paths.config_dir() / "kiosk.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return data.get("kiosk") is True
+
+
 def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
+    if _kiosk_configured():
+        args.config, args.set_pin = None, False
+        return cmd_kiosk(args, sys.stdout, err)
     roots = _roots(args, err)
     if roots is None:
         return 2

@@ -96,3 +96,20 @@ def test_unknown_subcommand_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
     assert exit_info.value.code == 2
+
+
+def test_kiosk_true_in_the_site_config_makes_plain_lantern_a_kiosk(tmp_path, monkeypatch):
+    import lantern.cli as cli
+
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("LANTERN_CONFIG_DIR", str(config))
+    started = []
+    monkeypatch.setattr(cli, "cmd_kiosk", lambda args, out, err: started.append(args) or 0)
+    (config / "kiosk.toml").write_text("kiosk = true\n")
+    assert main(["--content", str(VALID_PACK)]) == 0
+    assert len(started) == 1 and started[0].config is None
+    (config / "kiosk.toml").write_text("kiosk = false\n")
+    monkeypatch.setattr("lantern.ui.app.run", lambda roots: started.append("window") or 0)
+    assert main(["--content", str(VALID_PACK)]) == 0
+    assert started[-1] == "window"

@@ -169,3 +169,15 @@ def test_the_shipped_example_and_start_files(tmp_path):
     assert policy.front_desk_phone and not policy.allow_external_links
     assert "ExecStart=%h/.local/bin/lantern kiosk" in (kiosk / "lantern-kiosk.service").read_text()
     assert "Exec=lantern kiosk" in (kiosk / "lantern-kiosk.desktop").read_text()
+
+
+def test_kiosk_key_enables_kiosk_mode(tmp_path):
+    from lantern.core.kiosk import load_policy
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text("kiosk = true\n")
+    assert load_policy(path)[0].enabled is True
+    path.write_text('kiosk = "yes"\n')
+    policy, problems = load_policy(path)
+    assert policy.enabled is False
+    assert any("'kiosk' must be true or false" in p.message for p in problems)

@@ -33,6 +33,7 @@ _MAX_SECONDS = 24 * 3600
 class KioskPolicy:
     """Every kiosk setting with its safe default; see docs/kiosk.md for the file format."""
 
+    enabled: bool = False  # `kiosk = true`: a plain `lantern` starts in kiosk mode
     idle_seconds: float = 90.0
     warning_seconds: float = 20.0
     home: str = HOME
@@ -46,6 +47,7 @@ class KioskPolicy:
 
 # key in the file → (field, expected type name); tables are written "table.key".
 _KEYS: dict[str, str] = {
+    "kiosk": "enabled",
     "idle_seconds": "idle_seconds",
     "warning_seconds": "warning_seconds",
     "home": "home",
@@ -74,7 +76,7 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
         if not 0 < value <= _MAX_SECONDS:
             return None, f"'{key}' must be more than 0 and at most {_MAX_SECONDS}, not {value}"
         return float(value), ""
-    if key.startswith("allow."):
+    if key.startswith("allow.") or key == "kiosk":
         if not isinstance(value, bool):
             return None, f"'{key}' must be true or false, not {value!r}"
         return value, ""

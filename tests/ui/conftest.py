@@ -40,11 +40,15 @@ def link_position(browser: QTextBrowser, href: str) -> QPoint:
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(browser.document())
-                cursor.setPosition(fragment.position() + max(fragment.length() // 2, 0))
-                browser.setTextCursor(cursor)
+                start = QTextCursor(browser.document())
+                start.setPosition(fragment.position())
+                end = QTextCursor(browser.document())
+                end.setPosition(fragment.position() + 1)
+                browser.setTextCursor(end)
                 browser.ensureCursorVisible()
-                return browser.cursorRect(cursor).center()
+                # The middle of the link's first character: between its two caret positions.
+                left, right = browser.cursorRect(start), browser.cursorRect(end)
+                return QPoint((left.center().x() + right.center().x()) // 2, left.center().y())
             it += 1
         block = block.next()
     raise AssertionError(f"no link to {href} on the page")

@@ -235,3 +235,14 @@ def test_results_filter_by_kind_and_topic(qtbot, window):
     panel.topic_filter.setCurrentIndex(panel.topic_filter.findData("safety"))
     shown = [panel.model.result(r) for r in range(panel.model.rowCount())]
     assert shown and all("safety" in r.topics for r in shown)
+
+
+def test_wide_windows_keep_a_readable_line_length(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    window.resize(2400, 900)
+    qtbot.waitUntil(lambda: window.reader.viewport().width() > 1500)
+    margin = window.reader.document().rootFrame().frameFormat().leftMargin()
+    assert margin > 200
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: window.reader.viewport().width() < 700)
+    assert window.reader.document().rootFrame().frameFormat().leftMargin() == 0

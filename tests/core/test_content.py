@@ -37,9 +37,9 @@ def test_valid_pack_loads_everything_without_problems():
 
 def test_broken_pack_names_each_mistake_with_file_and_line():
     library = load_library(BROKEN_PACK)
-    assert _problems(library, "bad-yaml.md") == [
-        (4, "YAML error: expected ',' or ']', but got ':'")
-    ]
+    # The wording comes from libyaml or from PyYAML's own parser; the line is what matters.
+    [(line, message)] = _problems(library, "bad-yaml.md")
+    assert line == 4 and message.startswith("YAML error:") and "']'" in message
     assert _problems(library, "no-title.md") == [
         (2, "missing required field 'title' in article front matter")
     ]

@@ -233,3 +233,18 @@ def test_damage_found_while_searching_is_reported_and_rebuilt_next_time(
     ix = open_index(library, cache)
     assert _first(ix, "DMN") == ("term", "default-mode-network")
     ix.close()
+
+
+def test_small_index_stays_one_segment_after_updates(pack_copy: Path, tmp_path: Path):
+    cache = tmp_path / "c"
+    open_index(load_library(pack_copy), cache).close()
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    for n in range(2):
+        faq.write_text(faq.read_text() + f"\nEdit {n}.\n")
+        ix = open_index(load_library(pack_copy), cache)
+        reader = ix._ix.reader()
+        try:
+            assert len(reader.leaf_readers()) == 1
+        finally:
+            reader.close()
+            ix.close()

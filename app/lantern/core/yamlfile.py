@@ -11,13 +11,17 @@ import yaml
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type, misc]
     """Safe YAML that leaves dates as text: the loader checks them with a clear message."""
 
 
 _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
+    lambda loader, node: loader.construct_scalar(node),
 )
 
 
@@ -52,8 +56,13 @@ def _locate(node: yaml.Node, value: Any) -> Located:
 def parse_yaml(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document; raise YamlProblem with a line on any error."""
     try:
-        value = yaml.load(text, Loader=_Loader)
-        node = yaml.compose(text, Loader=_Loader)
+        # One pass: build the node tree (it has the line numbers), then the values from it.
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            value = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line

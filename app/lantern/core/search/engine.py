@@ -45,6 +45,15 @@ META_FILE = "lantern-index.json"
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 24
 TIME_LIMIT_S = 0.5
+LONG_QUERY_PARTS = 4
+OPTIMIZE_UP_TO = 3000  # documents; see _update
+#: Words of a question that carry no topic, dropped when the query has other words.
+QUESTION_WORDS = frozenset({
+    "what", "whats", "how", "does", "do", "did", "done", "my", "i", "im", "me", "which", "who",
+    "whom", "why", "there", "about", "should", "could", "would", "much", "many", "get", "know",
+    "tell", "information", "info", "please", "any", "some", "has", "had", "was", "were",
+    "been", "its", "their", "they", "them", "our", "yours", "mine",
+})
 Progress = Callable[[int, int], None]
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*")
@@ -213,6 +222,10 @@ class SearchIndex:
         for span in reversed(concepts):
             rest = rest[: span.start] + " " + rest[span.end :]
         words = _WORD.findall(rest)[:MAX_QUERY_WORDS]
+        content = [w for w in words if w.lower() not in QUESTION_WORDS]
+        if content or concepts:
+            # "what are the symptoms of X": the question words only cost time.
+            words = content
         query, highlight_terms, unknown = self._build(
             [s.concept for s in concepts], words
         )
@@ -242,6 +255,14 @@ class SearchIndex:
         hits = self._run(query, limit, kind_filter)
         if not hits and isinstance(query, wq.And):
             hits = self._run(wq.Or(query.subqueries), limit, kind_filter)
+        if unknown and hits:
+            # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
+            with contextlib.suppress(Exception):
+                reader = self._searcher.reader()
+                for field, value in query.existing_terms(reader, expand=True):
+                    if field in TEXT_FIELDS:
+                        highlight_terms.add(value.decode() if isinstance(value, bytes)
+                                            else str(value))
         results = tuple(
             self._result(hit, highlight_terms, concept_ids) for hit in hits[:limit]
         )
@@ -324,26 +345,28 @@ class SearchIndex:
                 if len(token) < 4:
                     continue
                 distance = 1 if len(token) < 7 else 2
-                fuzzy = [
-                    wq.FuzzyTerm(f, token, boost=0.6, maxdist=distance, prefixlength=1)
-                    for f in ("title", "aliases", "body")
-                ]
-                # The stemmer can move a typo far from the stem ("neuroplasticty" vs
-                # "neuroplast"), so also match the unstemmed word list.
+                # Fuzzy matching runs over the unstemmed word list of every field: the
+                # stemmer can move a typo far from its stem ("neuroplasticty" vs
+                # "neuroplast"), and one field costs a fifth of matching all five.
                 plain = word.lower()
-                if plain.isalpha():
-                    fuzzy.append(wq.FuzzyTerm("words", plain, boost=0.5, maxdist=distance,
-                                              prefixlength=1))
-                parts.append(wq.Or(fuzzy))
+                field, text = ("words", plain) if plain.isalpha() else ("body", token)
+                parts.append(wq.FuzzyTerm(field, text, boost=0.6, maxdist=distance,
+                                          prefixlength=1))
         if not parts:
             return None, terms, unknown
-        return (parts[0] if len(parts) == 1 else wq.And(parts)), terms, unknown
+        if len(parts) == 1:
+            return parts[0], terms, unknown
+        if len(parts) > LONG_QUERY_PARTS:
+            # A whole question: every word need not appear; documents with more of them
+            # score higher. (An AND would almost always fail and cost a second search.)
+            return wq.Or(parts, scale=0.9), terms, unknown
+        return wq.And(parts), terms, unknown
 
     def _run(
         self, query: wq.Query, limit: int, kind_filter: wq.Query | None
     ) -> list[searching.Hit]:
         collector = self._searcher.collector(
-            limit=min(limit * 4, 200), filter=kind_filter, terms=True,
+            limit=min(limit * 4, 200), filter=kind_filter,
         )
         timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
         try:
@@ -372,10 +395,6 @@ class SearchIndex:
         for span in self._matcher.spans(body):
             if span.concept in concepts:
                 matched.update(t.text for t in ANALYZER(span.text, mode="query"))
-        with contextlib.suppress(Exception):
-            for field, value in hit.matched_terms():
-                if field in TEXT_FIELDS:
-                    matched.add(value.decode() if isinstance(value, bytes) else str(value))
         snippet = ""
         with contextlib.suppress(Exception):
             snippet = highlight.highlight(
@@ -399,7 +418,9 @@ class SearchIndex:
             if len(word) < 4:
                 continue
             distance = 1 if len(word) <= 5 else 2
-            options = corrector.suggest(word.lower(), limit=1, maxdist=distance)
+            # prefix=1: candidates share the first letter, so the scan of the word list
+            # stays small (without it one suggestion compared against every word indexed).
+            options = corrector.suggest(word.lower(), limit=1, maxdist=distance, prefix=1)
             if options and options[0] != word.lower():
                 suggestion = re.sub(rf"\b{re.escape(word)}\b", options[0], suggestion, count=1)
                 changed = True
@@ -517,7 +538,7 @@ def _build_in_memory(library: Library, progress: Progress | None) -> index.Index
 
 def _write_docs(
     ix: index.Index, docs: Iterator[IndexDoc], total: int, progress: Progress | None,
-    delete_groups: Iterable[str] = (),
+    delete_groups: Iterable[str] = (), optimize: bool = False,
 ) -> None:
     writer = ix.writer(limitmb=128)
     try:
@@ -530,7 +551,7 @@ def _write_docs(
                 groups_done.add(doc.group)
                 if progress:
                     progress(len(groups_done), total)
-        writer.commit()
+        writer.commit(optimize=optimize)
     except BaseException:
         writer.cancel()
         raise
@@ -552,4 +573,9 @@ def _update(
     if not changed and not removed:
         return
     docs = iter_documents(library, groups=changed)
-    _write_docs(ix, docs, len(changed), progress, delete_groups=sorted(changed | removed))
+    # Each update adds a segment, and searching several segments is slower (spelling
+    # suggestions above all). Small indexes are merged back into one at once; for big
+    # ones a merge takes tens of seconds, so they keep the extra segment.
+    optimize = ix.doc_count() <= OPTIMIZE_UP_TO
+    _write_docs(ix, docs, len(changed), progress, delete_groups=sorted(changed | removed),
+                optimize=optimize)

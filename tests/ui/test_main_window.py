@@ -246,3 +246,20 @@ def test_wide_windows_keep_a_readable_line_length(qtbot, window):
     window.resize(900, 700)
     qtbot.waitUntil(lambda: window.reader.viewport().width() < 700)
     assert window.reader.document().rootFrame().frameFormat().leftMargin() == 0
+
+
+def test_stale_suggestions_are_dropped(qtbot, window):
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    shown: list[str] = []
+    window.suggestions.suggestions_shown.connect(shown.append)
+    with qtbot.waitSignal(window.suggestions.suggestions_shown,
+                          check_params_cb=lambda text: text == "dmt", timeout=3000):
+        qtbot.keyClicks(window.search_field, "dmt")
+    window.suggestions.wait()
+    # Only answers for what the field held when they arrived were shown, never older text.
+    assert shown and shown[-1] == "dmt"
+    assert all("dmt".startswith(text) for text in shown)
+    popup = window.suggestions.completer.popup()
+    assert popup.model().index(0, 0).data() == "DMT"

@@ -28,6 +28,7 @@ from lantern.ui.workers import submit
 
 if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex
+    from lantern.core.search.results import Suggestion
     from lantern.core.search.suggest import Suggester
 
 DEBOUNCE_MS = 180
@@ -201,17 +202,17 @@ class SearchController(QObject):
         submit(self._pool, lambda: index.search(text, limit=30), done)
 
 
-SUGGEST_DELAY_MS = 60
-
-
 class SuggestionPopup(QObject):
     """Names, titles and questions that start like what is typed, under the search field.
 
     Up/Down choose, Enter or a click opens the suggestion; Enter with nothing chosen runs
-    the full search. Suggestions come from memory (core.search.suggest), not from Whoosh.
+    the full search. Suggestions come from memory (core.search.suggest), not from Whoosh,
+    computed on a worker thread: one at a time, only for the latest text typed, and an
+    answer for text that has since changed is dropped.
     """
 
     suggestion_activated = Signal(str)  # an internal address
+    suggestions_shown = Signal(str)  # the text they were computed for
 
     def __init__(self, field: QLineEdit) -> None:
         super().__init__(field)
@@ -225,18 +226,49 @@ class SuggestionPopup(QObject):
         self.completer.setMaxVisibleItems(8)
         self.completer.popup().setAccessibleName("Suggestions")
         self.completer.activated[QModelIndex].connect(self._on_activated)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SUGGEST_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        field.textEdited.connect(lambda _text: self._timer.start())
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._busy = False
+        self._waiting: str | None = None
+        self._serial = 0
+        field.textEdited.connect(self.request)
 
     def set_suggester(self, suggester: Suggester) -> None:
         self.suggester = suggester
 
+    def request(self, text: str) -> None:
+        """Suggest for `text`; while a suggestion is being computed, keep only the latest."""
+        if self._busy:
+            self._waiting = text
+            return
+        suggester = self.suggester
+        if suggester is None or not text.strip():
+            self._show(text, ())
+            return
+        self._busy = True
+        serial = self._serial
+
+        def done(suggestions: tuple[Suggestion, ...]) -> None:
+            self._busy = False
+            waiting, self._waiting = self._waiting, None
+            if serial == self._serial and text == self.field.text():
+                self._show(text, suggestions)
+            if waiting is not None and serial == self._serial:
+                self.request(waiting)
+
+        def failed(_message: str) -> None:
+            self._busy = False
+
+        submit(self._pool, lambda: suggester.suggest(text), done, failed)
+
     def refresh(self) -> None:
-        text = self.field.text()
-        suggestions = self.suggester.suggest(text) if self.suggester and text.strip() else ()
+        """Suggest for what the field holds now."""
+        self.request(self.field.text())
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def _show(self, text: str, suggestions: tuple[Suggestion, ...]) -> None:
         self.model.clear()
         for suggestion in suggestions:
             label = KIND_LABELS.get(suggestion.kind, suggestion.kind)
@@ -249,9 +281,12 @@ class SuggestionPopup(QObject):
             self.completer.complete()
         else:
             self.completer.popup().hide()
+        self.suggestions_shown.emit(text)
 
     def hide(self) -> None:
-        self._timer.stop()
+        """Close the list and drop any answer still being computed."""
+        self._serial += 1
+        self._waiting = None
         self.completer.popup().hide()
 
     def _on_activated(self, index: QModelIndex) -> None:

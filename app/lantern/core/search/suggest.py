@@ -1,13 +1,15 @@
 """Suggestions while typing: glossary names, article titles and questions, from memory.
 
-No index is needed: every name is kept folded in a list, and each keystroke is a scan of
-that list, which stays well under a millisecond for the bundled pack and a few
-milliseconds at 10 000 entries.
+No search index is needed: every word of every name is kept folded in one sorted list, so
+the entries with a word starting like a typed word are found by bisection, and only those
+are ranked. That stays around a millisecond at 16 000 questions.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from lantern.core.model import Library
@@ -44,6 +46,16 @@ class Suggester:
             entries.append(_Entry("faq", faq.slug, faq.question, fold(faq.question),
                                   _words(faq.question)))
         self._entries = entries
+        self._words = sorted({(w, i) for i, e in enumerate(entries) for w in e.words if w})
+
+    def _starting_with(self, prefix: str) -> set[int]:
+        found: set[int] = set()
+        words = self._words
+        i = bisect_left(words, (prefix, -1))
+        while i < len(words) and words[i][0].startswith(prefix):
+            found.add(words[i][1])
+            i += 1
+        return found
 
     def suggest(self, text: str, limit: int = 8) -> tuple[Suggestion, ...]:
         """Entries whose words start with every word typed; exact starts first."""
@@ -51,22 +63,31 @@ class Suggester:
         whole = fold(text)
         if not whole:
             return ()
+        candidates: set[int] | None = None
+        for word in sorted(set(typed), key=len, reverse=True):  # longest: fewest matches
+            found = self._starting_with(word)
+            candidates = found if candidates is None else candidates & found
+            if not candidates:
+                break
+        # "5 ht2a" typed as two words still starts "5-HT2A receptor" once folded.
+        candidates = (candidates or set()) | self._starting_with(whole)
         ranked: list[tuple[int, int, int, _Entry]] = []
-        for entry in self._entries:
-            if entry.folded.startswith(whole):
-                rank = 0
-            elif all(any(w.startswith(t) for w in entry.words) for t in typed):
-                rank = 1
-            else:
+        for index in candidates:
+            entry = self._entries[index]
+            rank = 0 if entry.folded.startswith(whole) else 1
+            if rank == 1 and not all(any(w.startswith(t) for w in entry.words) for t in typed):
                 continue
             ranked.append((rank, _KIND_ORDER.get(entry.kind, 3), len(entry.text), entry))
-        ranked.sort(key=lambda r: r[:3])
+        # Only the best few are needed: a partial sort keeps one-letter prefixes cheap.
+        best = heapq.nsmallest(limit * 3, ranked, key=lambda r: r[:3])
         seen: set[tuple[str, str]] = set()
+        texts: set[str] = set()
         out: list[Suggestion] = []
-        for *_, entry in ranked:
-            if (entry.kind, entry.id) in seen:
+        for *_, entry in best:
+            if (entry.kind, entry.id) in seen or entry.text in texts:
                 continue
             seen.add((entry.kind, entry.id))
+            texts.add(entry.text)
             out.append(Suggestion(kind=entry.kind, id=entry.id, text=entry.text))
             if len(out) == limit:
                 break

@@ -61,8 +61,7 @@ class GlossaryDock(QDockWidget):
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.entry = _browser("Glossary entry", stylesheet)
         self.entry.anchorClicked.connect(self.link_activated)
-        self.entry.setHtml('<p class="hint">Choose a term above, or click a word underlined '
-                           "with dots in the text, to see what it means.</p>")
+        self._show_hint()
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -78,6 +77,19 @@ class GlossaryDock(QDockWidget):
     def set_library(self, library: Library, composer: Composer) -> None:
         self._composer = composer
         self.model.set_terms(library.terms)
+
+    def _show_hint(self) -> None:
+        self.entry.setHtml('<p class="hint">Choose a term above, or click a word underlined '
+                           "with dots in the text, to see what it means.</p>")
+
+    def set_stylesheet(self, stylesheet: str) -> None:
+        """Use another stylesheet (theme, text size) and redraw the entry shown."""
+        self.entry.document().setDefaultStyleSheet(stylesheet)
+        term_id, self.current_term_id = self.current_term_id, ""
+        if term_id:
+            self._show(term_id)
+        else:
+            self._show_hint()
 
     def show_term(self, term_id: str) -> bool:
         row = self.model.row_of(term_id)
@@ -134,6 +146,11 @@ class ReferencesDock(QDockWidget):
 
     def set_library(self, library: Library) -> None:
         self._library = library
+
+    def set_stylesheet(self, stylesheet: str) -> None:
+        """Use another stylesheet (theme, text size) and redraw the list."""
+        self.browser.document().setDefaultStyleSheet(stylesheet)
+        self._render()
 
     def set_references(self, keys: tuple[str, ...]) -> None:
         self._keys = keys

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core import paths
 from lantern.core.kiosk import KioskPolicy, front_desk_html, verify_pin
+from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.kiosk_widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.onscreen_keyboard import OnScreenKeyboard
@@ -103,10 +103,7 @@ def scale_css(css: str, factor: float) -> str:
 
 
 def _reader_css() -> str:
-    try:
-        return paths.resource("styles", "article.css").read_text(encoding="utf-8")
-    except (OSError, paths.NotFoundError):
-        return ""
+    return reader_css(LIGHT)  # the kiosk chrome (KIOSK_QSS) is light too
 
 
 class _FrontDeskComposer:
@@ -172,6 +169,7 @@ class KioskController(QObject):
         w.menuBar().hide()
         w.menuBar().setEnabled(False)
         w.statusBar().hide()
+        w.appearance.lock_for_kiosk()
         for action in (w.quit_action, w.problems_action, w.about_action):
             action.setEnabled(False)
             action.setShortcuts([])

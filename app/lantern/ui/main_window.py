@@ -31,6 +31,7 @@ from lantern.ui.find_bar import FindBar, mark_all
 from lantern.ui.history import History
 from lantern.ui.reader import ReaderView
 from lantern.ui.search_panel import ResultsPanel, SearchController, SuggestionPopup
+from lantern.ui.themes import Appearance
 from lantern.ui.workers import preload_modules, submit
 
 from lantern import __version__
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.references)
         self.splitDockWidget(self.glossary, self.references, Qt.Orientation.Vertical)
+        self.appearance = Appearance(self, self.settings, persist_state,
+                                     [self.reader, self.glossary, self.references])
+        self.reader.viewport().installEventFilter(self.appearance)
+        self.appearance.apply()
 
         self.search = SearchController(self)
         self._build_actions()
@@ -174,6 +179,9 @@ class MainWindow(QMainWindow):
         view = menu.addMenu("&View")
         view.addAction(self.glossary.toggleViewAction())
         view.addAction(self.references.toggleViewAction())
+        view.addSeparator()
+        view.addMenu(self.appearance.theme_menu)
+        view.addActions(list(self.appearance.zoom_actions))
         view.addSeparator()
         view.addAction(self.problems_action)
         help_menu = menu.addMenu("&Help")

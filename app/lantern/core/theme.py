@@ -1,0 +1,110 @@
+"""Reader themes: the colours of light, dark and high-contrast reading, the reader stylesheet
+built from them, and the WCAG 2 contrast arithmetic used to check every pair. Qt-free: the UI
+turns a Theme into a QPalette, and tests measure contrast without a window."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from string import Template
+
+from lantern.core import paths
+
+__all__ = ["THEMES", "Theme", "contrast_ratio", "reader_css", "relative_luminance", "scale_css"]
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Every colour of one theme, as #rrggbb. Chrome colours feed the Qt palette; the rest
+    fill resources/styles/colours.css."""
+
+    name: str
+    label: str
+    dark: bool
+    # the window chrome
+    window: str
+    window_text: str
+    base: str
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str
+    highlighted_text: str
+    tooltip_base: str
+    tooltip_text: str
+    placeholder: str
+    disabled: str
+    outline: str
+    # the article
+    muted: str
+    accent: str
+    link: str
+    note: str
+    table_head: str
+
+    def colours(self) -> dict[str, str]:
+        return {k: v for k, v in asdict(self).items() if isinstance(v, str) and v.startswith("#")}
+
+
+LIGHT = Theme(
+    "light", "Light", False,
+    window="#f4f1ea", window_text="#1f1f1f", base="#fffdf8", alternate_base="#f7f3ea",
+    text="#1f1f1f", button="#ece6da", button_text="#1f1f1f", highlight="#1f5fa8",
+    highlighted_text="#ffffff", tooltip_base="#fff4d6", tooltip_text="#1f1f1f",
+    placeholder="#66625b", disabled="#9a948a", outline="#b9b0a0",
+    muted="#4f4b45", accent="#6b5a2e", link="#1f5fa8", note="#fff4d6", table_head="#efe9dc",
+)
+
+DARK = Theme(
+    "dark", "Dark", True,
+    window="#262420", window_text="#ece7de", base="#1b1a18", alternate_base="#23211e",
+    text="#ece7de", button="#35322d", button_text="#ece7de", highlight="#3b6fb6",
+    highlighted_text="#ffffff", tooltip_base="#35322d", tooltip_text="#ece7de",
+    placeholder="#aaa294", disabled="#77716a", outline="#5a554d",
+    muted="#c2baad", accent="#e0c27a", link="#8fbaf0", note="#3a3224", table_head="#302d28",
+)
+
+HIGH_CONTRAST = Theme(
+    "high-contrast", "High contrast", True,
+    window="#000000", window_text="#ffffff", base="#000000", alternate_base="#141414",
+    text="#ffffff", button="#000000", button_text="#ffffff", highlight="#ffff00",
+    highlighted_text="#000000", tooltip_base="#000000", tooltip_text="#ffffff",
+    placeholder="#d6d6d6", disabled="#a0a0a0", outline="#ffffff",
+    muted="#e6e6e6", accent="#ffd75e", link="#ffff00", note="#2a2a00", table_head="#1f1f1f",
+)
+
+THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of `#rrggbb`."""
+    value = colour.lstrip("#")
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio between two colours, from 1 to 21."""
+    a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def scale_css(css: str, factor: float) -> str:
+    """Every `Npt` size in `css` multiplied by `factor`."""
+    return re.sub(r"(\d+(?:\.\d+)?)pt\b", lambda m: f"{float(m[1]) * factor:.1f}pt", css)
+
+
+def _read(name: str) -> str:
+    try:
+        return paths.resource("styles", name).read_text(encoding="utf-8")
+    except (OSError, paths.NotFoundError):
+        return ""
+
+
+def reader_css(theme: Theme, scale: float = 1.0) -> str:
+    """The reader stylesheet: layout (article.css) at `scale`, then the theme's colours."""
+    colours = Template(_read("colours.css")).safe_substitute(theme.colours())
+    css = _read("article.css")
+    return (scale_css(css, scale) if scale != 1.0 else css) + "\n" + colours

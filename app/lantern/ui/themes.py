@@ -1,0 +1,227 @@
+"""Appearance: the theme (light, dark, high contrast, or whatever the system asks for) and the
+text size. Both apply to the Qt chrome (the application palette) and to every reading surface
+(its stylesheet), and are kept in the window's settings unless the window persists nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from lantern.core.theme import HIGH_CONTRAST, LIGHT, THEMES, Theme, reader_css
+
+SYSTEM = "system"
+#: Text sizes, as factors of the stylesheet's; the reader starts at 1.0.
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
+DEFAULT_ZOOM = ZOOM_STEPS.index(1.0)
+
+# Fusion draws frames a shade darker than the window, which is invisible on black.
+HIGH_CONTRAST_QSS = """
+QLineEdit, QComboBox, QPushButton, QToolButton:hover, QListView, QTextBrowser, QDockWidget {
+    border: 1px solid #ffffff; }
+*:focus { outline: 2px solid #ffff00; }
+"""
+
+
+class Styled(Protocol):
+    def set_stylesheet(self, stylesheet: str) -> None: ...
+
+
+def system_theme() -> Theme:
+    """The theme the desktop asks for: high contrast, dark, or else light."""
+    hints = QGuiApplication.styleHints()
+    if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return HIGH_CONTRAST
+    return THEMES["dark"] if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
+
+
+def palette_for(theme: Theme) -> QPalette:
+    """A complete palette for `theme`; disabled controls get the theme's disabled colour."""
+    role = QPalette.ColorRole
+    palette = QPalette()
+    pairs = {
+        role.Window: theme.window, role.WindowText: theme.window_text, role.Base: theme.base,
+        role.AlternateBase: theme.alternate_base, role.Text: theme.text,
+        role.Button: theme.button, role.ButtonText: theme.button_text,
+        role.BrightText: theme.highlight, role.Highlight: theme.highlight,
+        role.HighlightedText: theme.highlighted_text, role.ToolTipBase: theme.tooltip_base,
+        role.ToolTipText: theme.tooltip_text, role.PlaceholderText: theme.placeholder,
+        role.Link: theme.link, role.LinkVisited: theme.link, role.Accent: theme.highlight,
+    }
+    for r, colour in pairs.items():
+        palette.setColor(r, QColor(colour))
+    button = QColor(theme.button)
+    outline = QColor(theme.outline)
+    palette.setColor(role.Light, button.lighter(130) if not theme.dark else outline)
+    palette.setColor(role.Midlight, button.lighter(115))
+    palette.setColor(role.Mid, outline)
+    palette.setColor(role.Dark, outline.darker(130) if not theme.dark else outline)
+    palette.setColor(role.Shadow, QColor("#000000") if not theme.dark else outline)
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText, role.PlaceholderText):
+        palette.setColor(disabled, r, QColor(theme.disabled))
+    return palette
+
+
+class Appearance(QObject):
+    """Owns the View › Theme menu and the text size actions; applies both everywhere."""
+
+    theme_changed = Signal(str)
+    zoom_changed = Signal(float)
+
+    def __init__(self, window: QWidget, settings: QSettings, persist: bool,
+                 surfaces: Sequence[Styled]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.persist = persist
+        self.surfaces = list(surfaces)
+        self.locked = False
+        self._qss_set = False
+        self.mode = SYSTEM
+        self.zoom_index = DEFAULT_ZOOM
+        if persist:
+            mode = str(settings.value("appearance/theme", SYSTEM) or SYSTEM)
+            self.mode = mode if mode == SYSTEM or mode in THEMES else SYSTEM
+            try:
+                zoom = float(settings.value("appearance/zoom", 1.0))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                zoom = 1.0
+            self.zoom_index = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - zoom))
+        self._build_actions()
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_system_changed)
+        hints.accessibility().contrastPreferenceChanged.connect(self._on_system_changed)
+
+    # actions ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.theme_menu = QMenu("&Theme", self.window)
+        self.theme_menu.setObjectName("themeMenu")
+        self.theme_menu.setAccessibleName("Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        choices = [(SYSTEM, "Follow the &system", "Light or dark as the desktop is set")]
+        choices += [(t.name, f"&{t.label}", f"{t.label} colours") for t in THEMES.values()]
+        for name, text, tip in choices:
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setData(name)
+            action.setStatusTip(tip)
+            action.setChecked(name == self.mode)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_mode(n))
+            self.theme_group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        self.theme_menu.insertSeparator(self.theme_actions["light"])
+
+        keys = QKeySequence.StandardKey
+        self.zoom_in_action = self._zoom_action("&Larger text", keys.ZoomIn, +1,
+                                                "Make the reading text larger")
+        self.zoom_out_action = self._zoom_action("&Smaller text", keys.ZoomOut, -1,
+                                                 "Make the reading text smaller")
+        self.zoom_reset_action = self._zoom_action("&Actual size", "Ctrl+0", 0,
+                                                   "Reading text at its usual size")
+        # Ctrl+= as well as Ctrl++, since + needs Shift on most keyboards.
+        self.zoom_in_action.setShortcuts([*self.zoom_in_action.shortcuts(),
+                                          QKeySequence("Ctrl+=")])
+
+    def _zoom_action(self, text: str, shortcut: QKeySequence.StandardKey | str, step: int,
+                     tip: str) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        else:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda: self.zoom(step))
+        return action
+
+    @property
+    def zoom_actions(self) -> tuple[QAction, QAction, QAction]:
+        return self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action
+
+    # state -----------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> Theme:
+        return system_theme() if self.mode == SYSTEM else THEMES[self.mode]
+
+    @property
+    def scale(self) -> float:
+        return ZOOM_STEPS[self.zoom_index]
+
+    def stylesheet(self, theme: Theme | None = None) -> str:
+        return reader_css(theme or self.theme, self.scale)
+
+    def set_mode(self, mode: str) -> None:
+        if self.locked or (mode != SYSTEM and mode not in THEMES):
+            return
+        self.mode = mode
+        self.theme_actions[mode].setChecked(True)
+        self._save("appearance/theme", mode)
+        self.apply()
+
+    def zoom(self, step: int) -> None:
+        """One step larger (+1) or smaller (−1); 0 goes back to the usual size."""
+        if self.locked:
+            return
+        index = DEFAULT_ZOOM if step == 0 else self.zoom_index + step
+        self.zoom_index = max(0, min(len(ZOOM_STEPS) - 1, index))
+        self._save("appearance/zoom", self.scale)
+        self.apply()
+        self.zoom_changed.emit(self.scale)
+
+    def _save(self, key: str, value: object) -> None:
+        if self.persist and not self.locked:
+            self.settings.setValue(key, value)
+
+    def _update_zoom_actions(self) -> None:
+        self.zoom_in_action.setEnabled(not self.locked and self.zoom_index < len(ZOOM_STEPS) - 1)
+        self.zoom_out_action.setEnabled(not self.locked and self.zoom_index > 0)
+        self.zoom_reset_action.setEnabled(not self.locked and self.zoom_index != DEFAULT_ZOOM)
+
+    def apply(self) -> None:
+        """Palette for the chrome, stylesheet for every reading surface."""
+        theme = self.theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette_for(theme))
+        if not self.locked and (theme is HIGH_CONTRAST or self._qss_set):
+            self._qss_set = theme is HIGH_CONTRAST
+            self.window.setStyleSheet(HIGH_CONTRAST_QSS if self._qss_set else "")
+        css = self.stylesheet(theme)
+        for surface in self.surfaces:
+            surface.set_stylesheet(css)
+        self._update_zoom_actions()
+        self.theme_changed.emit(theme.name)
+
+    def _on_system_changed(self, *_args: object) -> None:
+        if self.mode == SYSTEM and not self.locked:
+            self.apply()
+
+    def lock_for_kiosk(self) -> None:
+        """Kiosk screens: light colours, text size left to the kiosk's own A−/A+ buttons."""
+        self.mode = LIGHT.name
+        self.zoom_index = DEFAULT_ZOOM
+        self.apply()
+        self.locked = True
+        for action in (*self.theme_actions.values(), *self.zoom_actions):
+            action.setEnabled(False)
+            action.setShortcuts([])
+        self.theme_menu.setEnabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl + wheel over the reader changes the text size like the keys do.
+        if event.type() == QEvent.Type.Wheel and not self.locked:
+            modifiers = event.modifiers()  # type: ignore[attr-defined]
+            if modifiers & Qt.KeyboardModifier.ControlModifier:
+                delta = event.angleDelta().y()  # type: ignore[attr-defined]
+                if delta:
+                    self.zoom(1 if delta > 0 else -1)
+                return True
+        return False

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lantern.core.theme import THEMES, contrast_ratio, reader_css, scale_css
+
+DECLARATION = re.compile(r"(?<![-\w])(color|background-color)\s*:\s*(#[0-9a-fA-F]{6})")
+
+
+def _colours(css: str) -> tuple[set[str], set[str]]:
+    found: dict[str, set[str]] = {"color": set(), "background-color": set()}
+    for prop, value in DECLARATION.findall(css):
+        found[prop].add(value.lower())
+    return found["color"], found["background-color"]
+
+
+def test_contrast_ratio_matches_wcag_examples():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_text_colour_reads_on_every_background(name):
+    """Measured from the stylesheet the reader gets: each colour against each background."""
+    css = reader_css(THEMES[name])
+    texts, backgrounds = _colours(css)
+    assert "$" not in css
+    assert len(texts) >= 4 and len(backgrounds) >= 3
+    floor = 7.0 if name == "high-contrast" else 4.5
+    for text in texts:
+        for background in backgrounds:
+            ratio = contrast_ratio(text, background)
+            assert ratio >= floor, f"{name}: {text} on {background} is {ratio:.2f}:1"
+
+
+def test_themes_differ_and_layout_is_shared():
+    sheets = {name: reader_css(theme) for name, theme in THEMES.items()}
+    assert len({_colours(css)[1].__repr__() for css in sheets.values()}) == len(THEMES)
+    for css in sheets.values():
+        assert "font-size: 12pt" in css
+
+
+def test_scale_multiplies_point_sizes():
+    assert scale_css("p { font-size: 12pt; }", 1.5) == "p { font-size: 18.0pt; }"
+    assert "font-size: 24.0pt" in reader_css(THEMES["light"], 2.0)

@@ -170,6 +170,7 @@ class KioskController(QObject):
         w.menuBar().setEnabled(False)
         w.statusBar().hide()
         w.appearance.lock_for_kiosk()
+        w.bookmarks.disable()
         for action in (w.quit_action, w.problems_action, w.about_action):
             action.setEnabled(False)
             action.setShortcuts([])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lantern.core import paths
 from lantern.core.model import Library
 
+from lantern.ui.bookmarks import Bookmarks
 from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.find_bar import FindBar, mark_all
 from lantern.ui.history import History
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
                                      [self.reader, self.glossary, self.references])
         self.reader.viewport().installEventFilter(self.appearance)
         self.appearance.apply()
+        self.bookmarks = Bookmarks(self, persist_state)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks.dock)
 
         self.search = SearchController(self)
         self._build_actions()
@@ -176,6 +179,9 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action, self.home_action, self.find_action,
                        self.find_in_page_action):
             go.addAction(action)
+        marks = menu.addMenu("&Bookmarks")
+        marks.addAction(self.bookmarks.action)
+        marks.addAction(self.bookmarks.dock.toggleViewAction())
         view = menu.addMenu("&View")
         view.addAction(self.glossary.toggleViewAction())
         view.addAction(self.references.toggleViewAction())
@@ -198,6 +204,10 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self.on_search_submitted)
         self.search.response_ready.connect(self.on_search_response)
         self.suggestions.suggestion_activated.connect(self.on_suggestion_activated)
+        self.bookmarks.dock.open_requested.connect(self.navigate)
+        self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.page_shown.connect(lambda address: self.bookmarks.set_current(
+            address, self.reader.page.title if self.reader.page else address))
 
     # loading ---------------------------------------------------------------------------
 

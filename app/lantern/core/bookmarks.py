@@ -1,0 +1,122 @@
+"""Bookmarks: pages a reader wants to find again, kept as JSON in the config folder.
+
+Saving writes a temporary file next to the real one, syncs it to disk and renames it over
+the old file, so a crash or a full disk leaves either the old list or the new one, never half
+of one. A file that cannot be read is set aside as `*.corrupt` and a new list is started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lantern.core import paths
+
+__all__ = ["Bookmark", "BookmarkStore", "default_path", "page_address"]
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    address: str
+    title: str
+
+
+def default_path() -> Path:
+    return paths.config_dir() / "bookmarks.json"
+
+
+def page_address(address: str) -> str:
+    """The page an address points into: `lantern:article/x#section` → `lantern:article/x`."""
+    return address.split("#", 1)[0]
+
+
+def _parse(text: str) -> list[Bookmark]:
+    data = json.loads(text)
+    if not isinstance(data, dict) or not isinstance(data.get("bookmarks"), list):
+        raise ValueError("no bookmarks list")
+    bookmarks: list[Bookmark] = []
+    for item in data["bookmarks"]:
+        if not isinstance(item, dict) or not isinstance(item.get("address"), str):
+            raise ValueError("a bookmark without an address")
+        title = item.get("title")
+        bookmarks.append(Bookmark(item["address"], title if isinstance(title, str) else ""))
+    return bookmarks
+
+
+class BookmarkStore:
+    """Reads and writes one bookmarks file. Errors come back as messages, never raised."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+
+    def load(self) -> tuple[list[Bookmark], str]:
+        """The saved bookmarks, and a message for the reader if the file had to be set aside."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return [], ""
+        except (OSError, UnicodeDecodeError) as error:
+            if isinstance(error, UnicodeDecodeError):
+                return [], self._set_aside()
+            return [], f"Your bookmarks could not be read ({error.strerror or error})."
+        try:
+            return _parse(text), ""
+        except (ValueError, TypeError):  # json.JSONDecodeError is a ValueError
+            return [], self._set_aside()
+
+    def _set_aside(self) -> str:
+        corrupt = self.path.with_name(self.path.name + ".corrupt")
+        try:
+            os.replace(self.path, corrupt)
+        except OSError:
+            return "Your bookmarks file is damaged and could not be moved aside; new " \
+                   "bookmarks will replace it."
+        return (f"Your bookmarks file was damaged. It was kept as {corrupt.name} in "
+                f"{corrupt.parent} and a new list was started.")
+
+    def save(self, bookmarks: list[Bookmark]) -> str:
+        """Write atomically; '' on success, otherwise a message saying why not."""
+        data = {"version": FORMAT_VERSION,
+                "bookmarks": [{"address": b.address, "title": b.title} for b in bookmarks]}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        temp = ""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".bookmarks-", suffix=".tmp",
+                                        dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, self.path)
+            temp = ""
+            _sync_folder(self.path.parent)
+        except OSError as error:
+            return f"Your bookmarks could not be saved ({error.strerror or error})."
+        finally:
+            if temp:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+        return ""
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,174 @@
+"""Bookmarks: Ctrl+D adds or removes the page being read; a panel lists them, a click opens
+one. Saved through lantern.core.bookmarks; off when the window persists nothing (kiosk)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
+
+AddressRole = Qt.ItemDataRole.UserRole
+
+
+class BookmarksDock(QDockWidget):
+    """The list of bookmarks; Enter or a click opens one, Delete removes it."""
+
+    open_requested = Signal(str)
+    remove_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Bookmarks", parent)
+        self.setObjectName("bookmarksDock")
+        self.setAccessibleName("Bookmarks panel")
+        self.list = QListWidget()
+        self.list.setObjectName("bookmarksList")
+        self.list.setAccessibleName("Bookmarks")
+        self.list.setAccessibleDescription("Pages you bookmarked. Enter opens one, Delete "
+                                           "removes it.")
+        self.list.itemClicked.connect(self._on_item)
+        self.list.itemActivated.connect(self._on_item)
+        self.message = QLabel()
+        self.message.setObjectName("bookmarksMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.empty = QLabel("No bookmarks yet. Press Ctrl+D on a page to keep it here.")
+        self.empty.setWordWrap(True)
+        self.remove_button = QPushButton("&Remove")
+        self.remove_button.setAccessibleName("Remove the selected bookmark")
+        self.remove_button.clicked.connect(self._remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.setWidget(box)
+        remove = QAction("Remove bookmark", self.list)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove_selected)
+        self.list.addAction(remove)
+
+    def show_bookmarks(self, bookmarks: list[Bookmark]) -> None:
+        self.list.clear()
+        for bookmark in bookmarks:
+            item = QListWidgetItem(bookmark.title or bookmark.address)
+            item.setData(AddressRole, bookmark.address)
+            item.setToolTip(bookmark.address)
+            self.list.addItem(item)
+        self.empty.setVisible(not bookmarks)
+        self.remove_button.setEnabled(bool(bookmarks))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(item.data(AddressRole))
+
+    def _remove_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.remove_requested.emit(item.data(AddressRole))
+
+
+class Bookmarks(QObject):
+    """The bookmark list, its Ctrl+D action and its panel."""
+
+    changed = Signal()
+    problem = Signal(str)
+
+    def __init__(self, parent: QWidget, enabled: bool, store: BookmarkStore | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self.store = store or BookmarkStore()
+        self.items: list[Bookmark] = []
+        self._current = Bookmark("", "")
+        self.dock = BookmarksDock(parent)
+        self.dock.remove_requested.connect(self.remove)
+        self.action = QAction("&Bookmark this page", self)
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence("Ctrl+D"))
+        self.action.setStatusTip("Add the page to your bookmarks, or remove it")
+        self.action.setToolTip("Bookmark this page (Ctrl+D)")
+        self.action.triggered.connect(self.toggle_current)
+        self.action.setEnabled(False)
+        self.dock.toggleViewAction().setText("&Bookmarks")
+        self.dock.hide()
+        if enabled:
+            self.items, message = self.store.load()
+            if message:
+                self.dock.show_message(message)
+                # After the window has restored its layout, so the panel stays open.
+                QTimer.singleShot(0, self, lambda: self._announce(message))
+        else:
+            self.disable()
+        self.dock.show_bookmarks(self.items)
+
+    def disable(self) -> None:
+        """Kiosk: nothing kept, nothing shown, Ctrl+D does nothing."""
+        self.enabled = False
+        self.items = []
+        self.dock.show_bookmarks([])
+        self.dock.hide()
+        self.dock.toggleViewAction().setEnabled(False)
+        self.action.setEnabled(False)
+        self.action.setShortcuts([])
+
+    def _announce(self, message: str) -> None:
+        if self.enabled:
+            self.dock.show()
+            self.problem.emit(message)
+
+    def set_current(self, address: str, title: str) -> None:
+        """The page now shown; the action is checked when it is bookmarked."""
+        self._current = Bookmark(page_address(address), title)
+        self.action.setEnabled(self.enabled and bool(address))
+        self.action.setChecked(self.contains(self._current.address))
+
+    def contains(self, address: str) -> bool:
+        return any(b.address == page_address(address) for b in self.items)
+
+    def toggle_current(self) -> None:
+        if not self.enabled or not self._current.address:
+            return
+        if self.contains(self._current.address):
+            self.remove(self._current.address)
+        else:
+            self.add(self._current)
+
+    def add(self, bookmark: Bookmark) -> None:
+        if not self.enabled or self.contains(bookmark.address):
+            return
+        self.items.append(bookmark)
+        self._save()
+
+    def remove(self, address: str) -> None:
+        before = len(self.items)
+        self.items = [b for b in self.items if b.address != page_address(address)]
+        if len(self.items) != before:
+            self._save()
+
+    def _save(self) -> None:
+        message = self.store.save(self.items)
+        self.dock.show_message(message)
+        if message:
+            self.problem.emit(message)
+        self.dock.show_bookmarks(self.items)
+        self.action.setChecked(self.contains(self._current.address))
+        self.changed.emit()

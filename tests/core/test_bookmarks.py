@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from lantern.core.bookmarks import Bookmark, BookmarkStore, default_path, page_address
+
+
+def test_round_trip_and_default_place(tmp_path: Path):
+    assert default_path().parent == Path(os.environ["LANTERN_CONFIG_DIR"])
+    store = BookmarkStore(tmp_path / "deep" / "bookmarks.json")
+    assert store.load() == ([], "")
+    marks = [Bookmark("lantern:article/a", "Ä title"), Bookmark("lantern:faq/b", "Why?")]
+    assert store.save(marks) == ""
+    assert store.load() == (marks, "")
+    assert [p.name for p in store.path.parent.iterdir()] == ["bookmarks.json"]  # no temp left
+
+
+@pytest.mark.parametrize("text", ["{not json", '{"bookmarks": 3}', '[1, 2]',
+                                  '{"bookmarks": [{"title": "no address"}]}', "\udcff"])
+def test_damaged_file_is_set_aside_with_a_message(tmp_path: Path, text: str):
+    path = tmp_path / "bookmarks.json"
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    bookmarks, message = BookmarkStore(path).load()
+    assert bookmarks == []
+    assert "bookmarks.json.corrupt" in message
+    assert not path.exists()
+    assert (tmp_path / "bookmarks.json.corrupt").read_bytes() == \
+        text.encode("utf-8", "surrogateescape")
+
+
+def test_failed_save_keeps_the_old_file_and_says_why(tmp_path: Path, monkeypatch):
+    store = BookmarkStore(tmp_path / "bookmarks.json")
+    store.save([Bookmark("lantern:article/a", "A")])
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    message = store.save([Bookmark("lantern:article/b", "B")])
+    assert "could not be saved" in message and "No space" in message
+    monkeypatch.undo()
+    assert store.load() == ([Bookmark("lantern:article/a", "A")], "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bookmarks.json"]
+    assert json.loads(store.path.read_text())["version"] == 1
+
+
+def test_page_address_drops_the_section():
+    assert page_address("lantern:article/x#y") == "lantern:article/x"

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import markdown
 from markdown.extensions import Extension
@@ -156,7 +157,11 @@ class _TreeFixer(Treeprocessor):
 
     def _image(self, el: etree.Element) -> None:
         src = el.get("src") or ""
-        if ":" in src or src.startswith(("/", "\\")) or ".." in src:
+        # Check what will be written out: Markdown puts back `\.` escapes after this runs,
+        # and %2e%2e/ is ../ to whoever loads it.
+        unescape = getattr(self.md.treeprocessors["unescape"], "unescape", str)
+        plain = unquote(unescape(src))
+        if ":" in plain or plain.startswith(("/", "\\")) or ".." in plain:
             alt = el.get("alt") or ""
             el.tag = "span"
             el.attrib.clear()
@@ -239,7 +244,10 @@ class Renderer:
         self.state = _State()
         self.term_pattern = _term_regex(library.terms)
         self._by_name = {fold(n): t.id for t in library.terms for n in t.names}
-        self._md = markdown.Markdown(
+        self._md = self._markdown()
+
+    def _markdown(self) -> markdown.Markdown:
+        return markdown.Markdown(
             extensions=["tables", "sane_lists", "fenced_code", "smarty", _LanternExtension(self)],
             output_format="html",
         )
@@ -256,9 +264,12 @@ class Renderer:
             self._md.reset()
             html = self._md.convert(text)
         except RecursionError:
-            # Pathologically nested input: show it as plain text rather than fail.
+            # Pathologically nested input: show it as plain text rather than fail. The
+            # parser is left mid-block (reset() does not clear that), so it is replaced:
+            # otherwise every later page would lose its links and citations.
             from html import escape
 
+            self._md = self._markdown()
             html = f"<pre>{escape(text)}</pre>"
         finally:
             self.term_pattern = pattern

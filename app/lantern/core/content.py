@@ -64,6 +64,14 @@ def _text_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
+def _web_address(value: Any) -> str | None:
+    """An http(s) address; anything else (javascript:, file:, a bare path) is refused."""
+    text = _text(value)
+    if text and re.match(r"https?://[^\s]", text, re.IGNORECASE):
+        return text
+    return None
+
+
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -87,8 +95,10 @@ class FieldSpec:
 TEXT = "text"
 TEXT_LIST = "a list of text, like [a, b]"
 DATE = "a date written YYYY-MM-DD"
+WEB = "a web address starting with https://"
 _HINTS = {
     TEXT: "put the text after the colon, in quotes if it contains a colon",
+    WEB: "only http and https links are shown; give a DOI instead if there is one",
     TEXT_LIST: "write a list like [first, second]",
     DATE: "for example 2026-11-22",
 }
@@ -129,7 +139,7 @@ REFERENCE_FIELDS = {
     "issue": FieldSpec(_text, False, TEXT),
     "page": FieldSpec(_text, False, TEXT),
     "DOI": FieldSpec(_text, False, TEXT),
-    "URL": FieldSpec(_text, False, TEXT),
+    "URL": FieldSpec(_web_address, False, WEB),
     "note": FieldSpec(_text, False, TEXT),
     "publisher": FieldSpec(_text, False, TEXT),
     "accessed": FieldSpec(_text, False, TEXT),

@@ -65,7 +65,10 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
+        # At the end of the text the parser's mark is past the last line: name the last
+        # line that has something on it instead.
+        last = first_line + text.rstrip().count("\n")
+        line = min((mark.line if mark else 0) + first_line, last)
         reason = exc.problem or exc.context or "not valid YAML"
         raise YamlProblem(f"YAML error: {reason}", line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:

@@ -263,3 +263,23 @@ def test_stale_suggestions_are_dropped(qtbot, window):
     assert all("dmt".startswith(text) for text in shown)
     popup = window.suggestions.completer.popup()
     assert popup.model().index(0, 0).data() == "DMT"
+
+
+def test_index_build_shows_progress_in_the_status_bar(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from lantern.ui.main_window import MainWindow
+
+    from tests.conftest import VALID_PACK
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow([VALID_PACK], settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    steps: list[tuple[int, int]] = []
+    window.index_progress.changed.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(window.library_loaded, timeout=20000):
+        window.start_loading()
+    assert steps and steps[-1][0] == steps[-1][1]  # the cache was empty: a full build
+    assert not window.index_progress.bar.isVisible()
+    window.close()

@@ -30,6 +30,8 @@ from lantern.ui.bookmarks import Bookmarks
 from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.find_bar import FindBar, mark_all
 from lantern.ui.history import History
+from lantern.ui.printing import Printing
+from lantern.ui.progress import IndexProgress
 from lantern.ui.reader import ReaderView
 from lantern.ui.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.themes import Appearance
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.appearance.apply()
         self.bookmarks = Bookmarks(self, persist_state)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks.dock)
+        self.printing = Printing(self, self.reader, persist_state)
 
         self.search = SearchController(self)
         self._build_actions()
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.reader.show_message("Lantern", "Opening the library…")
         self.statusBar().showMessage("Loading content…")
+        self.index_progress = IndexProgress(self.statusBar())
 
     # construction ----------------------------------------------------------------------
 
@@ -174,6 +178,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        file_menu.addActions(list(self.printing.actions))
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go = menu.addMenu("&Go")
         for action in (self.back_action, self.forward_action, self.home_action, self.find_action,
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
         self.suggestions.suggestion_activated.connect(self.on_suggestion_activated)
         self.bookmarks.dock.open_requested.connect(self.navigate)
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.page_shown.connect(lambda _address: self.printing.update_actions())
         self.page_shown.connect(lambda address: self.bookmarks.set_current(
             address, self.reader.page.title if self.reader.page else address))
 
@@ -235,9 +242,11 @@ class MainWindow(QMainWindow):
         from lantern.core.content import load_library
         from lantern.core.search import open_index
 
+        progress = self.index_progress
+
         def load() -> tuple[Library, SearchIndex]:
             library = load_library(roots)
-            return library, open_index(library, paths.cache_dir())
+            return library, open_index(library, paths.cache_dir(), progress)
 
         submit(self._pool, load, self.on_library_loaded, self.on_load_failed)
 
@@ -245,6 +254,7 @@ class MainWindow(QMainWindow):
         from lantern.core.compose import Composer
 
         self.library, self.index = loaded
+        self.index_progress.finish()
         self.composer = Composer(self.library)
         self.glossary.set_library(self.library, self.composer)
         self.references.set_library(self.library)

@@ -43,3 +43,11 @@ def test_kiosk_is_light_and_keeps_its_own_text_size(qtbot, kiosk):  # noqa: F811
     assert appearance.theme.name == "light" and appearance.scale == 1.0
     controller.change_text_size(+1)
     assert f"{12 * controller.text_scale:.1f}pt" in window.reader.document().defaultStyleSheet()
+
+
+def test_kiosk_cannot_print_or_export(qtbot, kiosk):  # noqa: F811
+    window, _controller = kiosk
+    window.navigate("lantern:faq/what-is-dmn")
+    for action in window.printing.actions:
+        assert not action.isEnabled()
+        assert action.shortcuts() == []

@@ -171,6 +171,7 @@ class KioskController(QObject):
         w.statusBar().hide()
         w.appearance.lock_for_kiosk()
         w.bookmarks.disable()
+        w.printing.disable()
         for action in (w.quit_action, w.problems_action, w.about_action):
             action.setEnabled(False)
             action.setShortcuts([])

@@ -484,12 +484,27 @@ def _exclusive(location: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+class ForeignSchema(Exception):
+    """The index on disk holds other fields than this version of Lantern writes."""
+
+
+def _open_dir(location: Path, readonly: bool = False) -> index.Index:
+    """Open the index at `location`, refusing one whose fields are not Lantern's."""
+    ix = index.open_dir(str(location), readonly=readonly)
+    found = {name: type(ix.schema[name]).__name__ for name in ix.schema.names()}
+    wanted = {name: type(f).__name__ for name, f in make_schema().items()}
+    if found != wanted:
+        ix.close()
+        raise ForeignSchema(f"fields {sorted(found)} are not those of schema {SCHEMA_VERSION}")
+    return ix
+
+
 def _open_or_update(library: Library, location: Path, progress: Progress | None) -> index.Index:
     meta = _meta(location)
     if (meta.get("schema") == SCHEMA_VERSION and meta.get("fingerprint") == library.fingerprint
             and index.exists_in(str(location))):
         try:
-            return index.open_dir(str(location), readonly=True)
+            return _open_dir(location, readonly=True)
         except OSError:
             raise
         except Exception as exc:
@@ -504,7 +519,7 @@ def _update_or_rebuild(
     meta = _meta(location)  # read again: another process may have just finished
     if meta.get("schema") == SCHEMA_VERSION and index.exists_in(str(location)):
         try:
-            ix = index.open_dir(str(location))
+            ix = _open_dir(location)
             if meta.get("fingerprint") == library.fingerprint:
                 return ix
             old = meta.get("hashes")

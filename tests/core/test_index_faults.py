@@ -1,0 +1,170 @@
+"""Index faults not covered in test_search.py: a foreign schema, a full disk."""
+
+from __future__ import annotations
+
+import errno
+import gc
+import json
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb import filestore
+
+from lantern.core.content import load_library
+from lantern.core.search import open_index
+from lantern.core.search.engine import META_FILE, SCHEMA_VERSION, index_dir_for, lock_path
+
+
+def _first(ix, text: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    result = ix.search(text).results[0]
+    return result.kind, result.id
+
+
+def _foreign_index(location: Path) -> None:
+    """An index written by some other version: other fields, no Lantern documents."""
+    location.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(location), Schema(id=ID(stored=True), text=TEXT))
+    writer = ix.writer()
+    writer.add_document(id="old", text="written by an older Lantern")
+    writer.commit()
+    ix.close()
+
+
+@pytest.mark.parametrize("recorded_schema", [0, SCHEMA_VERSION + 1, "one", None])
+def test_index_of_another_schema_version_is_rebuilt(pack_copy: Path, tmp_path: Path,
+                                                    recorded_schema: object):
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    location = index_dir_for(library, cache)
+    _foreign_index(location)
+    (location / META_FILE).write_text(json.dumps({
+        "schema": recorded_schema, "fingerprint": library.fingerprint, "hashes": {},
+    }))
+    ix = open_index(library, cache)
+    try:
+        assert ix.location == location
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+        assert ix.doc_count == open_index(library).doc_count
+    finally:
+        ix.close()
+    assert json.loads((location / META_FILE).read_text())["schema"] == SCHEMA_VERSION
+
+
+def test_toc_of_another_schema_under_current_metadata_is_rebuilt(pack_copy: Path,
+                                                                 tmp_path: Path):
+    """The metadata says all is well, but the Whoosh TOC holds other fields."""
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    meta = (location / META_FILE).read_text()
+    for path in location.iterdir():
+        path.unlink()
+    _foreign_index(location)
+    (location / META_FILE).write_text(meta)
+    ix = open_index(library, cache)
+    try:
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+        assert ix.location == location and not ix.damaged
+    finally:
+        ix.close()
+
+
+class _FullDisk:
+    """A file that accepts `budget` bytes, then fails the way a full disk does."""
+
+    def __init__(self, real, budget: list[int]) -> None:  # type: ignore[no-untyped-def]
+        self._real = real
+        self._budget = budget
+
+    def write(self, data: bytes) -> int:
+        self._budget[0] -= len(data)
+        if self._budget[0] < 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return int(self._real.write(data))
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._real, name)
+
+
+# Whoosh leaves the file it was writing open when a write fails; the GC reports it.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("budget", [0, 2000, 20000])
+def test_disk_full_during_a_build_searches_from_memory_and_rebuilds_next_time(
+    pack_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int
+):
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    location = index_dir_for(library, cache)
+    create_file = filestore.FileStorage.create_file
+    left = [budget]
+
+    def full_disk(self, name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        f = create_file(self, name, *args, **kwargs)
+        f.file = _FullDisk(f.file, left)
+        return f
+
+    with monkeypatch.context() as patch:
+        patch.setattr(filestore.FileStorage, "create_file", full_disk)
+        ix = open_index(library, cache)
+    assert left[0] < 0, "the simulated disk never filled up"
+    gc.collect()  # let Whoosh's leaked handle be reported inside this test
+    try:
+        assert ix.location is None  # searching from memory
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+    finally:
+        ix.close()
+    # The half-written index is never used: the next start (disk freed) builds it again.
+    assert not (location / META_FILE).exists()
+    assert not lock_path(location).exists() or _lock_is_free(lock_path(location))
+    ix = open_index(library, cache)
+    try:
+        assert ix.location == location
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+        assert ix.doc_count == open_index(library).doc_count
+    finally:
+        ix.close()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_disk_full_during_an_update_keeps_the_previous_index(
+    pack_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    cache = tmp_path / "c"
+    open_index(load_library(pack_copy), cache).close()
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    faq.write_text(faq.read_text() + "\nNamed by Raichle.\n")
+    changed = load_library(pack_copy)
+    create_file = filestore.FileStorage.create_file
+
+    def full_disk(self, name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        f = create_file(self, name, *args, **kwargs)
+        f.file = _FullDisk(f.file, [0])
+        return f
+
+    with monkeypatch.context() as patch:
+        patch.setattr(filestore.FileStorage, "create_file", full_disk)
+        ix = open_index(changed, cache)
+    assert ix.location is None and _first(ix, "Raichle") == ("faq", "what-is-dmn")
+    ix.close()
+    gc.collect()
+    ix = open_index(changed, cache)
+    try:
+        assert ix.location is not None and _first(ix, "Raichle") == ("faq", "what-is-dmn")
+        assert ix.doc_count == open_index(changed).doc_count
+    finally:
+        ix.close()
+
+
+def _lock_is_free(path: Path) -> bool:
+    import fcntl
+
+    with open(path, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return True

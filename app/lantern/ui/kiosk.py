@@ -169,9 +169,7 @@ class KioskController(QObject):
         w.menuBar().hide()
         w.menuBar().setEnabled(False)
         w.statusBar().hide()
-        w.appearance.lock_for_kiosk()
-        w.bookmarks.disable()
-        w.printing.disable()
+        w.disable_personal_features()
         for action in (w.quit_action, w.problems_action, w.about_action):
             action.setEnabled(False)
             action.setShortcuts([])

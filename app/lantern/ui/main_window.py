@@ -35,6 +35,7 @@ from lantern.ui.progress import IndexProgress
 from lantern.ui.reader import ReaderView
 from lantern.ui.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.themes import Appearance
+from lantern.ui.toc import ContentsDock, ReadingPositions
 from lantern.ui.workers import preload_modules, submit
 
 from lantern import __version__
@@ -113,6 +114,11 @@ class MainWindow(QMainWindow):
         self.bookmarks = Bookmarks(self, persist_state)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks.dock)
         self.printing = Printing(self, self.reader, persist_state)
+        self.contents = ContentsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents)
+        self.tabifyDockWidget(self.bookmarks.dock, self.contents)
+        self.contents.hide()
+        self.positions = ReadingPositions(self.reader, self.settings, persist_state, self)
 
         self.search = SearchController(self)
         self._build_actions()
@@ -189,6 +195,7 @@ class MainWindow(QMainWindow):
         marks.addAction(self.bookmarks.action)
         marks.addAction(self.bookmarks.dock.toggleViewAction())
         view = menu.addMenu("&View")
+        view.addAction(self.contents.toggleViewAction())
         view.addAction(self.glossary.toggleViewAction())
         view.addAction(self.references.toggleViewAction())
         view.addSeparator()
@@ -212,9 +219,8 @@ class MainWindow(QMainWindow):
         self.suggestions.suggestion_activated.connect(self.on_suggestion_activated)
         self.bookmarks.dock.open_requested.connect(self.navigate)
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.page_shown.connect(lambda _address: self.printing.update_actions())
-        self.page_shown.connect(lambda address: self.bookmarks.set_current(
-            address, self.reader.page.title if self.reader.page else address))
+        self.contents.section_chosen.connect(self.reader.scrollToAnchor)
+        self.page_shown.connect(self.on_page_shown)
 
     # loading ---------------------------------------------------------------------------
 
@@ -304,6 +310,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{page.title} — Lantern")
         self.page_shown.emit(address)
         return True
+
+    def on_page_shown(self, address: str) -> None:
+        page = self.reader.page
+        self.printing.update_actions()
+        self.bookmarks.set_current(address, page.title if page else address)
+        self.contents.show_page(page)
+        self.positions.on_page_shown(address)
+
+    def disable_personal_features(self) -> None:
+        """Kiosk: light theme, no bookmarks, printing or remembered places."""
+        self.appearance.lock_for_kiosk()
+        self.bookmarks.disable()
+        self.printing.disable()
+        self.positions.disable()
 
     def open_result(self, address: str) -> None:
         """Open a search result at its section, with the words that matched marked."""
@@ -430,6 +450,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         if self.history.current:
             self.settings.setValue("reader/last", self.history.current)
+        self.positions.save()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,121 @@
+"""The open page's sections as a Contents panel that jumps to them, and the place reached in
+each article, remembered between visits and sessions (laptop mode only)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
+
+if TYPE_CHECKING:
+    from lantern.core.compose import ComposedPage
+
+    from lantern.ui.reader import ReaderView
+
+AnchorRole = Qt.ItemDataRole.UserRole
+#: How many articles keep their reading position; the oldest are forgotten first.
+POSITIONS_KEPT = 100
+
+
+class ContentsDock(QDockWidget):
+    """One row per heading of the open page; a click or Enter scrolls the reader there."""
+
+    section_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Contents", parent)
+        self.setObjectName("contentsDock")
+        self.setAccessibleName("Contents panel")
+        self.list = QListWidget()
+        self.list.setObjectName("contentsList")
+        self.list.setAccessibleName("Sections of this page")
+        self.list.setAccessibleDescription("Choose a section to go to it in the text")
+        self.list.itemClicked.connect(self._on_item)
+        self.list.itemActivated.connect(self._on_item)
+        self.setWidget(self.list)
+        self.toggleViewAction().setText("&Contents")
+        self.toggleViewAction().setStatusTip("Show the sections of the open page")
+
+    def show_page(self, page: ComposedPage | None) -> None:
+        self.list.clear()
+        headings = [h for h in (page.headings if page else ()) if h.level <= 3]
+        if not headings:
+            item = QListWidgetItem("This page has no sections.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
+            return
+        top = min(h.level for h in headings)
+        for heading in headings:
+            item = QListWidgetItem("    " * (heading.level - top) + heading.text)
+            item.setData(AnchorRole, heading.anchor)
+            item.setToolTip(heading.text)
+            self.list.addItem(item)
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        anchor = item.data(AnchorRole)
+        if anchor:
+            self.section_chosen.emit(anchor)
+
+
+class ReadingPositions(QObject):
+    """Where the reader was in each article and question, as a fraction of the page."""
+
+    def __init__(self, reader: ReaderView, settings: QSettings, enabled: bool,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.settings = settings
+        self.enabled = enabled
+        self.positions: dict[str, float] = {}
+        self._shown = ""
+        if enabled:
+            self.positions = self._load()
+        reader.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def _load(self) -> dict[str, float]:
+        try:
+            data = json.loads(str(self.settings.value("reader/positions", "{}") or "{}"))
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: float(v) for k, v in data.items()
+                if isinstance(k, str) and isinstance(v, int | float) and 0 <= v <= 1}
+
+    def disable(self) -> None:
+        self.enabled = False
+        self.positions.clear()
+
+    @staticmethod
+    def _remembered(address: str) -> bool:
+        return address.startswith(("lantern:article/", "lantern:faq/"))
+
+    def _on_scrolled(self, value: int) -> None:
+        page = self.reader.page
+        # Only the page on show: while another one loads, the bar moves for it, not for us.
+        if not self.enabled or page is None or page.address != self._shown or \
+                not self._remembered(page.address):
+            return
+        maximum = self.reader.verticalScrollBar().maximum()
+        self.positions.pop(page.address, None)  # most recent last
+        self.positions[page.address] = round(value / maximum, 4) if maximum else 0.0
+        while len(self.positions) > POSITIONS_KEPT:
+            del self.positions[next(iter(self.positions))]
+
+    def on_page_shown(self, address: str) -> None:
+        """Back where the reader left the page, unless the address names a section."""
+        page = self.reader.page
+        self._shown = page.address if page else ""
+        if not self.enabled or page is None or "#" in address:
+            return
+        fraction = self.positions.get(page.address)
+        if fraction:
+            bar = self.reader.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
+        self.save()
+
+    def save(self) -> None:
+        if self.enabled:
+            self.settings.setValue("reader/positions", json.dumps(self.positions))

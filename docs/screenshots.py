@@ -20,10 +20,12 @@ OUT = HERE / "screenshots"
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="lantern-shots-"))
     os.environ["LANTERN_CACHE_DIR"] = str(scratch / "cache")
+    os.environ["LANTERN_CONFIG_DIR"] = str(scratch / "config")  # bookmarks
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from lantern.core import paths
+    from lantern.core.bookmarks import Bookmark
 
     from lantern.ui.app import create_app
     from lantern.ui.main_window import MainWindow
@@ -49,6 +51,26 @@ def main() -> int:
     window.references.show_reference(window.reader.page.citations[0])
     app.processEvents()
     window.grab().save(str(OUT / "article.png"))
+
+    # The same page in each theme, with the Contents panel open.
+    window.contents.show()
+    for theme in ("light", "dark", "high-contrast"):
+        window.appearance.set_mode(theme)
+        window.references.show_reference(window.reader.page.citations[0])
+        app.processEvents()
+        window.grab().save(str(OUT / f"theme-{theme}.png"))
+    window.contents.hide()
+    window.appearance.set_mode("light")
+
+    window.bookmarks.add(Bookmark("lantern:article/psilocybin-and-the-brain",
+                                  "Psilocybin and the brain"))
+    window.bookmarks.add(Bookmark("lantern:faq/what-is-the-default-mode-network",
+                                  "What is the default mode network?"))
+    window.navigate("lantern:article/ketamine-and-esketamine")
+    window.bookmarks.dock.show()
+    app.processEvents()
+    window.grab().save(str(OUT / "bookmarks.png"))
+    window.bookmarks.dock.hide()
 
     window.search_field.setText("DMN")
     window.search.run_now("DMN")

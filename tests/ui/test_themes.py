@@ -140,3 +140,15 @@ def test_nothing_saved_when_the_window_persists_nothing(qtbot, tmp_path: Path):
     window.appearance.set_mode("light")
     assert window.styleSheet() == ""
     window.close()
+
+
+@pytest.mark.parametrize("name", ["dark", "high-contrast"])
+def test_dark_themes_draw_frames_at_3_to_1(name):
+    """WCAG 1.4.11: the edge of a field must stand out from what is around it."""
+    from lantern.ui.themes import window_qss
+
+    theme = THEMES[name]
+    assert theme.outline in window_qss(theme)
+    for background in (theme.base, theme.window):
+        assert contrast_ratio(theme.outline, background) >= 3.0
+    assert window_qss(THEMES["light"]) == ""

@@ -61,7 +61,7 @@ DARK = Theme(
     window="#262420", window_text="#ece7de", base="#1b1a18", alternate_base="#23211e",
     text="#ece7de", button="#35322d", button_text="#ece7de", highlight="#3b6fb6",
     highlighted_text="#ffffff", tooltip_base="#35322d", tooltip_text="#ece7de",
-    placeholder="#aaa294", disabled="#77716a", outline="#5a554d",
+    placeholder="#aaa294", disabled="#77716a", outline="#7d766a",
     muted="#c2baad", accent="#e0c27a", link="#8fbaf0", note="#3a3224", table_head="#302d28",
 )
 

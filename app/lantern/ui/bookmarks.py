@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,6 +20,14 @@ from PySide6.QtWidgets import (
 from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
 
 AddressRole = Qt.ItemDataRole.UserRole
+
+
+def tidy_list(view: QListWidget) -> None:
+    """A panel list of titles: long ones wrap instead of scrolling sideways, rows breathe."""
+    view.setWordWrap(True)
+    view.setSpacing(3)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class BookmarksDock(QDockWidget):
@@ -33,6 +42,7 @@ class BookmarksDock(QDockWidget):
         self.setAccessibleName("Bookmarks panel")
         self.list = QListWidget()
         self.list.setObjectName("bookmarksList")
+        tidy_list(self.list)
         self.list.setAccessibleName("Bookmarks")
         self.list.setAccessibleDescription("Pages you bookmarked. Enter opens one, Delete "
                                            "removes it.")

@@ -5,6 +5,7 @@ text size. Both apply to the Qt chrome (the application palette) and to every re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from string import Template
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
@@ -18,11 +19,22 @@ SYSTEM = "system"
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 DEFAULT_ZOOM = ZOOM_STEPS.index(1.0)
 
-# Fusion draws frames a shade darker than the window, which is invisible on black.
-HIGH_CONTRAST_QSS = """
-QLineEdit, QComboBox, QPushButton, QToolButton:hover, QListView, QTextBrowser, QDockWidget {
-    border: 1px solid #ffffff; }
-*:focus { outline: 2px solid #ffff00; }
+# Fusion draws frames a shade darker than the window, which vanishes on dark backgrounds:
+# dark themes get drawn frames, and a focus frame in the highlight colour.
+DARK_QSS = """
+QLineEdit, QComboBox, QListView, QTextBrowser, QPlainTextEdit { border: 1px solid $outline; }
+QLineEdit { border-radius: 3px; padding: 2px 4px; }
+QLineEdit:focus, QComboBox:focus, QListView:focus, QTextBrowser:focus { border-color: $highlight; }
+QScrollBar:vertical { width: 14px; background: $window; }
+QScrollBar:horizontal { height: 14px; background: $window; }
+QScrollBar::handle { background: $outline; border-radius: 4px; margin: 2px;
+    min-height: 24px; min-width: 24px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+"""
+HIGH_CONTRAST_QSS = DARK_QSS + """
+QPushButton { border: 1px solid $outline; padding: 3px 12px; }
+QPushButton:focus, QToolButton:focus, QToolButton:hover { border: 2px solid $highlight; }
 """
 
 
@@ -36,6 +48,15 @@ def system_theme() -> Theme:
     if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
         return HIGH_CONTRAST
     return THEMES["dark"] if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
+
+
+def window_qss(theme: Theme) -> str:
+    """The few frames a dark palette alone cannot draw; nothing for light themes."""
+    if not theme.dark:
+        return ""
+    qss = HIGH_CONTRAST_QSS if theme is HIGH_CONTRAST else DARK_QSS
+    return Template(qss).substitute(outline=theme.outline, highlight=theme.highlight,
+                                    window=theme.window)
 
 
 def palette_for(theme: Theme) -> QPalette:
@@ -191,9 +212,9 @@ class Appearance(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(palette_for(theme))
-        if not self.locked and (theme is HIGH_CONTRAST or self._qss_set):
-            self._qss_set = theme is HIGH_CONTRAST
-            self.window.setStyleSheet(HIGH_CONTRAST_QSS if self._qss_set else "")
+        if not self.locked and (theme.dark or self._qss_set):
+            self._qss_set = theme.dark
+            self.window.setStyleSheet(window_qss(theme))
         css = self.stylesheet(theme)
         for surface in self.surfaces:
             surface.set_stylesheet(css)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from lantern.ui.bookmarks import tidy_list
+
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
 
@@ -30,6 +32,7 @@ class ContentsDock(QDockWidget):
         self.setAccessibleName("Contents panel")
         self.list = QListWidget()
         self.list.setObjectName("contentsList")
+        tidy_list(self.list)
         self.list.setAccessibleName("Sections of this page")
         self.list.setAccessibleDescription("Choose a section to go to it in the text")
         self.list.itemClicked.connect(self._on_item)

@@ -61,3 +61,8 @@ def cache_dir() -> Path:
 def config_dir() -> Path:
     """Where settings and bookmarks live (LANTERN_CONFIG_DIR overrides)."""
     return _user_dir("LANTERN_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Where the window writes its log file (LANTERN_LOG_DIR overrides)."""
+    return _user_dir("LANTERN_LOG_DIR", platformdirs.user_log_dir(APP_NAME, appauthor=False))

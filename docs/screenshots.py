@@ -72,6 +72,7 @@ def main() -> int:
     window.grab().save(str(OUT / "bookmarks.png"))
     window.bookmarks.dock.hide()
 
+    window.navigate("lantern:article/psilocybin-and-the-brain")
     window.search_field.setText("DMN")
     window.search.run_now("DMN")
     wait(window.search_finished)

@@ -28,6 +28,7 @@ examples:
   echo "is ketamine safe" | lantern search --json
   lantern check my-clinic-pack     validate a content pack
   lantern index                    build the search index ahead of time
+  lantern doctor                   check Qt, content, index and folders (for IT)
   lantern kiosk                    full screen for a clinic waiting room (docs/kiosk.md)
   lantern kiosk --set-pin          set the staff PIN that leaves kiosk mode
 
@@ -35,6 +36,7 @@ environment:
   LANTERN_CONTENT_DIR   content pack to open instead of the bundled one
   LANTERN_CACHE_DIR     where the search index is kept
   LANTERN_CONFIG_DIR    where settings are kept
+  LANTERN_LOG_DIR       where the window writes lantern.log
 """
 
 
@@ -75,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build or update the search index")
     _content_arg(index, positional=True)
+
+    doctor = sub.add_parser("doctor", help="check that Lantern can run here",
+                            description="Report Qt, content, index and folders, one line "
+                            "each. Exit status 1 when anything needs fixing.")
+    _content_arg(doctor)
 
     kiosk = sub.add_parser("kiosk", help="open locked down for an unattended screen",
                            description="Full screen, no way out without the staff PIN, and a "
@@ -148,10 +155,17 @@ def cmd_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     ix = open_index(library, paths.cache_dir(), _progress(err))
     elapsed = time.perf_counter() - started
-    where = ix.location or "memory (the cache folder is not writable)"
+    where = ix.location or "memory (the cache folder is in use or not writable)"
     print(f"index ready: {ix.doc_count} documents in {where} ({elapsed:.2f} s)", file=out)
     ix.close()
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from lantern.doctor import run_doctor
+
+    roots = _roots(args, err)
+    return run_doctor(roots, out) if roots is not None else 1
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
@@ -262,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, out, err)
         if args.command == "index":
             return cmd_index(args, out, err)
+        if args.command == "doctor":
+            return cmd_doctor(args, out, err)
         if args.command == "kiosk":
             return cmd_kiosk(args, out, err)
         if args.command == "search":

@@ -15,7 +15,7 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from whoosh import collectors, highlight, index, searching
@@ -594,3 +594,51 @@ def _update(
     optimize = ix.doc_count() <= OPTIMIZE_UP_TO
     _write_docs(ix, docs, len(changed), progress, delete_groups=sorted(changed | removed),
                 optimize=optimize)
+
+
+# --- diagnostics -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexHealth:
+    """What `lantern doctor` reports about the index of a Library; nothing is changed."""
+
+    location: Path
+    built: bool = False
+    opens: bool = False
+    doc_count: int = 0
+    segments: int = 0
+    up_to_date: bool = False
+    error: str = ""
+
+    @property
+    def healthy(self) -> bool:
+        return self.built and self.opens and self.up_to_date
+
+
+def index_health(library: Library, cache: Path) -> IndexHealth:
+    """Open the index read-only and read a little of every segment, reporting what fails."""
+    location = index_dir_for(library, cache)
+    meta = _meta(location)
+    if not index.exists_in(str(location)):
+        return IndexHealth(location)
+    up_to_date = (meta.get("schema") == SCHEMA_VERSION
+                  and meta.get("fingerprint") == library.fingerprint)
+    try:
+        ix = _open_dir(location, readonly=True)
+        try:
+            with ix.searcher() as searcher:
+                reader = searcher.reader()
+                segments = len(reader.leaf_readers())
+                for leaf, _offset in reader.leaf_readers():
+                    leaf.doc_frequency("kind", "term")  # term dictionary
+                    if leaf.doc_count():
+                        next(iter(leaf.all_stored_fields()), None)  # stored fields
+                count = int(searcher.doc_count())
+        finally:
+            ix.close()
+    except Exception as exc:  # any damage: reported, never raised
+        return IndexHealth(location, built=True, up_to_date=up_to_date,
+                           error=f"{exc.__class__.__name__}: {exc}")
+    return IndexHealth(location, built=True, opens=True, doc_count=count, segments=segments,
+                       up_to_date=up_to_date)

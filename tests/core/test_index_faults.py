@@ -168,3 +168,20 @@ def _lock_is_free(path: Path) -> bool:
             return False
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
         return True
+
+
+@pytest.mark.parametrize("pattern", ["*.seg", "_MAIN_*.toc", "*"])
+def test_deleted_index_files_are_rebuilt(pack_copy: Path, tmp_path: Path, pattern: str):
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    for path in location.glob(pattern):
+        path.unlink()
+    ix = open_index(library, cache)
+    try:
+        assert ix.location == location
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+    finally:
+        ix.close()
+    gc.collect()

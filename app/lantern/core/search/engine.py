@@ -177,9 +177,11 @@ class SearchIndex:
         try:
             try:
                 return cls(library, _open_or_update(library, location, progress), location)
-            except (IndexBusy, OSError):
+            except IndexBusy:
                 raise
             except Exception as exc:  # damage that shows only once segments are read
+                if _is_folder_problem(exc):
+                    raise
                 log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
                 with _exclusive(location):
                     return cls(library, _rebuild(library, location, progress), location)
@@ -484,6 +486,12 @@ def _exclusive(location: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def _is_folder_problem(exc: BaseException) -> bool:
+    # A segment file that is gone is damage to rebuild from; a permission error or a full
+    # disk is a folder to stop using.
+    return isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError)
+
+
 class ForeignSchema(Exception):
     """The index on disk holds other fields than this version of Lantern writes."""
 
@@ -505,9 +513,9 @@ def _open_or_update(library: Library, location: Path, progress: Progress | None)
             and index.exists_in(str(location))):
         try:
             return _open_dir(location, readonly=True)
-        except OSError:
-            raise
         except Exception as exc:
+            if _is_folder_problem(exc):
+                raise
             log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
     with _exclusive(location):
         return _update_or_rebuild(library, location, progress)
@@ -527,9 +535,9 @@ def _update_or_rebuild(
                 _update(ix, library, old, progress)
                 _write_meta(location, library)
                 return ix
-        except OSError:
-            raise
         except Exception as exc:  # a damaged index raises many kinds of error
+            if _is_folder_problem(exc):
+                raise
             log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
     return _rebuild(library, location, progress)
 

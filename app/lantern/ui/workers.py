@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -38,30 +38,34 @@ def preload_modules() -> None:
             log.debug("module %s not available", name)
 
 
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
+class _Bridge(QObject):
+    """Carries a finished job's callback from a worker thread to the GUI thread.
 
+    One object for every job: it lives in the GUI thread, so a signal emitted from a worker
+    reaches `_deliver` by queued connection, and no per-job QObject is created (per-job
+    signal objects were kept alive by Qt and grew with every search).
+    """
 
-class Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    delivered = Signal(object)
+
+    def __init__(self) -> None:
         super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
+        self.delivered.connect(self._deliver)
 
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # reported to the window, never raised into Qt
-            log.error("background job failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(f"{exc.__class__.__name__}: {exc}")
-        else:
-            self.signals.finished.emit(result)
+    @staticmethod
+    def _deliver(callback: Callable[[], None]) -> None:
+        callback()
 
 
-# Jobs whose signals have not been delivered yet: Qt deletes a finished QRunnable, and
-# Python must keep its signal object alive until the queued result reaches the GUI thread.
-_pending: set[Job] = set()
+_bridge: _Bridge | None = None
+
+
+def _get_bridge() -> _Bridge:
+    """The bridge, made on first use; submit() is always called from the GUI thread."""
+    global _bridge
+    if _bridge is None:
+        _bridge = _Bridge()
+    return _bridge
 
 
 def submit(
@@ -69,21 +73,19 @@ def submit(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None] | None = None,
-) -> Job:
-    job = Job(fn)
-    job.setAutoDelete(False)
-    _pending.add(job)
+) -> None:
+    """Run `fn` on `pool`; `on_done(result)` or `on_error(message)` runs in the GUI thread."""
+    bridge = _get_bridge()
 
-    def finished(result: Any) -> None:
-        _pending.discard(job)
-        on_done(result)
+    def run() -> None:
+        try:
+            result = fn()
+        except Exception as exc:  # reported to the window, never raised into Qt
+            log.error("background job failed:\n%s", traceback.format_exc())
+            message = f"{exc.__class__.__name__}: {exc}"
+            if on_error is not None:
+                bridge.delivered.emit(lambda: on_error(message))
+            return
+        bridge.delivered.emit(lambda: on_done(result))
 
-    def failed(message: str) -> None:
-        _pending.discard(job)
-        if on_error is not None:
-            on_error(message)
-
-    job.signals.finished.connect(finished)
-    job.signals.failed.connect(failed)
-    pool.start(job)
-    return job
+    pool.start(run)

@@ -248,3 +248,40 @@ def test_small_index_stays_one_segment_after_updates(pack_copy: Path, tmp_path: 
         finally:
             reader.close()
             ix.close()
+
+
+def test_read_only_cache_simulated_even_as_root(
+    pack_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Root ignores file modes, so refuse every write under the cache by hand."""
+    import builtins
+    import errno
+
+    cache = tmp_path / "ro"
+    library = load_library(pack_copy)
+    open_index(library, cache).close()  # a complete index, then the folder turns read-only
+    real_open, real_mkdir = builtins.open, Path.mkdir
+
+    def guarded_open(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file).startswith(str(cache)) and any(c in mode for c in "wax+"):
+            raise PermissionError(errno.EACCES, "read-only", str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    def guarded_mkdir(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(self).startswith(str(cache)):
+            raise PermissionError(errno.EACCES, "read-only", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(Path, "mkdir", guarded_mkdir)
+    same = open_index(load_library(pack_copy), cache)  # unchanged: opened read-only
+    assert same.location is not None
+    assert _first(same, "DMN") == ("term", "default-mode-network")
+    same.close()
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    monkeypatch.setattr(builtins, "open", real_open)
+    faq.write_text(faq.read_text() + "\nNamed by Raichle.\n")
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    changed = open_index(load_library(pack_copy), cache)  # needs writing: memory instead
+    assert changed.location is None
+    assert _first(changed, "Raichle") == ("faq", "what-is-dmn")

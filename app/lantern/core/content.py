@@ -357,17 +357,25 @@ class _Loader:
             return None
         return doc, values
 
+    def slugged_file(
+        self, path: Path, root: Path, spec: dict[str, FieldSpec], what: str,
+        taken: dict[str, Any],
+    ) -> tuple[Document, dict[str, Any]] | None:
+        """An article or FAQ file: a valid slug, usable front matter, not a duplicate."""
+        if not self.slug_ok(path, what):
+            return None
+        loaded = self.markdown_file(path, root, spec, what)
+        if loaded is not None and path.stem in taken:
+            self.error(path, 1, f"duplicate {what} slug '{path.stem}'",
+                       f"already defined in {taken[path.stem].path}")
+            return None
+        return loaded
+
     def load_article(self, path: Path, root: Path) -> None:
-        if not self.slug_ok(path, "article"):
-            return
-        loaded = self.markdown_file(path, root, ARTICLE_FIELDS, "article")
+        loaded = self.slugged_file(path, root, ARTICLE_FIELDS, "article", self.articles)
         if loaded is None:
             return
         doc, v = loaded
-        if path.stem in self.articles:
-            self.error(path, 1, f"duplicate article slug '{path.stem}'",
-                       f"already defined in {self.articles[path.stem].path}")
-            return
         self.articles[path.stem] = Article(
             slug=path.stem, title=v["title"], summary=v["summary"], topics=v["topics"],
             reviewed=v["reviewed"], evidence=v["evidence"], body=doc.body, path=path,
@@ -378,16 +386,10 @@ class _Loader:
         self.hashes[f"article:{path.stem}"] = _hash(v, doc.body)
 
     def load_faq(self, path: Path, root: Path) -> None:
-        if not self.slug_ok(path, "FAQ"):
-            return
-        loaded = self.markdown_file(path, root, FAQ_FIELDS, "FAQ")
+        loaded = self.slugged_file(path, root, FAQ_FIELDS, "FAQ", self.faqs)
         if loaded is None:
             return
         doc, v = loaded
-        if path.stem in self.faqs:
-            self.error(path, 1, f"duplicate FAQ slug '{path.stem}'",
-                       f"already defined in {self.faqs[path.stem].path}")
-            return
         if not doc.body.strip():
             self.warn(path, doc.body_line, "the FAQ has no answer",
                       "write the answer below the '---'")

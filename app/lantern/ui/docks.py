@@ -6,17 +6,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from lantern.core.model import Library
+from lantern.core.model import Library, Reference
 
 from lantern.ui.models import HtmlRole, TargetRole, TermsModel
 
@@ -137,11 +140,37 @@ class ReferencesDock(QDockWidget):
         self.browser.anchorClicked.connect(self.link_activated)
         self.empty = QLabel("This page cites no references.")
         self.empty.setWordWrap(True)
+        # The selected reference: its citation to copy, its link as a QR code for a phone.
+        self.copy_button = QPushButton("Copy citation")
+        self.copy_button.setObjectName("copyCitationButton")
+        self.copy_button.setAccessibleName("Copy citation")
+        self.copy_button.setAccessibleDescription(
+            "Copy the selected reference, as one line of text, to the clipboard")
+        self.copy_button.clicked.connect(self.copy_citation)
+        self.qr = QLabel()
+        self.qr.setObjectName("referenceQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setAccessibleName("QR code of the selected reference's link")
+        self.qr_caption = QLabel()
+        self.qr_caption.setWordWrap(True)
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selection = QWidget()
+        selected = QVBoxLayout(self.selection)
+        selected.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        selected.addLayout(buttons)
+        selected.addWidget(self.qr)
+        selected.addWidget(self.qr_caption)
+        self.selection.hide()
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.selection)
         self.setWidget(box)
 
     def set_library(self, library: Library) -> None:
@@ -156,6 +185,37 @@ class ReferencesDock(QDockWidget):
         self._keys = keys
         self.current_reference_id = ""
         self._render()
+        self._show_selected()
+
+    def current_reference(self) -> Reference | None:
+        if self._library is None or not self.current_reference_id:
+            return None
+        return self._library.reference(self.current_reference_id)
+
+    def copy_citation(self) -> None:
+        """Put the selected reference's one-line citation on the clipboard."""
+        ref = self.current_reference()
+        clipboard = QApplication.clipboard()
+        if ref is not None and clipboard is not None:
+            clipboard.setText(ref.citation())
+
+    def _show_selected(self) -> None:
+        ref = self.current_reference()
+        self.selection.setVisible(ref is not None)
+        if ref is None:
+            self.qr.clear()
+            self.qr_caption.clear()
+            return
+        link = ref.link
+        self.qr.setVisible(bool(link))
+        if link:
+            from lantern.ui.qr import qr_pixmap  # segno is loaded on first use
+
+            self.qr.setPixmap(qr_pixmap(link))
+            self.qr_caption.setText(f"Scan with a phone camera to open the study:\n{link}")
+        else:
+            self.qr.clear()
+            self.qr_caption.setText("This reference has no DOI or web address.")
 
     def show_reference(self, key: str) -> bool:
         if self._library is None or self._library.reference(key) is None:
@@ -164,6 +224,7 @@ class ReferencesDock(QDockWidget):
             self._keys = (*self._keys, key)
         self.current_reference_id = key
         self._render()
+        self._show_selected()
         self.browser.scrollToAnchor(f"ref-{key}")
         self.show()
         self.raise_()

@@ -1,0 +1,72 @@
+"""The References panel: copy the selected citation; its DOI as a QR code to take away."""
+
+from __future__ import annotations
+
+import segno
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from lantern.ui.qr import QUIET_ZONE
+
+from tests.ui.conftest import click_link
+
+
+def test_selected_reference_shows_its_link_as_a_qr_code_and_copies_its_citation(qtbot, window):
+    refs = window.references
+    window.navigate("lantern:article/brain-networks")
+    assert not refs.selection.isVisibleTo(refs)  # nothing selected yet
+    with qtbot.waitSignal(refs.reference_shown):
+        click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    assert refs.selection.isVisible()
+
+    ref = window.library.reference("siegel2024")
+    assert ref.link == "https://doi.org/10.1038/s41586-024-07624-5"
+    matrix = segno.make_qr(ref.link, error="m").matrix
+    size = len(matrix)
+    image = refs.qr.pixmap().toImage()
+    assert image.width() == image.height()
+    module = image.width() // (size + 2 * QUIET_ZONE)
+    assert module >= 2
+    assert image.width() == (size + 2 * QUIET_ZONE) * module
+    black, white = QColor(Qt.GlobalColor.black), QColor(Qt.GlobalColor.white)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            centre = ((x + QUIET_ZONE) * module + module // 2,
+                      (y + QUIET_ZONE) * module + module // 2)
+            assert image.pixelColor(*centre) == (black if dark else white), (x, y)
+    assert image.pixelColor(0, 0) == white  # the quiet zone
+    assert ref.link in refs.qr_caption.text()
+
+    QApplication.clipboard().clear()
+    qtbot.mouseClick(refs.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == ref.citation()
+    assert "Psilocybin desynchronizes the human brain" in QApplication.clipboard().text()
+
+
+def test_a_new_page_clears_the_selected_reference(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    window.navigate("lantern:faq/is-it-safe")
+    assert window.references.current_reference() is None
+    assert not window.references.selection.isVisibleTo(window.references)
+    assert window.references.qr.pixmap().isNull()
+
+
+def test_on_a_kiosk_the_qr_code_is_the_way_out_and_start_over_clears_it(qtbot, tmp_path):
+    from tests.ui.test_kiosk import make_kiosk
+
+    window, controller = make_kiosk(qtbot, tmp_path)
+    assert not window.external_links_allowed
+    window.navigate("lantern:article/brain-networks")
+    with qtbot.waitSignal(window.references.reference_shown):
+        click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    refs = window.references
+    assert refs.qr.isVisible() and not refs.qr.pixmap().isNull()
+    assert refs.copy_button.height() >= 44  # a touch target
+    with qtbot.waitSignal(controller.reset_done):
+        controller.reset()
+    assert refs.current_reference() is None
+    assert refs.qr.pixmap().isNull() and refs.qr_caption.text() == ""
+    controller.exit_kiosk()

@@ -179,6 +179,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search_field)
         bar.addSeparator()
         bar.addAction(self.help_action)
+        help_button = bar.widgetForAction(self.help_action)
+        if help_button is not None:  # the way to crisis lines stands out from the rest
+            help_button.setObjectName("helpNowButton")
+            font = help_button.font()
+            font.setBold(True)
+            help_button.setFont(font)
         self.addToolBar(bar)
 
     def _build_menus(self) -> None:

@@ -9,7 +9,11 @@ from html import escape
 from lantern.core.model import KIND_LABELS, Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
 
-__all__ = ["KIND_LABELS", "ComposedPage", "Composer", "reference_html"]
+__all__ = ["CONTINUE", "KIND_LABELS", "ComposedPage", "Composer", "content_note_html",
+           "reference_html"]
+
+#: The link on a content note that goes on to the article.
+CONTINUE = "lantern:continue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +23,18 @@ class ComposedPage:
     html: str
     citations: tuple[str, ...] = ()
     headings: tuple[Heading, ...] = ()
+    content_note: str = ""
+
+
+def content_note_html(page: ComposedPage) -> str:
+    """What is shown before a page with a content note: the note and one link on."""
+    return (
+        '<p class="kind">Content note</p>'
+        f"<h1>{escape(page.title)}</h1>"
+        f'<p class="content-note">{escape(page.content_note)}</p>'
+        f'<p class="continue"><a class="continue" href="{CONTINUE}">'
+        "Continue to the article</a></p>"
+    )
 
 
 def _date(article: Article) -> str:
@@ -102,7 +118,7 @@ class Composer:
         html = (head + rendered.html + _related(self.library, article.related)
                 + _references(self.library, rendered.citations))
         return ComposedPage(f"lantern:article/{article.slug}", article.title, html,
-                            rendered.citations, rendered.headings)
+                            rendered.citations, rendered.headings, article.content_note)
 
     def faq(self, faq: Faq) -> ComposedPage:
         rendered = self.renderer.render(faq.body)

@@ -347,6 +347,7 @@ class KioskController(QObject):
         width = max(w.splitter.width(), 800)
         w.splitter.setSizes([width * 2 // 5, width * 3 // 5])
         w.history.clear()
+        w.reader.forget_content_notes()  # the next visitor sees every content note
         w.go_home()
         w.reader.setExtraSelections([])
         w.reader.setFocus()

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.contents.section_chosen.connect(self.reader.scrollToAnchor)
         self.page_shown.connect(self.on_page_shown)
+        self.reader.content_note_passed.connect(self.positions.on_page_shown)
 
     # loading ---------------------------------------------------------------------------
 

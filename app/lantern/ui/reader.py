@@ -21,28 +21,72 @@ class ReaderView(QTextBrowser):
     """Shows one page at a time; every click on a link is handed to the window to route."""
 
     link_activated = Signal(QUrl)
+    #: The reader chose to go on past a content note to the page (its address, #section).
+    content_note_passed = Signal(str)
 
     def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stylesheet = stylesheet
         self.page: ComposedPage | None = None
+        self.showing_content_note = False
+        self._notes_passed: set[str] = set()
+        self._pending_anchor = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self.link_activated)
+        self.anchorClicked.connect(self._on_anchor_clicked)
         self.setObjectName("reader")
         self.setAccessibleName("Reader")
         self.setAccessibleDescription("The article or answer being read")
         self.document().setDocumentMargin(MIN_MARGIN)
 
     def show_page(self, page: ComposedPage, anchor: str = "") -> None:
+        """Show `page` at `anchor`; first its content note, if it has one not yet passed."""
         self.page = page
         self.document().setDefaultStyleSheet(self._stylesheet)
-        self.setHtml(f'<html><body><div class="page">{page.html}</div></body></html>')
+        self.showing_content_note = bool(page.content_note) and \
+            page.address not in self._notes_passed
+        if self.showing_content_note:
+            from lantern.core.compose import content_note_html
+
+            self._pending_anchor = anchor
+            body = content_note_html(page)
+            anchor = ""
+        else:
+            body = page.html
+        self.setHtml(f'<html><body><div class="page">{body}</div></body></html>')
         self._fit_measure()
         if anchor:
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        from lantern.core.compose import CONTINUE
+
+        if url.toString() == CONTINUE:
+            self.continue_past_note()
+        else:
+            self.link_activated.emit(url)
+
+    def continue_past_note(self) -> None:
+        """Go on from the content note to the page itself (and the section asked for)."""
+        page = self.page
+        if page is None or not self.showing_content_note:
+            return
+        self._notes_passed.add(page.address)
+        anchor, self._pending_anchor = self._pending_anchor, ""
+        self.show_page(page, anchor)
+        self.content_note_passed.emit(f"{page.address}#{anchor}" if anchor else page.address)
+
+    def forget_content_notes(self) -> None:
+        """Show every content note again (kiosk: for the next visitor)."""
+        self._notes_passed.clear()
+
+    def scrollToAnchor(self, name: str) -> None:
+        if self.showing_content_note:
+            self._pending_anchor = name  # a section chosen behind the note: go there after
+            return
+        super().scrollToAnchor(name)
 
     def set_stylesheet(self, stylesheet: str) -> None:
         """Use another stylesheet (kiosk text sizes) and redraw the page at the same place."""
@@ -50,7 +94,7 @@ class ReaderView(QTextBrowser):
         if self.page is not None:
             bar = self.verticalScrollBar()
             fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-            self.show_page(self.page)
+            self.show_page(self.page, self._pending_anchor)
             bar.setValue(round(fraction * bar.maximum()))
 
     def _fit_measure(self) -> None:
@@ -72,6 +116,7 @@ class ReaderView(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         self.page = None
+        self.showing_content_note = False
         self.document().setDefaultStyleSheet(self._stylesheet)
         self.setHtml(f'<div class="page"><h1>{title}</h1><p>{text}</p></div>')
 

@@ -3,14 +3,16 @@ the home page. Qt-free, so the pages can be tested and printed without a window.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
 from lantern.core.model import KIND_LABELS, Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
+from lantern.core.text import plain_text
 
 __all__ = ["CONTINUE", "KIND_LABELS", "ComposedPage", "Composer", "content_note_html",
-           "reference_html"]
+           "reference_html", "short_definition"]
 
 #: The link on a content note that goes on to the article.
 CONTINUE = "lantern:continue"
@@ -53,6 +55,18 @@ def _related(library: Library, slugs: tuple[str, ...]) -> str:
     if not items:
         return ""
     return f'<h2 class="related">Read next</h2><ul class="related">{"".join(items)}</ul>'
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def short_definition(term: Term, limit: int = 220) -> str:
+    """The first sentence of a term's definition, as plain text: a tooltip's worth."""
+    text = " ".join(plain_text(term.definition).split())
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(first) > limit:
+        first = first[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return first
 
 
 def reference_html(ref: Reference, number: int | None = None) -> str:

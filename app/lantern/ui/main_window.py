@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.contents.section_chosen.connect(self.reader.scrollToAnchor)
         self.page_shown.connect(self.on_page_shown)
         self.reader.content_note_passed.connect(self.positions.on_page_shown)
+        self.reader.link_tooltip = self.link_tooltip
 
     # loading ---------------------------------------------------------------------------
 
@@ -354,6 +355,19 @@ class MainWindow(QMainWindow):
             self.open_external(url)
         elif not scheme and url.fragment():
             self.reader.scrollToAnchor(url.fragment())
+
+    def link_tooltip(self, href: str) -> str:
+        """What hovering a link shows: a glossary term's short definition."""
+        url = QUrl(href)
+        kind, _, key = url.path().partition("/")
+        if url.scheme() != "lantern" or kind != "term" or self.library is None:
+            return ""
+        term = self.library.term(key)
+        if term is None:
+            return ""
+        from lantern.core.compose import short_definition
+
+        return f"{term.term}: {short_definition(term)}"
 
     def open_external(self, url: QUrl) -> None:
         answer = QMessageBox.question(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -31,6 +32,8 @@ class ReaderView(QTextBrowser):
         self.showing_content_note = False
         self._notes_passed: set[str] = set()
         self._pending_anchor = ""
+        #: The tooltip for a link's address ("" for none): set by the window.
+        self.link_tooltip: Callable[[str], str] | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -109,6 +112,19 @@ class ReaderView(QTextBrowser):
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             root.setFrameFormat(fmt)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Tooltip events go to the viewport, where the text and its links are drawn.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            href = self.anchorAt(event.pos())
+            text = self.link_tooltip(href) if href and self.link_tooltip else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -232,19 +232,20 @@ class SearchIndex:
             [s.concept for s in concepts], words
         )
         concept_ids = tuple(dict.fromkeys(s.concept for s in concepts))
-        if unknown and correct:
-            suggestion = self._did_you_mean(cleaned, unknown)
-            if suggestion:
-                fixed = self.search(suggestion, limit, kinds, correct=False)
-                if fixed.results:
-                    results = fixed.results
-                    if is_crisis(cleaned) and (not kinds or "page" in kinds):
-                        results = self._help_first(results, limit)
-                    return replace(
-                        fixed, query=text, suggestion=suggestion, results=results,
-                        notice=f"Showing results for “{suggestion}”.",
-                        elapsed_ms=(time.perf_counter() - started) * 1000,
-                    )
+        # Spelling is looked up once per typed query; the corrected search (correct=False)
+        # does not look again, the caller reports the suggestion.
+        suggestion = self._did_you_mean(cleaned, unknown) if unknown and correct else ""
+        if suggestion:
+            fixed = self.search(suggestion, limit, kinds, correct=False)
+            if fixed.results:
+                results = fixed.results
+                if is_crisis(cleaned) and (not kinds or "page" in kinds):
+                    results = self._help_first(results, limit)
+                return replace(
+                    fixed, query=text, suggestion=suggestion, results=results,
+                    notice=f"Showing results for “{suggestion}”.",
+                    elapsed_ms=(time.perf_counter() - started) * 1000,
+                )
         if query is None:
             if is_crisis(cleaned):
                 return SearchResponse(query=text, results=self._help_first((), limit))
@@ -279,7 +280,6 @@ class SearchIndex:
         counts: dict[str, int] = {}
         for hit in hits:
             counts[hit["kind"]] = counts.get(hit["kind"], 0) + 1
-        suggestion = self._did_you_mean(cleaned, unknown) if unknown else ""
         near: tuple[str, ...] = ()
         useful: tuple[SearchResult, ...] = ()
         if not results:

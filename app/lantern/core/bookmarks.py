@@ -7,14 +7,13 @@ of one. A file that cannot be read is set aside as `*.corrupt` and a new list is
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lantern.core import paths
+from lantern.core.atomic import write_text_atomic
 
 __all__ = ["Bookmark", "BookmarkStore", "default_path", "page_address"]
 
@@ -85,38 +84,9 @@ class BookmarkStore:
         data = {"version": FORMAT_VERSION,
                 "bookmarks": [{"address": b.address, "title": b.title} for b in bookmarks]}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        temp = ""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".bookmarks-", suffix=".tmp",
-                                        dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-            temp = ""
-            _sync_folder(self.path.parent)
+            write_text_atomic(self.path, text)
         except OSError as error:
             return f"Your bookmarks could not be saved ({error.strerror or error})."
-        finally:
-            if temp:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
         return ""
 
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -11,16 +11,15 @@ import base64
 import difflib
 import hashlib
 import hmac
-import os
 import re
 import secrets
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from lantern.core.atomic import write_text_atomic
 from lantern.core.model import Problem, Severity
 
 HOME = "lantern:home"
@@ -227,15 +226,4 @@ def save_pin_hash(path: Path, stored: str) -> None:
         text, mode = "", 0o600
     new = with_pin_hash(text, stored)
     tomllib.loads(new)  # never write a file the kiosk could not read
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".kiosk-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(new)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, new, mode)

@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 import time
@@ -30,6 +29,7 @@ from whoosh.analysis import (
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
+from lantern.core.atomic import write_text_atomic
 from lantern.core.model import Library
 from lantern.core.search.concepts import ConceptMatcher
 from lantern.core.search.documents import KINDS, IndexDoc, iter_documents
@@ -446,12 +446,7 @@ def _write_meta(location: Path, library: Library) -> None:
         "fingerprint": library.fingerprint,
         "hashes": dict(library.doc_hashes),
     }
-    tmp = location / (META_FILE + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, location / META_FILE)
+    write_text_atomic(location / META_FILE, json.dumps(data))
 
 
 class IndexBusy(Exception):

@@ -15,6 +15,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from html import escape
 from pathlib import Path
 
 from whoosh import collectors, highlight, index, searching
@@ -135,10 +136,6 @@ class _Formatter(highlight.HtmlFormatter):  # type: ignore[misc]
 
     def format_token(self, text, token, replace=False):  # type: ignore[no-untyped-def]
         return f"<mark>{highlight.htmlescape(highlight.get_text(text, token, replace))}</mark>"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def index_dir_for(library: Library, cache: Path) -> Path:
@@ -308,7 +305,7 @@ class SearchIndex:
         first = SearchResult(
             kind="page", id=HELP_PAGE, title=page.title,
             score=(results[0].score if results else 0.0) + 1.0,
-            snippet=_escape(page.body.strip().split("\n", 1)[0][:200]),
+            snippet=escape(page.body.strip().split("\n", 1)[0][:200]),
         )
         rest = tuple(r for r in results if not (r.kind == "page" and r.id == HELP_PAGE))
         return (first, *rest)[:limit]
@@ -404,7 +401,7 @@ class SearchIndex:
             )
         if not snippet:
             short = body[:200].rsplit(" ", 1)[0] + " …" if len(body) > 200 else body
-            snippet = _escape(short)
+            snippet = escape(short)
         return SearchResult(
             kind=hit["kind"], id=hit["key"], title=hit["title"], score=float(hit.score or 0.0),
             snippet=snippet.replace("\n", " "), anchor=hit.get("anchor", ""),

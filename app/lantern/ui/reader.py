@@ -105,7 +105,8 @@ class ReaderView(QTextBrowser):
         width = self.viewport().width()
         # Body text is set about a third larger than the widget font (article.css).
         column = self.fontMetrics().averageCharWidth() * MEASURE_CHARS * 1.4
-        side = max(0.0, (width - column) / 2 - MIN_MARGIN)
+        # The frame's own side margins replace the document margin, so never go below it.
+        side = max(float(MIN_MARGIN), (width - column) / 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - side) >= 1:

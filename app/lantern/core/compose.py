@@ -4,6 +4,7 @@ the home page. Qt-free, so the pages can be tested and printed without a window.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -14,6 +15,8 @@ from lantern.core.text import plain_text
 __all__ = ["CONTINUE", "KIND_LABELS", "ComposedPage", "Composer", "content_note_html",
            "reference_html", "short_definition"]
 
+#: How many recently read pages the home page lists.
+RECENT_ON_HOME = 4
 #: The link on a content note that goes on to the article.
 CONTINUE = "lantern:continue"
 
@@ -170,7 +173,8 @@ class Composer:
         return ComposedPage(f"lantern:term/{term.id}", term.term, "".join(parts),
                             rendered.citations)
 
-    def home(self) -> ComposedPage:
+    def home(self, recent: Sequence[tuple[str, str]] = ()) -> ComposedPage:
+        """The start page; `recent` (address, title) pairs make a "Continue reading" list."""
         library = self.library
         page = library.page("home")
         parts = []
@@ -181,6 +185,10 @@ class Composer:
         else:
             title = "Lantern"
             parts.append(f"<h1>{escape(library.name)}</h1>")
+        if recent:
+            items = [f'<li><a href="{escape(address)}">{escape(title)}</a></li>'
+                     for address, title in recent[:RECENT_ON_HOME]]
+            parts.append(f'<h2>Continue reading</h2><ul class="recent">{"".join(items)}</ul>')
         if library.articles:
             parts.append('<h2>Articles</h2><table class="cards" width="100%">')
             for article in library.articles:
@@ -200,12 +208,14 @@ class Composer:
             parts.append(f'<h2>Glossary</h2><p class="glossary-list">{" · ".join(links)}</p>')
         return ComposedPage("lantern:home", title, "".join(parts))
 
-    def compose(self, address: str) -> ComposedPage | None:
-        """The page at an internal address (`lantern:article/slug`, `lantern:home`…)."""
+    def compose(self, address: str, *,
+                recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
+        """The page at an internal address (`lantern:article/slug`, `lantern:home`…);
+        `recent` is shown on the home page."""
         kind, _, rest = address.removeprefix("lantern:").partition("/")
         key = rest.split("#", 1)[0]
         if kind == "home":
-            return self.home()
+            return self.home(recent)
         if kind == "article" and (article := self.library.article(key)):
             return self.article(article)
         if kind == "faq" and (faq := self.library.faq(key)):

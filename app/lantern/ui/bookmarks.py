@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
 
+from lantern.ui.actions import Act, make_action
+
 AddressRole = Qt.ItemDataRole.UserRole
 
 
@@ -111,12 +113,7 @@ class Bookmarks(QObject):
         self._current = Bookmark("", "")
         self.dock = BookmarksDock(parent)
         self.dock.remove_requested.connect(self.remove)
-        self.action = QAction("&Bookmark this page", self)
-        self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("Ctrl+D"))
-        self.action.setStatusTip("Add the page to your bookmarks, or remove it")
-        self.action.setToolTip("Bookmark this page (Ctrl+D)")
-        self.action.triggered.connect(self.toggle_current)
+        self.action = make_action(self, Act.BOOKMARK, self.toggle_current)
         self.action.setEnabled(False)
         self.dock.toggleViewAction().setText("&Bookmarks")
         self.dock.hide()

@@ -1,23 +1,37 @@
-"""Back/forward history of reader addresses. Plain Python: the window owns one."""
+"""Where the reader has been: back/forward history for this session, and the articles and
+questions read lately, kept between sessions. Plain Python: the window owns one of each."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
+from lantern.core.bookmarks import page_address
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    address: str
+    title: str
+
 
 class History:
+    """Back/forward over visited addresses, with each page's title for the history menus."""
+
     def __init__(self, limit: int = 200) -> None:
-        self._items: list[str] = []
+        self._items: list[Visit] = []
         self._index = -1
         self._limit = limit
 
     @property
     def current(self) -> str | None:
-        return self._items[self._index] if self._index >= 0 else None
+        return self._items[self._index].address if self._index >= 0 else None
 
-    def visit(self, address: str) -> None:
+    def visit(self, address: str, title: str = "") -> None:
         if address == self.current:
             return
         del self._items[self._index + 1 :]
-        self._items.append(address)
+        self._items.append(Visit(address, title or address))
         if len(self._items) > self._limit:
             del self._items[0]
         self._index = len(self._items) - 1
@@ -29,15 +43,65 @@ class History:
         return self._index < len(self._items) - 1
 
     def back(self) -> str | None:
-        if self.can_go_back():
-            self._index -= 1
-        return self.current
+        return self.jump(-1)
 
     def forward(self) -> str | None:
-        if self.can_go_forward():
-            self._index += 1
+        return self.jump(+1)
+
+    def jump(self, steps: int) -> str | None:
+        """Move `steps` pages back (negative) or forward; stays put if out of range."""
+        if 0 <= self._index + steps < len(self._items):
+            self._index += steps
         return self.current
+
+    def back_items(self, limit: int = 15) -> list[tuple[int, Visit]]:
+        """The pages behind the current one, nearest first, with the steps to reach each."""
+        return [(i - self._index, self._items[i])
+                for i in range(self._index - 1, max(-1, self._index - 1 - limit), -1)]
+
+    def forward_items(self, limit: int = 15) -> list[tuple[int, Visit]]:
+        end = min(len(self._items), self._index + 1 + limit)
+        return [(i - self._index, self._items[i]) for i in range(self._index + 1, end)]
 
     def clear(self) -> None:
         self._items.clear()
         self._index = -1
+
+
+class RecentPages:
+    """The articles and questions read lately, most recent first, at most `limit`."""
+
+    KINDS = ("lantern:article/", "lantern:faq/")
+
+    def __init__(self, limit: int = 12) -> None:
+        self.limit = limit
+        self.items: list[Visit] = []
+
+    def add(self, address: str, title: str) -> bool:
+        """Note a page read; False (and nothing kept) for pages that are not reading."""
+        address = page_address(address)
+        if not address.startswith(self.KINDS):
+            return False
+        self.items = [v for v in self.items if v.address != address]
+        self.items.insert(0, Visit(address, title or address))
+        del self.items[self.limit :]
+        return True
+
+    def clear(self) -> None:
+        self.items.clear()
+
+    def dumps(self) -> str:
+        return json.dumps([[v.address, v.title] for v in self.items], ensure_ascii=False)
+
+    def loads(self, text: str) -> None:
+        """Read what `dumps` wrote; anything malformed is skipped, never raised."""
+        try:
+            data = json.loads(text or "[]")
+        except ValueError:
+            return
+        if not isinstance(data, list):
+            return
+        for entry in reversed(data[: self.limit]):
+            if (isinstance(entry, list) and len(entry) == 2
+                    and all(isinstance(x, str) for x in entry)):
+                self.add(entry[0], entry[1])

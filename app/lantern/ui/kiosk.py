@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from lantern.core.kiosk import KioskPolicy, front_desk_html, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
+from lantern.ui.actions import Act, lock_for_kiosk, make_action
 from lantern.ui.kiosk_widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.onscreen_keyboard import OnScreenKeyboard
 
@@ -113,8 +114,8 @@ class _FrontDeskComposer:
         self._inner = inner
         self._front_desk = front_desk
 
-    def compose(self, address: str) -> Any:
-        page = self._inner.compose(address)
+    def compose(self, address: str, **options: Any) -> Any:
+        page = self._inner.compose(address, **options)
         if page is not None and page.address == HELP_NOW and self._front_desk:
             page = dataclasses.replace(page, html=self._front_desk + page.html)
         return page
@@ -170,9 +171,7 @@ class KioskController(QObject):
         w.menuBar().setEnabled(False)
         w.statusBar().hide()
         w.disable_personal_features()
-        for action in (w.quit_action, w.problems_action, w.about_action):
-            action.setEnabled(False)
-            action.setShortcuts([])
+        lock_for_kiosk(w)  # every action the table does not allow on a kiosk
         w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no toolbar/dock menu
         for widget in w.findChildren(QWidget):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -200,15 +199,10 @@ class KioskController(QObject):
         w.search_field.setMinimumWidth(220)
         w.search_field.setPlaceholderText("Tap to search")
 
-        self.smaller_action = QAction("A−", self)
-        self.smaller_action.setToolTip("Smaller text")
-        self.smaller_action.triggered.connect(lambda: self.change_text_size(-1))
-        self.larger_action = QAction("A+", self)
-        self.larger_action.setToolTip("Larger text")
-        self.larger_action.triggered.connect(lambda: self.change_text_size(+1))
-        self.start_over_action = QAction("Start over", self)
-        self.start_over_action.setToolTip("Clear everything and go back to the start")
-        self.start_over_action.triggered.connect(self.reset)
+        self.smaller_action = make_action(self, Act.TEXT_SMALLER,
+                                          lambda: self.change_text_size(-1))
+        self.larger_action = make_action(self, Act.TEXT_LARGER, lambda: self.change_text_size(+1))
+        self.start_over_action = make_action(self, Act.START_OVER, self.reset)
         bar.addSeparator()
         for action in (self.smaller_action, self.larger_action, self.start_over_action):
             bar.addAction(action)

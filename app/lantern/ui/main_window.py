@@ -10,15 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +28,11 @@ from PySide6.QtWidgets import (
 from lantern.core import paths
 from lantern.core.model import Library
 
+from lantern.ui.actions import Act, make_action
 from lantern.ui.bookmarks import Bookmarks
 from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.find_bar import FindBar, mark_all
-from lantern.ui.history import History
+from lantern.ui.history import History, RecentPages
 from lantern.ui.printing import Printing
 from lantern.ui.progress import IndexProgress
 from lantern.ui.reader import ReaderView
@@ -77,6 +80,10 @@ class MainWindow(QMainWindow):
         self.index: SearchIndex | None = None
         self.composer: Composer | None = None
         self.history = History()
+        self.recent = RecentPages()
+        self.recent_enabled = persist_state
+        if persist_state:
+            self.recent.loads(str(self.settings.value("reader/recent", "") or ""))
         self._last_snippets = ""
         self._pool = QThreadPool(self)
         self.setWindowTitle("Lantern")
@@ -133,43 +140,43 @@ class MainWindow(QMainWindow):
 
     # construction ----------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(QKeySequence.keyBindings(shortcut)
-                                if isinstance(shortcut, QKeySequence.StandardKey)
-                                else [QKeySequence(shortcut)])
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.back_action = self._action("Back", self.go_back, keys.Back, "Go back")
-        self.forward_action = self._action("Forward", self.go_forward, keys.Forward, "Go forward")
-        self.home_action = self._action("Home", self.go_home, "Alt+Home", "Go to the home page")
-        self.help_action = self._action(
-            "Need help now?", lambda: self.navigate("lantern:page/help-now"), "F1",
-            "Crisis lines and what to do in an emergency",
-        )
-        self.find_action = self._action("Search the library", self.focus_search, "Ctrl+K",
-                                        "Search the library")
-        self.find_in_page_action = self._action("Find in this page…", self.find_bar.open_bar,
-                                                keys.Find, "Find words in the open page")
-        self.problems_action = self._action("Content problems…", self.show_problems)
-        self.about_action = self._action("About Lantern", self.show_about)
-        self.quit_action = self._action("Quit", self.close, keys.Quit)
+        self.back_action = make_action(self, Act.BACK, self.go_back)
+        self.forward_action = make_action(self, Act.FORWARD, self.go_forward)
+        self.home_action = make_action(self, Act.HOME, self.go_home)
+        self.help_action = make_action(self, Act.HELP_NOW,
+                                       lambda: self.navigate("lantern:page/help-now"))
+        self.find_action = make_action(self, Act.SEARCH, self.focus_search)
+        self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
+        self.problems_action = make_action(self, Act.PROBLEMS, self.show_problems)
+        self.about_action = make_action(self, Act.ABOUT, self.show_about)
+        self.quit_action = make_action(self, Act.QUIT, self.close)
+        self.clear_recent_action = make_action(self, Act.CLEAR_RECENT, self.clear_recent)
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
+        # Holding Back or Forward (or the Go menu) lists the pages in that direction.
+        self.back_menu = QMenu("Back", self)
+        self.back_menu.aboutToShow.connect(lambda: self._fill_history_menu(self.back_menu, -1))
+        self.forward_menu = QMenu("Forward", self)
+        self.forward_menu.aboutToShow.connect(
+            lambda: self._fill_history_menu(self.forward_menu, +1))
+        self.recent_menu = QMenu("&Recently read", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation")
         bar.setObjectName("navigationBar")
         bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.back_action, self.forward_action, self.home_action):
             bar.addAction(action)
+        for action, menu in ((self.back_action, self.back_menu),
+                             (self.forward_action, self.forward_menu)):
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setMenu(menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
         self.search_field.setPlaceholderText("Search: try DMN, ketamine, microdosing…")
@@ -195,9 +202,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go = menu.addMenu("&Go")
-        for action in (self.back_action, self.forward_action, self.home_action, self.find_action,
-                       self.find_in_page_action):
+        for action in (self.back_action, self.forward_action, self.home_action):
             go.addAction(action)
+        go.addMenu(self.recent_menu)
+        go.addSeparator()
+        go.addActions([self.find_action, self.find_in_page_action])
         marks = menu.addMenu("&Bookmarks")
         marks.addAction(self.bookmarks.action)
         marks.addAction(self.bookmarks.dock.toggleViewAction())
@@ -305,7 +314,8 @@ class MainWindow(QMainWindow):
             return False
         url = QUrl(address)
         kind, _, key = url.path().partition("/")
-        page = self.composer.compose(address)
+        recent = self.recent.items if self.recent_enabled else ()
+        page = self.composer.compose(address, recent=[(v.address, v.title) for v in recent])
         if page is None:
             self.statusBar().showMessage(f"Not found: {address}", 5000)
             return False
@@ -315,7 +325,9 @@ class MainWindow(QMainWindow):
         if kind == "term":
             self.glossary.show_term(key)
         if record:
-            self.history.visit(address)
+            self.history.visit(address, page.title)
+        if self.recent_enabled and self.recent.add(address, page.title):
+            self.settings.setValue("reader/recent", self.recent.dumps())
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.setWindowTitle(f"{page.title} — Lantern")
@@ -330,7 +342,10 @@ class MainWindow(QMainWindow):
         self.positions.on_page_shown(address)
 
     def disable_personal_features(self) -> None:
-        """Kiosk: light theme, no bookmarks, printing or remembered places."""
+        """Kiosk: light theme, no bookmarks, printing, remembered places or recent pages."""
+        self.recent_enabled = False
+        self.recent.clear()
+        self.recent_menu.setEnabled(False)
         self.appearance.lock_for_kiosk()
         self.bookmarks.disable()
         self.printing.disable()
@@ -381,14 +396,44 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(url)
 
     def go_back(self) -> None:
-        address = self.history.back()
+        self.go_to_history(-1)
+
+    def go_forward(self) -> None:
+        self.go_to_history(+1)
+
+    def go_to_history(self, steps: int) -> None:
+        """Jump `steps` pages back (negative) or forward through the history."""
+        address = self.history.jump(steps)
         if address:
             self.navigate(address, record=False)
 
-    def go_forward(self) -> None:
-        address = self.history.forward()
-        if address:
-            self.navigate(address, record=False)
+    def _fill_history_menu(self, menu: QMenu, direction: int) -> None:
+        menu.clear()
+        items = (self.history.back_items() if direction < 0 else self.history.forward_items())
+        for steps, visit in items:
+            action = menu.addAction(visit.title)
+            action.setStatusTip(visit.address)
+            action.triggered.connect(lambda _checked=False, n=steps: self.go_to_history(n))
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for visit in self.recent.items:
+            action = menu.addAction(visit.title)
+            action.setStatusTip(visit.address)
+            action.triggered.connect(lambda _checked=False, a=visit.address: self.navigate(a))
+        if not self.recent.items:
+            menu.addAction("Nothing read yet").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(self.recent.items))
+
+    def clear_recent(self) -> None:
+        self.recent.clear()
+        if self.persist_state:
+            self.settings.setValue("reader/recent", self.recent.dumps())
+        if self.history.current == HOME:
+            self.navigate(HOME, record=False)
 
     def go_home(self) -> None:
         self.results.hide()

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import (
     QAction,
-    QKeySequence,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lantern.core.theme import LIGHT, reader_css
 
+from lantern.ui.actions import Act, make_action
 from lantern.ui.reader import ReaderView
 
 FOOTER = ("Printed from Lantern, an offline reading companion. Information, not medical "
@@ -84,14 +84,8 @@ class Printing(QObject):
         self.window = window
         self.reader = reader
         self.source = ""
-        self.print_action = QAction("&Print…", self)
-        self.print_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Print))
-        self.print_action.setStatusTip("Print the page with its references")
-        self.print_action.triggered.connect(self.print_page)
-        self.export_action = QAction("&Export PDF…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.setStatusTip("Save the page with its references as a PDF file")
-        self.export_action.triggered.connect(self.export_page)
+        self.print_action = make_action(self, Act.PRINT, self.print_page)
+        self.export_action = make_action(self, Act.EXPORT_PDF, self.export_page)
         self.enabled = enabled
         self.update_actions()
         if not enabled:

@@ -9,10 +9,12 @@ from string import Template
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from lantern.core.theme import HIGH_CONTRAST, LIGHT, THEMES, Theme, reader_css
+
+from lantern.ui.actions import Act, make_action
 
 SYSTEM = "system"
 #: Text sizes, as factors of the stylesheet's; the reader starts at 1.0.
@@ -139,28 +141,9 @@ class Appearance(QObject):
             self.theme_actions[name] = action
         self.theme_menu.insertSeparator(self.theme_actions["light"])
 
-        keys = QKeySequence.StandardKey
-        self.zoom_in_action = self._zoom_action("&Larger text", keys.ZoomIn, +1,
-                                                "Make the reading text larger")
-        self.zoom_out_action = self._zoom_action("&Smaller text", keys.ZoomOut, -1,
-                                                 "Make the reading text smaller")
-        self.zoom_reset_action = self._zoom_action("&Actual size", "Ctrl+0", 0,
-                                                   "Reading text at its usual size")
-        # Ctrl+= as well as Ctrl++, since + needs Shift on most keyboards.
-        self.zoom_in_action.setShortcuts([*self.zoom_in_action.shortcuts(),
-                                          QKeySequence("Ctrl+=")])
-
-    def _zoom_action(self, text: str, shortcut: QKeySequence.StandardKey | str, step: int,
-                     tip: str) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(QKeySequence.keyBindings(shortcut))
-        else:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(lambda: self.zoom(step))
-        return action
+        self.zoom_in_action = make_action(self, Act.ZOOM_IN, lambda: self.zoom(+1))
+        self.zoom_out_action = make_action(self, Act.ZOOM_OUT, lambda: self.zoom(-1))
+        self.zoom_reset_action = make_action(self, Act.ZOOM_RESET, lambda: self.zoom(0))
 
     @property
     def zoom_actions(self) -> tuple[QAction, QAction, QAction]:

@@ -1,0 +1,138 @@
+"""Every command of the window, declared once: text, shortcuts, icon, status tip, and whether
+it stays usable on a kiosk. The objects that own a command make its QAction from this table
+with `make_action`; kiosk mode switches off everything the table does not allow there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+
+Key = QKeySequence.StandardKey
+Icon = QIcon.ThemeIcon
+
+#: The QAction property naming the table entry an action was made from.
+ACT_PROPERTY = "lanternAct"
+
+
+class Act(StrEnum):
+    BACK = "back"
+    FORWARD = "forward"
+    HOME = "home"
+    HELP_NOW = "help-now"
+    SEARCH = "search"
+    FIND_IN_PAGE = "find-in-page"
+    BOOKMARK = "bookmark"
+    PRINT = "print"
+    EXPORT_PDF = "export-pdf"
+    ZOOM_IN = "zoom-in"
+    ZOOM_OUT = "zoom-out"
+    ZOOM_RESET = "zoom-reset"
+    CLEAR_RECENT = "clear-recent"
+    PROBLEMS = "problems"
+    ABOUT = "about"
+    QUIT = "quit"
+    TEXT_SMALLER = "text-smaller"
+    TEXT_LARGER = "text-larger"
+    START_OVER = "start-over"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    text: str
+    tip: str
+    keys: tuple[Key | str, ...] = ()
+    icon: Icon | None = None
+    kiosk: bool = False  # stays usable in kiosk mode
+    checkable: bool = False
+
+    def shortcuts(self) -> list[QKeySequence]:
+        found: list[QKeySequence] = []
+        for key in self.keys:
+            sequences = (QKeySequence.keyBindings(key) if isinstance(key, Key)
+                         else [QKeySequence(key)])
+            found += [s for s in sequences if s not in found]
+        return found
+
+
+ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
+    Act.BACK: ActionSpec("&Back", "Go back (hold the button for the pages before)",
+                         (Key.Back,), Icon.GoPrevious, kiosk=True),
+    Act.FORWARD: ActionSpec("&Forward", "Go forward (hold the button for the pages after)",
+                            (Key.Forward,), Icon.GoNext, kiosk=True),
+    Act.HOME: ActionSpec("&Home", "Go to the home page", ("Alt+Home",), Icon.GoHome,
+                         kiosk=True),
+    Act.HELP_NOW: ActionSpec("Need help now?", "Crisis lines and what to do in an emergency",
+                             ("F1",), kiosk=True),
+    Act.SEARCH: ActionSpec("&Search the library", "Search the library", ("Ctrl+K",),
+                           Icon.EditFind, kiosk=True),
+    Act.FIND_IN_PAGE: ActionSpec("&Find in this page…", "Find words in the open page",
+                                 (Key.Find,), kiosk=True),
+    Act.BOOKMARK: ActionSpec("&Bookmark this page", "Add the page to your bookmarks, or "
+                             "remove it", ("Ctrl+D",), Icon.ListAdd, checkable=True),
+    Act.PRINT: ActionSpec("&Print…", "Print the page with its references", (Key.Print,),
+                          Icon.DocumentPrint),
+    Act.EXPORT_PDF: ActionSpec("&Export PDF…", "Save the page with its references as a PDF "
+                               "file", ("Ctrl+Shift+E",), Icon.DocumentSaveAs),
+    # Ctrl+= as well as Ctrl++, since + needs Shift on most keyboards.
+    Act.ZOOM_IN: ActionSpec("&Larger text", "Make the reading text larger",
+                            (Key.ZoomIn, "Ctrl+="), Icon.ZoomIn),
+    Act.ZOOM_OUT: ActionSpec("&Smaller text", "Make the reading text smaller", (Key.ZoomOut,),
+                             Icon.ZoomOut),
+    Act.ZOOM_RESET: ActionSpec("&Actual size", "Reading text at its usual size", ("Ctrl+0",),
+                               Icon.ZoomFitBest),
+    Act.CLEAR_RECENT: ActionSpec("&Clear recently read", "Forget the pages read lately",
+                                 icon=Icon.EditClear),
+    Act.PROBLEMS: ActionSpec("Content &problems…", "Files of the content pack that could not "
+                             "be read, and why"),
+    Act.ABOUT: ActionSpec("&About Lantern", "Version and content pack", icon=Icon.HelpAbout),
+    Act.QUIT: ActionSpec("&Quit", "Close Lantern", (Key.Quit,), Icon.ApplicationExit),
+    # Kiosk controls: big buttons on the kiosk toolbar only.
+    Act.TEXT_SMALLER: ActionSpec("A−", "Smaller text", kiosk=True),
+    Act.TEXT_LARGER: ActionSpec("A+", "Larger text", kiosk=True),
+    Act.START_OVER: ActionSpec("Start over", "Clear everything and go back to the start",
+                               kiosk=True),
+})
+
+
+def make_action(parent: QObject, act: Act,
+                slot: Callable[[], object] | None = None) -> QAction:
+    """A QAction as the table declares it; `slot` is connected to `triggered`."""
+    spec = ACTIONS[act]
+    action = QAction(spec.text, parent)
+    action.setProperty(ACT_PROPERTY, act.value)
+    action.setShortcuts(spec.shortcuts())
+    tip = spec.tip
+    if spec.keys:
+        first = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{tip} ({first})" if first else tip
+    action.setToolTip(tip)
+    action.setStatusTip(spec.tip)
+    action.setCheckable(spec.checkable)
+    if spec.icon is not None and QIcon.hasThemeIcon(spec.icon):
+        action.setIcon(QIcon.fromTheme(spec.icon))
+    if slot is not None:
+        action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def act_of(action: QAction) -> Act | None:
+    value = action.property(ACT_PROPERTY)
+    return Act(value) if isinstance(value, str) and value in Act._value2member_map_ else None
+
+
+def lock_for_kiosk(root: QObject) -> list[QAction]:
+    """Disable every action under `root` that the table does not allow on a kiosk, and take
+    its shortcuts away. Returns the actions switched off."""
+    locked = []
+    for action in root.findChildren(QAction):
+        act = act_of(action)
+        if act is not None and not ACTIONS[act].kiosk:
+            action.setEnabled(False)
+            action.setShortcuts([])
+            locked.append(action)
+    return locked

@@ -142,3 +142,14 @@ def test_kiosk_keeps_no_recent_pages(qtbot, tmp_path: Path):
     assert window.recent.items == []
     assert "Continue reading" not in window.reader.toPlainText()
     window.close()
+
+
+def test_glossary_appears_in_opens_the_page(qtbot, window):
+    from tests.ui.conftest import click_link
+
+    window.navigate("lantern:faq/is-it-safe")
+    assert window.glossary.show_term("default-mode-network")
+    assert "Appears in" in window.glossary.entry.toPlainText()
+    with qtbot.waitSignal(window.page_shown):
+        click_link(qtbot, window.glossary.entry, "lantern:faq/what-is-dmn")
+    assert window.history.current == "lantern:faq/what-is-dmn"

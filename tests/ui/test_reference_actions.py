@@ -70,3 +70,21 @@ def test_on_a_kiosk_the_qr_code_is_the_way_out_and_start_over_clears_it(qtbot, t
     assert refs.current_reference() is None
     assert refs.qr.pixmap().isNull() and refs.qr_caption.text() == ""
     controller.exit_kiosk()
+
+
+def test_clicking_a_reference_in_the_panel_selects_it(qtbot, window):
+    refs = window.references
+    window.navigate("lantern:article/brain-networks")
+    assert len(refs._shown) >= 2
+    second = refs._shown[1]
+    block = refs.browser.document().findBlockByNumber(1)
+    rect = refs.browser.document().documentLayout().blockBoundingRect(block)
+    offset = refs.browser.verticalScrollBar().value()
+    point = rect.center().toPoint()
+    point.setY(point.y() - offset)
+    point.setX(int(rect.left()) + 4)  # the number, not the DOI link
+    assert not refs.browser.anchorAt(point)
+    with qtbot.waitSignal(refs.reference_shown) as shown:
+        qtbot.mouseClick(refs.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert shown.args == [second]
+    assert refs.current_reference_id == second and refs.selection.isVisible()

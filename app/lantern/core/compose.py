@@ -11,12 +11,15 @@ from html import escape
 from lantern.core.model import KIND_LABELS, Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
 from lantern.core.text import plain_text
+from lantern.core.usage import Appearances, term_appearances
 
 __all__ = ["CONTINUE", "KIND_LABELS", "ComposedPage", "Composer", "content_note_html",
            "reference_html", "short_definition"]
 
 #: How many recently read pages the home page lists.
 RECENT_ON_HOME = 4
+#: How many pages a glossary entry lists under "Appears in".
+APPEARS_IN_SHOWN = 12
 #: The link on a content note that goes on to the article.
 CONTINUE = "lantern:continue"
 
@@ -46,18 +49,34 @@ def _date(article: Article) -> str:
     return f"{article.reviewed.day} {article.reviewed:%B %Y}"
 
 
+def _first_sentence(markdown: str, limit: int = 180) -> str:
+    text = " ".join(plain_text(markdown).split())
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(first) > limit:
+        first = first[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return first
+
+
+def _card(address: str, kind: str, title: str, blurb: str) -> str:
+    return (f'<tr><td class="card"><span class="card-kind">{KIND_LABELS[kind]}</span><br/>'
+            f'<a href="{address}"><b>{escape(title)}</b></a><br/>'
+            f'<span class="summary">{escape(blurb)}</span></td></tr>')
+
+
 def _related(library: Library, slugs: tuple[str, ...]) -> str:
-    items = []
+    """The pages an item names under `related`, as cards: kind, title and a line about it."""
+    cards = []
     for slug in slugs:
-        article = library.article(slug)
-        faq = library.faq(slug)
-        if article:
-            items.append(f'<li><a href="lantern:article/{slug}">{escape(article.title)}</a></li>')
-        elif faq:
-            items.append(f'<li><a href="lantern:faq/{slug}">{escape(faq.question)}</a></li>')
-    if not items:
+        if article := library.article(slug):
+            cards.append(_card(f"lantern:article/{slug}", "article", article.title,
+                               article.summary))
+        elif faq := library.faq(slug):
+            cards.append(_card(f"lantern:faq/{slug}", "faq", faq.question,
+                               _first_sentence(faq.body)))
+    if not cards:
         return ""
-    return f'<h2 class="related">Read next</h2><ul class="related">{"".join(items)}</ul>'
+    return ('<h2 class="related">Read next</h2>'
+            f'<table class="cards related" width="100%" cellspacing="6">{"".join(cards)}</table>')
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
@@ -65,11 +84,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
 def short_definition(term: Term, limit: int = 220) -> str:
     """The first sentence of a term's definition, as plain text: a tooltip's worth."""
-    text = " ".join(plain_text(term.definition).split())
-    first = _SENTENCE_END.split(text, maxsplit=1)[0]
-    if len(first) > limit:
-        first = first[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return first
+    return _first_sentence(term.definition, limit)
 
 
 def reference_html(ref: Reference, number: int | None = None) -> str:
@@ -114,9 +129,37 @@ def _references(library: Library, keys: tuple[str, ...]) -> str:
 class Composer:
     """Builds reader pages from a Library."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, appearances: Appearances | None = None) -> None:
         self.library = library
         self.renderer = Renderer(library)
+        self._appearances = appearances
+
+    @property
+    def appearances(self) -> Appearances:
+        """Where each term is used; worked out on first use unless given (the window's
+        loader works it out in the background)."""
+        if self._appearances is None:
+            self._appearances = term_appearances(self.library)
+        return self._appearances
+
+    def _appears_in(self, term: Term) -> str:
+        addresses = self.appearances.get(term.id, ())
+        if not addresses:
+            return ""
+        items = []
+        for address in addresses[:APPEARS_IN_SHOWN]:
+            kind, _, slug = address.removeprefix("lantern:").partition("/")
+            item = self.library.article(slug) if kind == "article" else self.library.faq(slug)
+            if item is None:
+                continue
+            label = KIND_LABELS[kind]
+            items.append(f'<li><a href="{address}">{escape(item.title)}</a> '
+                         f'<span class="kind-label">{label}</span></li>')
+        more = len(addresses) - APPEARS_IN_SHOWN
+        tail = (f'<p class="more">and {more} more: search for “{escape(term.term)}” to see '
+                "them all.</p>") if more > 0 else ""
+        return (f'<h2 class="appears-in">Appears in</h2>'
+                f'<ul class="appears-in">{"".join(items)}</ul>{tail}')
 
     def article(self, article: Article) -> ComposedPage:
         rendered = self.renderer.render(article.body)
@@ -169,6 +212,7 @@ class Composer:
         links = [f'<a href="lantern:term/{t.id}">{escape(t.term)}</a>' for t in see if t]
         if links:
             parts.append(f'<p class="see-also"><b>See also:</b> {", ".join(links)}</p>')
+        parts.append(self._appears_in(term))
         parts.append(_references(self.library, rendered.citations))
         return ComposedPage(f"lantern:term/{term.id}", term.term, "".join(parts),
                             rendered.citations)

@@ -222,7 +222,8 @@ class _LanternExtension(Extension):
         md.treeprocessors.register(_TreeFixer(md, self.renderer), "lantern_tree", 15)
 
 
-def _term_regex(terms: Iterable[Term]) -> re.Pattern[str] | None:
+def term_regex(terms: Iterable[Term]) -> re.Pattern[str] | None:
+    """One pattern matching any name of any term, longest first, acronyms in capitals only."""
     names: set[str] = set()
     for term in terms:
         names.update(n for n in term.names if len(fold(n)) >= 2)
@@ -242,7 +243,7 @@ class Renderer:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.state = _State()
-        self.term_pattern = _term_regex(library.terms)
+        self.term_pattern = term_regex(library.terms)
         self._by_name = {fold(n): t.id for t in library.terms for n in t.names}
         self._md = self._markdown()
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -137,7 +147,11 @@ class ReferencesDock(QDockWidget):
         self._keys: tuple[str, ...] = ()
         self.current_reference_id = ""
         self.browser = _browser("References", stylesheet)
+        self.browser.setAccessibleDescription(
+            "The works this page cites. Click or tap one to copy it or see its QR code.")
         self.browser.anchorClicked.connect(self.link_activated)
+        self.browser.viewport().installEventFilter(self)
+        self._shown: list[str] = []  # the key of each paragraph, in order
         self.empty = QLabel("This page cites no references.")
         self.empty.setWordWrap(True)
         # The selected reference: its citation to copy, its link as a QR code for a phone.
@@ -217,15 +231,32 @@ class ReferencesDock(QDockWidget):
             self.qr.clear()
             self.qr_caption.setText("This reference has no DOI or web address.")
 
-    def show_reference(self, key: str) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A click or tap on a reference (not on its link) selects it.
+        if (watched is self.browser.viewport()
+                and event.type() == QEvent.Type.MouseButtonRelease
+                and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton):
+            pos = event.position().toPoint()
+            block = self.browser.cursorForPosition(pos).blockNumber()
+            if not self.browser.anchorAt(pos) and 0 <= block < len(self._shown):
+                self.show_reference(self._shown[block], scroll=False)
+        return False
+
+    def show_reference(self, key: str, scroll: bool = True) -> bool:
         if self._library is None or self._library.reference(key) is None:
             return False
         if key not in self._keys:
             self._keys = (*self._keys, key)
         self.current_reference_id = key
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
         self._render()
         self._show_selected()
-        self.browser.scrollToAnchor(f"ref-{key}")
+        if scroll:
+            self.browser.scrollToAnchor(f"ref-{key}")
+        else:
+            bar.setValue(position)
         self.show()
         self.raise_()
         self.reference_shown.emit(key)
@@ -237,10 +268,12 @@ class ReferencesDock(QDockWidget):
         from lantern.core.compose import reference_html  # loaded after the first paint
 
         parts = []
+        self._shown = []
         for n, key in enumerate(self._keys, 1):
             ref = self._library.reference(key)
             if ref is None:
                 continue
+            self._shown.append(key)
             css = "reference selected" if key == self.current_reference_id else "reference"
             parts.append(f'<p class="{css}">{reference_html(ref, n)}</p>')
         self.empty.setVisible(not parts)

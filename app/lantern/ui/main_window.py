@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from lantern.core.compose import Composer
     from lantern.core.search.engine import SearchIndex
     from lantern.core.search.suggest import Suggester
+    from lantern.core.usage import Appearances
 
 log = logging.getLogger(__name__)
 HOME = "lantern:home"
@@ -269,21 +270,23 @@ class MainWindow(QMainWindow):
         progress = self.index_progress
 
         from lantern.core.search.suggest import Suggester
+        from lantern.core.usage import term_appearances
 
-        def load() -> tuple[Library, SearchIndex, Suggester]:
+        def load() -> tuple[Library, SearchIndex, Suggester, Appearances]:
             library = load_library(roots)
             index = open_index(library, paths.cache_dir(), progress)
             # Built here, not in the GUI thread: a third of a second at 16 000 questions.
-            return library, index, Suggester(library)
+            return library, index, Suggester(library), term_appearances(library)
 
         submit(self._pool, load, self.on_library_loaded, self.on_load_failed)
 
-    def on_library_loaded(self, loaded: tuple[Library, SearchIndex, Suggester]) -> None:
+    def on_library_loaded(
+            self, loaded: tuple[Library, SearchIndex, Suggester, Appearances]) -> None:
         from lantern.core.compose import Composer
 
-        self.library, self.index, suggester = loaded
+        self.library, self.index, suggester, appearances = loaded
         self.index_progress.finish()
-        self.composer = Composer(self.library)
+        self.composer = Composer(self.library, appearances)
         self.glossary.set_library(self.library, self.composer)
         self.references.set_library(self.library)
         self.search.set_index(self.index)

@@ -69,3 +69,21 @@ def test_kiosk_remembers_no_reading_position(qtbot, tmp_path: Path):
     window.navigate(ARTICLE)
     assert window.positions.positions == {}
     controller.exit_kiosk()
+
+
+def test_contents_follows_the_section_being_read(qtbot, tmp_path: Path):
+    window = make_window(qtbot, tmp_path)
+    window.resize(1200, 420)
+    window.navigate(ARTICLE)
+    dock = window.contents
+    dock.show()
+    bar = window.reader.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert dock.list.currentRow() == -1  # above the first heading: the title block
+    window.reader.scrollToAnchor(window.reader.page.headings[0].anchor)
+    assert dock.list.currentRow() == 0
+    bar.setValue(bar.maximum())
+    assert dock.list.currentRow() == dock.list.count() - 1
+    bar.setValue(0)
+    assert dock.list.currentRow() == -1
+    window.close()

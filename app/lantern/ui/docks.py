@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -18,11 +19,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -35,6 +38,12 @@ from lantern.ui.models import HtmlRole, TargetRole, TermsModel
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
+
+
+def panel_headings(stylesheet: str, factor: float = 0.7) -> str:
+    """Smaller headings for a narrow panel, in proportion to the reader's at any text size."""
+    found = re.search(r"\bh1\s*\{[^}]*font-size:\s*([\d.]+)pt", stylesheet)
+    return f"\nh1 {{ font-size: {float(found[1]) * factor:.1f}pt; }}" if found else ""
 
 
 def _browser(name: str, stylesheet: str) -> QTextBrowser:
@@ -71,6 +80,10 @@ class GlossaryDock(QDockWidget):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setAccessibleName("Glossary terms")
+        # Long names wrap rather than scroll sideways, at any text size.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.entry = _browser("Glossary entry", stylesheet)
         self.entry.anchorClicked.connect(self.link_activated)
@@ -97,7 +110,7 @@ class GlossaryDock(QDockWidget):
 
     def set_stylesheet(self, stylesheet: str) -> None:
         """Use another stylesheet (theme, text size) and redraw the entry shown."""
-        self.entry.document().setDefaultStyleSheet(stylesheet)
+        self.entry.document().setDefaultStyleSheet(stylesheet + panel_headings(stylesheet))
         term_id, self.current_term_id = self.current_term_id, ""
         if term_id:
             self._show(term_id)
@@ -178,13 +191,25 @@ class ReferencesDock(QDockWidget):
         selected.addLayout(buttons)
         selected.addWidget(self.qr)
         selected.addWidget(self.qr_caption)
-        self.selection.hide()
+        # Scrolls rather than squeezes when the panel is short or the text large.
+        self.selection_area = QScrollArea()
+        self.selection_area.setObjectName("referenceSelection")
+        self.selection_area.setWidget(self.selection)
+        self.selection_area.setWidgetResizable(True)
+        self.selection_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.selection_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.selection_area.hide()
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.browser)
+        splitter.addWidget(self.selection_area)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.selection)
+        layout.addWidget(splitter, 1)
         self.setWidget(box)
 
     def set_library(self, library: Library) -> None:
@@ -215,7 +240,7 @@ class ReferencesDock(QDockWidget):
 
     def _show_selected(self) -> None:
         ref = self.current_reference()
-        self.selection.setVisible(ref is not None)
+        self.selection_area.setVisible(ref is not None)
         if ref is None:
             self.qr.clear()
             self.qr_caption.clear()
@@ -230,6 +255,13 @@ class ReferencesDock(QDockWidget):
         else:
             self.qr.clear()
             self.qr_caption.setText("This reference has no DOI or web address.")
+        # The whole QR code in view if the panel has room for it and two lines of the list.
+        total = sum(self.splitter.sizes())
+        need = self.selection.sizeHint().height()
+        room = total - self.browser.fontMetrics().lineSpacing() * 4
+        if total > 0:
+            shown = min(need, max(room, total // 2))
+            self.splitter.setSizes([total - shown, shown])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A click or tap on a reference (not on its link) selects it.

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks.dock)
         self.printing = Printing(self, self.reader, persist_state)
         self.contents = ContentsDock(self)
+        self.contents.follow(self.reader)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents)
         self.tabifyDockWidget(self.bookmarks.dock, self.contents)
         self.contents.hide()
@@ -506,6 +507,8 @@ class MainWindow(QMainWindow):
     # state -----------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
+        # Side panels wide enough for a definition and a QR code, unless the reader chose.
+        self.resizeDocks([self.glossary], [360], Qt.Orientation.Horizontal)
         if not self.persist_state:
             return
         geometry = self.settings.value("window/geometry")

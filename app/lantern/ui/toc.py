@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
 from lantern.ui.bookmarks import tidy_list
@@ -38,8 +38,65 @@ class ContentsDock(QDockWidget):
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
         self.setWidget(self.list)
+        self._reader: ReaderView | None = None
+        self._blocks_key: tuple[str, int, bool] = ("", 0, False)
+        self._blocks: dict[str, int] = {}
         self.toggleViewAction().setText("&Contents")
         self.toggleViewAction().setStatusTip("Show the sections of the open page")
+
+    def follow(self, reader: ReaderView) -> None:
+        """Keep the row of the section being read selected as `reader` scrolls."""
+        self._reader = reader
+        reader.verticalScrollBar().valueChanged.connect(self.track)
+
+    def _anchor_blocks(self) -> dict[str, int]:
+        """Anchor name → block number in the reader's document, worked out once per page."""
+        reader = self._reader
+        if reader is None:
+            return {}
+        document = reader.document()
+        key = (reader.page.address if reader.page else "", document.blockCount(),
+               reader.showing_content_note)
+        if key != self._blocks_key:
+            self._blocks_key = key
+            self._blocks = {}
+            block = document.begin()
+            while block.isValid():
+                it = block.begin()
+                while not it.atEnd():
+                    for name in it.fragment().charFormat().anchorNames():
+                        self._blocks.setdefault(name, block.blockNumber())
+                    it += 1
+                block = block.next()
+        return self._blocks
+
+    def track(self) -> None:
+        """Select the last section whose heading is above the top fifth of the view."""
+        reader = self._reader
+        if reader is None or self.list.count() == 0:
+            return
+        blocks = self._anchor_blocks()
+        document = reader.document()
+        layout = document.documentLayout()
+        line = reader.verticalScrollBar().value() + reader.viewport().height() // 5
+        current = -1
+        for row in range(self.list.count()):
+            number = blocks.get(self.list.item(row).data(AnchorRole) or "")
+            if number is None:
+                continue
+            if layout.blockBoundingRect(document.findBlockByNumber(number)).top() > line:
+                break
+            current = row
+        if current != self.list.currentRow():
+            blocker = QSignalBlocker(self.list)
+            if current < 0:
+                self.list.clearSelection()
+                self.list.setCurrentRow(-1)
+            else:
+                self.list.setCurrentRow(current)
+                self.list.scrollToItem(self.list.item(current))
+            del blocker
+            self.list.viewport().update()
 
     def show_page(self, page: ComposedPage | None) -> None:
         self.list.clear()
@@ -55,6 +112,7 @@ class ContentsDock(QDockWidget):
             item.setData(AnchorRole, heading.anchor)
             item.setToolTip(heading.text)
             self.list.addItem(item)
+        self.track()
 
     def _on_item(self, item: QListWidgetItem) -> None:
         anchor = item.data(AnchorRole)

@@ -78,6 +78,38 @@ def main() -> int:
     wait(window.search_finished)
     app.processEvents()
     window.grab().save(str(OUT / "search-dmn.png"))
+    # The glossary panel: an entry with where the term appears, the panel made wide.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    window.results.hide()
+    window.navigate("lantern:faq/what-is-the-default-mode-network")
+    window.resizeDocks([window.glossary], [520], Qt.Orientation.Horizontal)
+    window.references.hide()
+    window.glossary.show_term("default-mode-network")
+    app.processEvents()
+    window.grab().save(str(OUT / "glossary.png"))
+
+    # The References panel with a reference selected: its QR code and Copy citation.
+    window.references.show()
+    window.glossary.hide()
+    window.navigate("lantern:article/mdma-assisted-therapy-for-ptsd")
+    window.reader.continue_past_note()
+    window.references.show_reference(window.reader.page.citations[2])
+    app.processEvents()
+    window.grab().save(str(OUT / "references.png"))
+    window.glossary.show()
+
+    # The end of an article: related reading as cards, then the references.
+    window.navigate("lantern:article/psilocybin-and-the-brain")
+    app.processEvents()
+    start = window.reader.toPlainText().index("Read next")
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(start)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.value() + window.reader.cursorRect(cursor).top() - 24)
+    app.processEvents()
+    window.grab().save(str(OUT / "read-next.png"))
     print(f"screenshots written to {OUT}")
     window.close()
     return 0

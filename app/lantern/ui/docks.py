@@ -191,6 +191,7 @@ class ReferencesDock(QDockWidget):
         selected.addLayout(buttons)
         selected.addWidget(self.qr)
         selected.addWidget(self.qr_caption)
+        selected.addStretch(1)
         # Scrolls rather than squeezes when the panel is short or the text large.
         self.selection_area = QScrollArea()
         self.selection_area.setObjectName("referenceSelection")
@@ -203,8 +204,8 @@ class ReferencesDock(QDockWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.browser)
         splitter.addWidget(self.selection_area)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)  # room to spare goes to the list
+        splitter.setStretchFactor(1, 0)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -257,7 +258,7 @@ class ReferencesDock(QDockWidget):
             self.qr_caption.setText("This reference has no DOI or web address.")
         # The whole QR code in view if the panel has room for it and two lines of the list.
         total = sum(self.splitter.sizes())
-        need = self.selection.sizeHint().height()
+        need = self.selection.sizeHint().height() + self.fontMetrics().lineSpacing() * 2
         room = total - self.browser.fontMetrics().lineSpacing() * 4
         if total > 0:
             shown = min(need, max(room, total // 2))

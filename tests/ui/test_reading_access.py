@@ -36,3 +36,60 @@ def test_reading_actions_have_keys_names_and_menus(qtbot, tmp_path: Path):
         assert dock.list.accessibleDescription()
         assert dock.toggleViewAction() in in_menus
     window.close()
+
+
+def test_every_control_has_a_name_for_screen_readers(qtbot, tmp_path: Path):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLineEdit,
+        QTextBrowser,
+        QWidget,
+    )
+
+    window = make_window(qtbot, tmp_path)
+    window.navigate("lantern:article/brain-networks")
+    window.references.show_reference("siegel2024")
+    window.contents.show()
+    window.bookmarks.dock.show()
+    window.search.run_now("DMN")
+    qtbot.waitUntil(window.results.isVisible)
+    kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QTextBrowser, QComboBox)
+    controls = [w for w in window.findChildren(QWidget) if w.isVisible() and isinstance(w, kinds)]
+    assert len(controls) >= 12
+    for widget in controls:
+        face = QAccessible.queryAccessibleInterface(widget)
+        assert face is not None and face.text(QAccessible.Text.Name).strip(), (
+            f"{type(widget).__name__} {widget.objectName()!r} has no accessible name")
+    window.close()
+
+
+def test_f6_moves_between_panels_and_tab_leaves_the_page(qtbot, tmp_path: Path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(qtbot, tmp_path)
+    window.navigate("lantern:article/brain-networks")
+    window.contents.show()
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    visited = []
+    for _ in range(len(window.panels())):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        visited.append(QApplication.focusWidget())
+    assert visited[0] is window.reader
+    assert window.contents.list in visited and window.glossary.filter in visited
+    assert visited[-1] is window.search_field  # round to the start
+    qtbot.keyClick(window.search_field, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.panels()[-1].hasFocus()
+    # Tab walks the links of the page, then goes on: the reader is no keyboard trap.
+    window.reader.setFocus()
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if not window.reader.hasFocus():
+            break
+    assert not window.reader.hasFocus()
+    window.close()

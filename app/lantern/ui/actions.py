@@ -32,6 +32,8 @@ class Act(StrEnum):
     ZOOM_IN = "zoom-in"
     ZOOM_OUT = "zoom-out"
     ZOOM_RESET = "zoom-reset"
+    NEXT_PANEL = "next-panel"
+    PREVIOUS_PANEL = "previous-panel"
     CLEAR_RECENT = "clear-recent"
     PROBLEMS = "problems"
     ABOUT = "about"
@@ -85,6 +87,11 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
                              Icon.ZoomOut),
     Act.ZOOM_RESET: ActionSpec("&Actual size", "Reading text at its usual size", ("Ctrl+0",),
                                Icon.ZoomFitBest),
+    # As in web browsers: F6 moves between the search field, results, page and panels.
+    Act.NEXT_PANEL: ActionSpec("&Next panel", "Move the keyboard focus to the next panel",
+                               ("F6",), kiosk=True),
+    Act.PREVIOUS_PANEL: ActionSpec("Pre&vious panel", "Move the keyboard focus to the "
+                                   "previous panel", ("Shift+F6",), kiosk=True),
     Act.CLEAR_RECENT: ActionSpec("&Clear recently read", "Forget the pages read lately",
                                  icon=Icon.EditClear),
     Act.PROBLEMS: ActionSpec("Content &problems…", "Files of the content pack that could not "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLineEdit,
     QMainWindow,
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
         self.about_action = make_action(self, Act.ABOUT, self.show_about)
         self.quit_action = make_action(self, Act.QUIT, self.close)
         self.clear_recent_action = make_action(self, Act.CLEAR_RECENT, self.clear_recent)
+        self.next_panel_action = make_action(self, Act.NEXT_PANEL, lambda: self.cycle_panels(+1))
+        self.previous_panel_action = make_action(self, Act.PREVIOUS_PANEL,
+                                                 lambda: self.cycle_panels(-1))
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
         # Holding Back or Forward (or the Go menu) lists the pages in that direction.
@@ -209,6 +213,8 @@ class MainWindow(QMainWindow):
         go.addMenu(self.recent_menu)
         go.addSeparator()
         go.addActions([self.find_action, self.find_in_page_action])
+        go.addSeparator()
+        go.addActions([self.next_panel_action, self.previous_panel_action])
         marks = menu.addMenu("&Bookmarks")
         marks.addAction(self.bookmarks.action)
         marks.addAction(self.bookmarks.dock.toggleViewAction())
@@ -445,6 +451,24 @@ class MainWindow(QMainWindow):
             self.navigate(HOME)
 
     # search ----------------------------------------------------------------------------
+
+    def panels(self) -> list[QWidget]:
+        """The places F6 moves between, in reading order, those on show only."""
+        places: list[QWidget] = [self.search_field, self.results.list, self.reader,
+                                 self.contents.list, self.bookmarks.dock.list,
+                                 self.glossary.filter, self.references.browser]
+        return [w for w in places if w.isVisible() and w.isEnabled()]
+
+    def cycle_panels(self, step: int) -> None:
+        places = self.panels()
+        if not places:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, w in enumerate(places)
+                     if focus is not None and (focus is w or w.isAncestorOf(focus))), -1)
+        target = places[(here + step) % len(places)] if here >= 0 else places[0]
+        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0
+                        else Qt.FocusReason.BacktabFocusReason)
 
     def focus_search(self) -> None:
         self.search_field.setFocus()

@@ -196,6 +196,9 @@ class KioskController(QObject):
         bar.insertWidget(bar.actions()[0], self.corner)
         # Back is enough on a touch screen; Forward would crowd the bar at 1280 px.
         bar.removeAction(w.forward_action)
+        back = bar.widgetForAction(w.back_action)
+        if isinstance(back, QToolButton):  # no press-and-hold history menu on a touch screen
+            back.setMenu(None)  # type: ignore[arg-type]
         w.search_field.setMinimumWidth(220)
         w.search_field.setPlaceholderText("Tap to search")
 

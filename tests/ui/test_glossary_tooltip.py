@@ -56,3 +56,34 @@ def test_a_kiosk_shows_no_hover_tooltips(qtbot, tmp_path):
     hover(window.reader, pos)
     assert not QToolTip.isVisible()
     controller.exit_kiosk()
+
+
+def test_double_clicking_a_word_looks_it_up_in_the_glossary(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    window.navigate("lantern:article/brain-networks")
+    window.glossary.hide()
+    reader = window.reader
+    text = reader.toPlainText()
+
+    def double_click(word: str) -> None:
+        """Double-click an occurrence of `word` that is plain text, not a link."""
+        start = -1
+        while True:
+            start = text.index(word, start + 1)
+            cursor = QTextCursor(reader.document())
+            cursor.setPosition(start + 1)
+            reader.setTextCursor(cursor)
+            reader.ensureCursorVisible()
+            point = reader.cursorRect(cursor).center()
+            if not reader.anchorAt(point):
+                break
+        qtbot.mouseDClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    double_click("psilocybin")
+    assert window.glossary.isVisible()
+    assert window.glossary.current_term_id == "psilocybin"
+    double_click("tightly")
+    assert window.glossary.current_term_id == "psilocybin"
+    assert "not in the glossary" in window.statusBar().currentMessage()

@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         self.page_shown.connect(self.on_page_shown)
         self.reader.content_note_passed.connect(self.positions.on_page_shown)
         self.reader.link_tooltip = self.link_tooltip
+        self.reader.word_looked_up.connect(self.look_up)
 
     # loading ---------------------------------------------------------------------------
 
@@ -383,6 +384,15 @@ class MainWindow(QMainWindow):
             self.open_external(url)
         elif not scheme and url.fragment():
             self.reader.scrollToAnchor(url.fragment())
+
+    def look_up(self, word: str) -> bool:
+        """A double-clicked word: its glossary entry if it has one, else a hint to search."""
+        term_id = self.composer.renderer.term_for(word) if self.composer else None
+        if term_id and self.glossary.show_term(term_id):
+            return True
+        self.statusBar().showMessage(
+            f"“{word}” is not in the glossary. Ctrl+K searches the library for it.", 6000)
+        return False
 
     def link_tooltip(self, href: str) -> str:
         """What hovering a link shows: a glossary term's short definition."""

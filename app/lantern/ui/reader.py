@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ class ReaderView(QTextBrowser):
     link_activated = Signal(QUrl)
     #: The reader chose to go on past a content note to the page (its address, #section).
     content_note_passed = Signal(str)
+    #: A word was double-clicked (selected): the window looks it up in the glossary.
+    word_looked_up = Signal(str)
 
     def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +64,12 @@ class ReaderView(QTextBrowser):
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)  # selects the word
+        word = self.textCursor().selectedText().strip(" .,;:!?()[]“”\"'‘’")
+        if word:
+            self.word_looked_up.emit(word)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         from lantern.core.compose import CONTINUE

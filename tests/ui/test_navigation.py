@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
@@ -153,3 +154,42 @@ def test_glossary_appears_in_opens_the_page(qtbot, window):
     with qtbot.waitSignal(window.page_shown):
         click_link(qtbot, window.glossary.entry, "lantern:faq/what-is-dmn")
     assert window.history.current == "lantern:faq/what-is-dmn"
+
+
+def test_recent_searches_are_offered_in_an_empty_field_after_a_restart(qtbot, tmp_path: Path):
+    from PySide6.QtCore import Qt
+
+    first = make_window(qtbot, tmp_path)
+    for query in ("DMN", "ketamine", "dmn"):  # the same search twice is kept once
+        first.search_field.setText(query)
+        with qtbot.waitSignal(first.search_finished, timeout=5000):
+            qtbot.keyClick(first.search_field, Qt.Key.Key_Return)
+    first.close()
+
+    second = make_window(qtbot, tmp_path)
+    second.activateWindow()
+    with qtbot.waitSignal(second.suggestions.suggestions_shown, timeout=3000):
+        second.search_field.setFocus()
+    popup = second.suggestions.completer.popup()
+    assert popup.isVisible()
+    assert [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())] == [
+        "dmn", "ketamine"]
+    with qtbot.waitSignal(second.search_finished, timeout=5000) as finished:
+        second.suggestions.completer.activated[QModelIndex].emit(popup.model().index(1, 0))
+    assert finished.args[0].query == "ketamine"
+    second.clear_recent_action.trigger()
+    assert second.recent_searches.items == []
+    second.close()
+
+
+def test_a_kiosk_offers_no_recent_searches(qtbot, tmp_path: Path):
+    from PySide6.QtCore import Qt
+
+    window = make_window(qtbot, tmp_path)
+    KioskController(window, KioskPolicy(), fullscreen=False)
+    window.search_field.setText("DMN")
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.recent_searches.items == []
+    assert window.settings.value("search/recent") is None
+    window.close()

@@ -92,7 +92,8 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
                                ("F6",), kiosk=True),
     Act.PREVIOUS_PANEL: ActionSpec("Pre&vious panel", "Move the keyboard focus to the "
                                    "previous panel", ("Shift+F6",), kiosk=True),
-    Act.CLEAR_RECENT: ActionSpec("&Clear recently read", "Forget the pages read lately",
+    Act.CLEAR_RECENT: ActionSpec("&Clear recent pages and searches",
+                                 "Forget the pages read and the searches made lately",
                                  icon=Icon.EditClear),
     Act.PROBLEMS: ActionSpec("Content &problems…", "Files of the content pack that could not "
                              "be read, and why"),

@@ -105,3 +105,37 @@ class RecentPages:
             if (isinstance(entry, list) and len(entry) == 2
                     and all(isinstance(x, str) for x in entry)):
                 self.add(entry[0], entry[1])
+
+
+class RecentSearches:
+    """What was searched for lately (Enter in the search field), most recent first."""
+
+    def __init__(self, limit: int = 8) -> None:
+        self.limit = limit
+        self.items: list[str] = []
+
+    def add(self, query: str) -> bool:
+        query = " ".join(query.split())
+        if not query:
+            return False
+        self.items = [q for q in self.items if q.casefold() != query.casefold()]
+        self.items.insert(0, query)
+        del self.items[self.limit :]
+        return True
+
+    def clear(self) -> None:
+        self.items.clear()
+
+    def dumps(self) -> str:
+        return json.dumps(self.items, ensure_ascii=False)
+
+    def loads(self, text: str) -> None:
+        """Read what `dumps` wrote; anything malformed is skipped, never raised."""
+        try:
+            data = json.loads(text or "[]")
+        except ValueError:
+            return
+        if isinstance(data, list):
+            for query in reversed(data[: self.limit]):
+                if isinstance(query, str):
+                    self.add(query[:200])

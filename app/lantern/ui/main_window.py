@@ -33,7 +33,7 @@ from lantern.ui.actions import Act, make_action
 from lantern.ui.bookmarks import Bookmarks
 from lantern.ui.docks import GlossaryDock, ReferencesDock
 from lantern.ui.find_bar import FindBar, mark_all
-from lantern.ui.history import History, RecentPages
+from lantern.ui.history import History, RecentPages, RecentSearches
 from lantern.ui.printing import Printing
 from lantern.ui.progress import IndexProgress
 from lantern.ui.reader import ReaderView
@@ -83,9 +83,11 @@ class MainWindow(QMainWindow):
         self.composer: Composer | None = None
         self.history = History()
         self.recent = RecentPages()
+        self.recent_searches = RecentSearches()
         self.recent_enabled = persist_state
         if persist_state:
             self.recent.loads(str(self.settings.value("reader/recent", "") or ""))
+            self.recent_searches.loads(str(self.settings.value("search/recent", "") or ""))
         self._last_snippets = ""
         self._pool = QThreadPool(self)
         self.setWindowTitle("Lantern")
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
         self.search_field.setAccessibleName("Search")
         self.search_field.setMinimumWidth(320)
         self.suggestions = SuggestionPopup(self.search_field)
+        self.suggestions.recent_searches = lambda: (
+            list(self.recent_searches.items) if self.recent_enabled else [])
         bar.addWidget(self.search_field)
         bar.addSeparator()
         bar.addAction(self.help_action)
@@ -356,6 +360,7 @@ class MainWindow(QMainWindow):
         """Kiosk: light theme, no bookmarks, printing, remembered places or recent pages."""
         self.recent_enabled = False
         self.recent.clear()
+        self.recent_searches.clear()
         self.recent_menu.setEnabled(False)
         self.appearance.lock_for_kiosk()
         self.bookmarks.disable()
@@ -446,12 +451,14 @@ class MainWindow(QMainWindow):
             menu.addAction("Nothing read yet").setEnabled(False)
         menu.addSeparator()
         menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(self.recent.items))
+        self.clear_recent_action.setEnabled(bool(self.recent.items or self.recent_searches.items))
 
     def clear_recent(self) -> None:
         self.recent.clear()
+        self.recent_searches.clear()
         if self.persist_state:
             self.settings.setValue("reader/recent", self.recent.dumps())
+            self.settings.setValue("search/recent", self.recent_searches.dumps())
         if self.history.current == HOME:
             self.navigate(HOME, record=False)
 
@@ -493,11 +500,18 @@ class MainWindow(QMainWindow):
 
     def on_suggestion_activated(self, address: str) -> None:
         self.suggestions.hide()
+        if address.startswith("search:"):  # a recent search, run again
+            self.search_field.setText(address.removeprefix("search:"))
+            self.on_search_submitted()
+            return
         self.navigate(address)
 
     def on_search_submitted(self) -> None:
         self.suggestions.hide()
-        self.search.run_now(self.search_field.text())
+        text = self.search_field.text()
+        if self.recent_enabled and self.recent_searches.add(text):
+            self.settings.setValue("search/recent", self.recent_searches.dumps())
+        self.search.run_now(text)
 
     def on_summary_link(self, link: str) -> None:
         if link.startswith("search:"):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -211,7 +212,7 @@ class SuggestionPopup(QObject):
     answer for text that has since changed is dropped.
     """
 
-    suggestion_activated = Signal(str)  # an internal address
+    suggestion_activated = Signal(str)  # an internal address, or "search:" and a query
     suggestions_shown = Signal(str)  # the text they were computed for
 
     def __init__(self, field: QLineEdit) -> None:
@@ -231,7 +232,17 @@ class SuggestionPopup(QObject):
         self._busy = False
         self._waiting: str | None = None
         self._serial = 0
+        #: Recent searches to offer while the field is empty; set by the window.
+        self.recent_searches: Callable[[], list[str]] = list
         field.textEdited.connect(self.request)
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Into an empty field: offer the recent searches (laptop mode only).
+        if (watched is self.field and event.type() == QEvent.Type.FocusIn
+                and not self.field.text()):
+            QTimer.singleShot(0, self, self.refresh)
+        return False
 
     def set_suggester(self, suggester: Suggester) -> None:
         self.suggester = suggester
@@ -242,7 +253,10 @@ class SuggestionPopup(QObject):
             self._waiting = text
             return
         suggester = self.suggester
-        if suggester is None or not text.strip():
+        if not text.strip():
+            self._show_recent(text)
+            return
+        if suggester is None:
             self._show(text, ())
             return
         self._busy = True
@@ -278,6 +292,21 @@ class SuggestionPopup(QObject):
             item.setData(f"{label}: {suggestion.text}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
         if suggestions and self.field.hasFocus():
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+        self.suggestions_shown.emit(text)
+
+    def _show_recent(self, text: str) -> None:
+        self.model.clear()
+        queries = self.recent_searches() if not text else []
+        for query in queries:
+            item = QStandardItem(query)
+            item.setData(f"search:{query}", TargetRole)
+            item.setToolTip("Recent search")
+            item.setData(f"Recent search: {query}", Qt.ItemDataRole.AccessibleTextRole)
+            self.model.appendRow(item)
+        if queries and self.field.hasFocus():
             self.completer.complete()
         else:
             self.completer.popup().hide()

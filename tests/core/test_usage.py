@@ -61,3 +61,15 @@ def test_related_reading_is_shown_as_cards_with_a_line_each():
     assert '<a href="lantern:faq/is-it-safe"><b>Is psilocybin therapy safe?</b></a>' in related
     faq = composer.compose("lantern:faq/is-it-safe").html
     assert "Safety basics" in faq[faq.index("Read next"):]
+
+
+def test_a_title_ending_in_a_question_mark_gets_no_extra_full_stop():
+    from lantern.core.compose import reference_html
+    from lantern.core.model import Reference
+
+    ref = Reference("q2019", "article-journal",
+                    "Microdosing psychedelics: more questions than answers?", 2019)
+    assert "answers?." not in reference_html(ref) and "answers? " in reference_html(ref)
+    assert "answers?." not in ref.citation()
+    plain = dataclasses.replace(ref, title="A plain title.")
+    assert "A plain title. " in reference_html(plain) and "title.." not in plain.citation()

@@ -97,7 +97,7 @@ def reference_html(ref: Reference, number: int | None = None) -> str:
         parts.append(f'<a name="ref-{escape(ref.id)}"></a><b>{number}.</b> ')
     if authors:
         parts.append(f"{escape(authors)} ")
-    parts.append(f"({ref.issued}). {escape(ref.title.rstrip('.'))}. ")
+    parts.append(f"({ref.issued}). {escape(ref.sentence_title)} ")
     if ref.container_title:
         where = f"<i>{escape(ref.container_title)}</i>"
         if ref.volume:
@@ -172,8 +172,9 @@ class Composer:
             f'<p class="kind">Article · {topics}</p>'
             f"<h1>{escape(article.title)}</h1>"
             f'<p class="summary">{escape(article.summary)}</p>'
-            f'<p class="meta">Reviewed {_date(article)} · <span class="evidence">Evidence: '
-            f"{escape(article.evidence)}</span></p>{note}"
+            f'<p class="meta">Reviewed {_date(article)}</p>'
+            f'<p class="evidence"><b>How settled is this?</b> {escape(article.evidence)}</p>'
+            f"{note}"
         )
         html = (head + rendered.html + _related(self.library, article.related)
                 + _references(self.library, rendered.citations))

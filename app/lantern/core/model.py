@@ -142,6 +142,12 @@ class Reference:
             return f"https://doi.org/{self.doi}"
         return self.url
 
+    @property
+    def sentence_title(self) -> str:
+        """The title ending in one full stop, or in its own question or exclamation mark."""
+        title = self.title.rstrip(". ")
+        return title if title.endswith(("?", "!")) else f"{title}."
+
     def citation(self) -> str:
         """A one-line citation in a Vancouver-like style."""
         names = [a.short() for a in self.authors]
@@ -150,7 +156,7 @@ class Reference:
         parts = [", ".join(names)] if names else []
         parts.append(f"({self.issued})")
         head = " ".join(parts)
-        text = f"{head}. {self.title.rstrip('.')}."
+        text = f"{head}. {self.sentence_title}"
         if self.container_title:
             text += f" {self.container_title}"
             if self.volume:

@@ -283,30 +283,26 @@ class SuggestionPopup(QObject):
         self._pool.waitForDone()
 
     def _show(self, text: str, suggestions: tuple[Suggestion, ...]) -> None:
-        self.model.clear()
+        rows = []
         for suggestion in suggestions:
             label = KIND_LABELS.get(suggestion.kind, suggestion.kind)
-            item = QStandardItem(suggestion.text)
-            item.setData(f"lantern:{suggestion.kind}/{suggestion.id}", TargetRole)
-            item.setToolTip(label)
-            item.setData(f"{label}: {suggestion.text}", Qt.ItemDataRole.AccessibleTextRole)
-            self.model.appendRow(item)
-        if suggestions and self.field.hasFocus():
-            self.completer.complete()
-        else:
-            self.completer.popup().hide()
-        self.suggestions_shown.emit(text)
+            rows.append((suggestion.text, f"lantern:{suggestion.kind}/{suggestion.id}", label))
+        self._fill(text, rows)
 
     def _show_recent(self, text: str) -> None:
-        self.model.clear()
         queries = self.recent_searches() if not text else []
-        for query in queries:
-            item = QStandardItem(query)
-            item.setData(f"search:{query}", TargetRole)
-            item.setToolTip("Recent search")
-            item.setData(f"Recent search: {query}", Qt.ItemDataRole.AccessibleTextRole)
+        self._fill(text, [(q, f"search:{q}", "Recent search") for q in queries])
+
+    def _fill(self, text: str, rows: list[tuple[str, str, str]]) -> None:
+        """Show (text, target, kind label) rows under the field, or hide the list if none."""
+        self.model.clear()
+        for shown, target, label in rows:
+            item = QStandardItem(shown)
+            item.setData(target, TargetRole)
+            item.setToolTip(label)
+            item.setData(f"{label}: {shown}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
-        if queries and self.field.hasFocus():
+        if rows and self.field.hasFocus():
             self.completer.complete()
         else:
             self.completer.popup().hide()

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from lantern.core.bookmarks import Bookmark, BookmarkStore
 
@@ -51,3 +52,38 @@ def test_kiosk_cannot_print_or_export(qtbot, kiosk):  # noqa: F811
     for action in window.printing.actions:
         assert not action.isEnabled()
         assert action.shortcuts() == []
+    assert window.findChild(QToolButton, "kioskPrintButton") is None  # print not allowed
+
+
+def test_kiosk_with_printing_allowed_prints_straight_to_the_printer(qtbot, tmp_path: Path):
+    import dataclasses
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.ui.test_kiosk import POLICY, make_kiosk
+
+    window, controller = make_kiosk(qtbot, tmp_path,
+                                    dataclasses.replace(POLICY, allow_print=True))
+    button = window.findChild(QToolButton, "kioskPrintButton")
+    assert button is not None and button.isVisible() and button.height() >= 44
+    out = tmp_path / "printed.pdf"
+
+    def pdf_printer() -> QPrinter:
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    controller.printer_factory = pdf_printer
+    window.navigate("lantern:article/brain-networks")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
+    assert controller.notice is not None and controller.notice.objectName() == "printNotice"
+    assert "on its way" in controller.notice.text()
+    controller.printer_factory = lambda: None
+    assert not controller.print_page()
+    assert "ask at the front desk" in controller.notice.text()
+    with qtbot.waitSignal(controller.reset_done):
+        controller.reset()
+    assert not controller.notice.isVisible()
+    window.close()

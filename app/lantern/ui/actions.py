@@ -41,6 +41,7 @@ class Act(StrEnum):
     TEXT_SMALLER = "text-smaller"
     TEXT_LARGER = "text-larger"
     START_OVER = "start-over"
+    KIOSK_PRINT = "kiosk-print"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,8 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
     Act.TEXT_LARGER: ActionSpec("A+", "Larger text", kiosk=True),
     Act.START_OVER: ActionSpec("Start over", "Clear everything and go back to the start",
                                kiosk=True),
+    Act.KIOSK_PRINT: ActionSpec("Print", "Print this page on the clinic's printer",
+                                kiosk=True),
 })
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -33,6 +35,7 @@ from lantern.core.theme import LIGHT, reader_css
 from lantern.ui.actions import Act, lock_for_kiosk, make_action
 from lantern.ui.kiosk_widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.onscreen_keyboard import OnScreenKeyboard
+from lantern.ui.printing import default_printer
 
 if TYPE_CHECKING:
     from lantern.ui.main_window import MainWindow
@@ -206,9 +209,15 @@ class KioskController(QObject):
                                           lambda: self.change_text_size(-1))
         self.larger_action = make_action(self, Act.TEXT_LARGER, lambda: self.change_text_size(+1))
         self.start_over_action = make_action(self, Act.START_OVER, self.reset)
+        self.print_action = make_action(self, Act.KIOSK_PRINT, self.print_page)
+        #: Where kiosk printing goes: the default printer, no dialog (tests put a PDF here).
+        self.printer_factory: Callable[[], QPrinter | None] = default_printer
         bar.addSeparator()
         for action in (self.smaller_action, self.larger_action, self.start_over_action):
             bar.addAction(action)
+        if self.policy.allow_print:  # straight to the clinic's printer: no dialog, no files
+            bar.insertAction(self.start_over_action, self.print_action)
+            self._name_button(self.print_action, "kioskPrintButton", "Print this page")
         self._name_button(w.help_action, "helpNowButton", "Need help now")
         self._name_button(self.smaller_action, "smallerTextButton", "Smaller text")
         self._name_button(self.larger_action, "largerTextButton", "Larger text")
@@ -381,17 +390,39 @@ class KioskController(QObject):
 
     # links and the admin exit -----------------------------------------------------------
 
-    def on_external_link(self, url: QUrl) -> None:
-        """Websites cannot be opened here; say so and show the address to note down."""
+    def _show_notice(self, name: str, title: str, text: str, details: str = "") -> None:
+        """One notice at a time, closed by Ok or by the next reset."""
         if self.notice is not None:
             self.notice.close()
-        self.notice = QMessageBox(QMessageBox.Icon.Information, "Website links are off here",
-                                  "This link goes to a website, which this screen cannot open.",
+        self.notice = QMessageBox(QMessageBox.Icon.Information, title, text,
                                   QMessageBox.StandardButton.Ok, self.window)
-        self.notice.setInformativeText(f"You can note the address and look it up later:\n\n"
-                                       f"{url.toString()}")
-        self.notice.setObjectName("externalLinkNotice")
+        if details:
+            self.notice.setInformativeText(details)
+        self.notice.setObjectName(name)
         self.notice.open()
+
+    def on_external_link(self, url: QUrl) -> None:
+        """Websites cannot be opened here; say so and show the address to note down."""
+        self._show_notice("externalLinkNotice", "Website links are off here",
+                          "This link goes to a website, which this screen cannot open.",
+                          f"You can note the address and look it up later:\n\n"
+                          f"{url.toString()}")
+
+    def print_page(self) -> bool:
+        """`[allow] print`: the page on show, with its references, to the default printer."""
+        page = self.window.reader.page
+        document = self.window.printing.document()
+        if not self.policy.allow_print or page is None or document is None:
+            return False
+        printer = self.printer_factory()
+        if printer is None:
+            self._show_notice("printNotice", "No printer here",
+                              "This screen has no printer set up. Please ask at the front desk.")
+            return False
+        document.print_(printer)
+        self._show_notice("printNotice", "Printing",
+                          f"“{page.title}” is on its way to the printer.")
+        return True
 
     def open_pin_dialog(self) -> None:
         if not self.policy.admin_pin_hash:

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lantern.core.theme import LIGHT, reader_css
@@ -54,6 +54,16 @@ def printable(html: str, title: str, source: str = "") -> PrintDocument:
 def _page_setup(device: QPagedPaintDevice) -> None:
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     device.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+
+
+def default_printer() -> QPrinter | None:
+    """The system's default printer set up for A4 pages, or None if there is none."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    _page_setup(printer)
+    return printer
 
 
 def write_pdf(document: QTextDocument, path: Path, title: str) -> str:

@@ -51,6 +51,7 @@ class ActionSpec:
     keys: tuple[Key | str, ...] = ()
     icon: Icon | None = None
     kiosk: bool = False  # stays usable in kiosk mode
+    desktop: bool = True  # in the desktop window's menus (False: a kiosk toolbar button)
     checkable: bool = False
 
     def shortcuts(self) -> list[QKeySequence]:
@@ -101,12 +102,12 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
     Act.ABOUT: ActionSpec("&About Lantern", "Version and content pack", icon=Icon.HelpAbout),
     Act.QUIT: ActionSpec("&Quit", "Close Lantern", (Key.Quit,), Icon.ApplicationExit),
     # Kiosk controls: big buttons on the kiosk toolbar only.
-    Act.TEXT_SMALLER: ActionSpec("A−", "Smaller text", kiosk=True),
-    Act.TEXT_LARGER: ActionSpec("A+", "Larger text", kiosk=True),
+    Act.TEXT_SMALLER: ActionSpec("A−", "Smaller text", kiosk=True, desktop=False),
+    Act.TEXT_LARGER: ActionSpec("A+", "Larger text", kiosk=True, desktop=False),
     Act.START_OVER: ActionSpec("Start over", "Clear everything and go back to the start",
-                               kiosk=True),
+                               kiosk=True, desktop=False),
     Act.KIOSK_PRINT: ActionSpec("Print", "Print this page on the clinic's printer",
-                                kiosk=True),
+                                kiosk=True, desktop=False),
 })
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
-from whoosh import collectors, highlight, index, searching
+from whoosh import collectors, index, searching
 from whoosh import query as wq
 from whoosh.analysis import (
     Filter,
@@ -37,6 +37,7 @@ from lantern.core.search.documents import KINDS, IndexDoc, iter_documents
 from lantern.core.search.fallback import near_terms, useful_faqs
 from lantern.core.search.results import SearchResponse, SearchResult
 from lantern.core.search.safety import HELP_PAGE, is_crisis
+from lantern.core.search.snippets import Snippets
 from lantern.core.text import clean
 
 log = logging.getLogger(__name__)
@@ -130,12 +131,11 @@ def _fields(doc: IndexDoc) -> dict[str, object]:
     }
 
 
-class _Formatter(highlight.HtmlFormatter):  # type: ignore[misc]
-    def __init__(self) -> None:
-        super().__init__(tagname="mark", between=" … ")
-
-    def format_token(self, text, token, replace=False):  # type: ignore[no-untyped-def]
-        return f"<mark>{highlight.htmlescape(highlight.get_text(text, token, replace))}</mark>"
+def _index_form(word: str) -> str:
+    """A word as the index holds it (stopwords kept), for marking it in snippets."""
+    for token in ANALYZER(word, mode="query", removestops=False):
+        return str(token.text)
+    return ""
 
 
 def index_dir_for(library: Library, cache: Path) -> Path:
@@ -154,8 +154,7 @@ class SearchIndex:
         self._ix = ix
         self._searcher = ix.searcher()
         self._matcher = ConceptMatcher(library.terms)
-        self._fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
-        self._formatter = _Formatter()
+        self._snippets = Snippets(_index_form, width=220, context=70, passages=2)
         self.damaged = False
 
     # opening ---------------------------------------------------------------------------
@@ -395,11 +394,7 @@ class SearchIndex:
         for span in self._matcher.spans(body) if concepts else ():
             if span.concept in concepts:
                 matched.update(t.text for t in ANALYZER(span.text, mode="query"))
-        snippet = ""
-        with contextlib.suppress(Exception):
-            snippet = highlight.highlight(
-                body, frozenset(matched), ANALYZER, self._fragmenter, self._formatter, top=2
-            )
+        snippet = self._snippets.make(body, matched)
         if not snippet:
             short = body[:200].rsplit(" ", 1)[0] + " …" if len(body) > 200 else body
             snippet = escape(short)

@@ -48,6 +48,10 @@ MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 24
 TIME_LIMIT_S = 0.5
 LONG_QUERY_PARTS = 4
+#: In a whole question, a word in more than this share of the documents (and in more than
+#: COMMON_MIN_DOCS of them) only adds to the scores of documents found by its other words.
+COMMON_SHARE = 0.1
+COMMON_MIN_DOCS = 500
 OPTIMIZE_UP_TO = 500  # documents; see _update (merging 1 000 took 1.7 s)
 #: Words of a question that carry no topic, dropped when the query has other words.
 QUESTION_WORDS = frozenset({
@@ -136,6 +140,13 @@ def _index_form(word: str) -> str:
     for token in ANALYZER(word, mode="query", removestops=False):
         return str(token.text)
     return ""
+
+
+def _or(parts: list[wq.Query]) -> wq.Query:
+    # No coordination bonus (`scale`): it counted the matched terms of every matched
+    # document, a third of the matching time, and moved LiveQA relevance by less than
+    # one question in either direction.
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
 def index_dir_for(library: Library, cache: Path) -> Path:
@@ -314,6 +325,8 @@ class SearchIndex:
     ) -> tuple[wq.Query | None, set[str], list[str]]:
         reader = self._searcher.reader()
         parts: list[wq.Query] = []
+        common: list[wq.Query] = []  # words in a large share of the documents
+        common_limit = max(COMMON_MIN_DOCS, COMMON_SHARE * self.doc_count)
         terms: set[str] = set()
         unknown: list[str] = []
         for concept in dict.fromkeys(concepts):
@@ -335,9 +348,10 @@ class SearchIndex:
             tokens = [t.text for t in ANALYZER(word, mode="query")]
             for token in tokens[:1]:
                 terms.add(token)
-                known = any(reader.doc_frequency(f, token) for f in TEXT_FIELDS)
-                if known:
-                    parts.append(wq.Or([wq.Term(f, token) for f in TEXT_FIELDS]))
+                frequency = max(reader.doc_frequency(f, token) for f in TEXT_FIELDS)
+                if frequency:
+                    part = wq.Or([wq.Term(f, token) for f in TEXT_FIELDS])
+                    (common if frequency > common_limit else parts).append(part)
                     continue
                 unknown.append(word)
                 if len(token) < 4:
@@ -350,14 +364,20 @@ class SearchIndex:
                 field, text = ("words", plain) if plain.isalpha() else ("body", token)
                 parts.append(wq.FuzzyTerm(field, text, boost=0.6, maxdist=distance,
                                           prefixlength=1))
+        if len(parts) + len(common) > LONG_QUERY_PARTS:
+            # A whole question: every word need not appear; documents with more of them
+            # score higher. (An AND would almost always fail and cost a second search.)
+            if parts and common:
+                # Scoring every document that holds any common word ("treatment",
+                # "cause") is most of the time of a wide OR: the documents are those with
+                # a rarer word, and the common words only add to their scores.
+                return (wq.AndMaybe(_or(parts), _or(common)), terms, unknown)
+            return _or(parts + common), terms, unknown
+        parts += common
         if not parts:
             return None, terms, unknown
         if len(parts) == 1:
             return parts[0], terms, unknown
-        if len(parts) > LONG_QUERY_PARTS:
-            # A whole question: every word need not appear; documents with more of them
-            # score higher. (An AND would almost always fail and cost a second search.)
-            return wq.Or(parts, scale=0.9), terms, unknown
         return wq.And(parts), terms, unknown
 
     def _run(

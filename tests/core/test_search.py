@@ -318,3 +318,15 @@ def test_a_question_of_only_common_words_still_finds_them(
     monkeypatch.setattr(engine, "COMMON_SHARE", 0.01)  # every word is common
     response = index.search("brain network mushroom mind wandering default")
     assert response.results
+
+
+def test_a_question_whose_rarer_words_find_nothing_falls_back_to_any_word(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+):
+    from lantern.core.search import engine
+
+    monkeypatch.setattr(engine, "COMMON_MIN_DOCS", 0)
+    monkeypatch.setattr(engine, "COMMON_SHARE", 0.01)  # every known word is common
+    # The one rarer part is a fuzzy term that matches nothing.
+    response = index.search("brain mind wandering qqqqzzzzxx network trial")
+    assert response.results

@@ -265,6 +265,9 @@ class SearchIndex:
         hits = self._run(query, limit, kind_filter)
         if not hits and isinstance(query, wq.And):
             hits = self._run(wq.Or(query.subqueries), limit, kind_filter)
+        elif not hits and isinstance(query, wq.AndMaybe):
+            # The rarer words found nothing (a typo near no indexed word): any word will do.
+            hits = self._run(wq.Or([query.a, query.b]), limit, kind_filter)
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
             with contextlib.suppress(Exception):

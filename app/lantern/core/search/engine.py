@@ -144,8 +144,8 @@ def _index_form(word: str) -> str:
 
 def _or(parts: list[wq.Query]) -> wq.Query:
     # No coordination bonus (`scale`): it counted the matched terms of every matched
-    # document, a third of the matching time, and moved LiveQA relevance by less than
-    # one question in either direction.
+    # document, a third of the matching time, and LiveQA relevance was as good without
+    # it (docs/benchmarks.md, "Latest run").
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
@@ -417,7 +417,9 @@ class SearchIndex:
         for span in self._matcher.spans(body) if concepts else ():
             if span.concept in concepts:
                 matched.update(t.text for t in ANALYZER(span.text, mode="query"))
-        snippet = self._snippets.make(body, matched)
+        snippet = ""
+        with contextlib.suppress(Exception):  # a snippet is never worth a failed search
+            snippet = self._snippets.make(body, matched)
         if not snippet:
             short = body[:200].rsplit(" ", 1)[0] + " …" if len(body) > 200 else body
             snippet = escape(short)

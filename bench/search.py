@@ -307,7 +307,7 @@ class StepTimers:
         "_build": "query building (analysis, vocabulary look-ups)",
         "_run": "matching and scoring (Whoosh collector, fuzzy expansion)",
         "_result": "results (stored fields, matched terms, snippet)",
-        "highlight": "of which: snippet highlighting (whoosh.highlight)",
+        "highlight": "of which: snippet (marking the matched words)",
         "_did_you_mean": "did-you-mean (spelling corrector)",
     }
 
@@ -322,14 +322,10 @@ class StepTimers:
             if callable(original):
                 setattr(index, name, self._wrap(name, original))
                 self._undo.append(lambda n=name: delattr(index, n))
-        try:
-            from whoosh import highlight
-
-            original = highlight.highlight
-            highlight.highlight = self._wrap("highlight", original)
-            self._undo.append(lambda: setattr(highlight, "highlight", original))
-        except ImportError:
-            pass
+        snippets = getattr(index, "_snippets", None)
+        if snippets is not None and callable(getattr(snippets, "make", None)):
+            snippets.make = self._wrap("highlight", snippets.make)
+            self._undo.append(lambda: delattr(snippets, "make"))
 
     def _wrap(self, name: str, original: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:

@@ -285,3 +285,48 @@ def test_read_only_cache_simulated_even_as_root(
     changed = open_index(load_library(pack_copy), cache)  # needs writing: memory instead
     assert changed.location is None
     assert _first(changed, "Raichle") == ("faq", "what-is-dmn")
+
+
+LONG_QUESTION = "why do magic mushrooms quiet the wandering mind in brain scans"
+
+
+def test_long_question_common_words_only_add_to_scores(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+):
+    from lantern.core.search import engine
+
+    monkeypatch.setattr(engine, "COMMON_MIN_DOCS", 0)
+    monkeypatch.setattr(engine, "COMMON_SHARE", 1.0)  # nothing is common
+    wide = [(r.kind, r.id, r.anchor) for r in index.search(LONG_QUESTION).results]
+    monkeypatch.setattr(engine, "COMMON_SHARE", 0.3)  # "mushroom" is in 5 of 13 documents
+    words = ["magic", "mushrooms", "quiet", "wandering", "mind", "brain", "scans"]
+    query, _terms, _unknown = index._build([], words)
+    assert type(query).__name__ == "AndMaybe"
+    assert "mushroom" in str(query.subqueries[1]) and "mushroom" not in str(query.subqueries[0])
+    bounded = [(r.kind, r.id, r.anchor) for r in index.search(LONG_QUESTION).results]
+    assert bounded == wide
+    assert bounded[:2] == [("term", "psilocybin", ""),
+                           ("article", "brain-networks", "the-default-mode-network")]
+
+
+def test_a_question_of_only_common_words_still_finds_them(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+):
+    from lantern.core.search import engine
+
+    monkeypatch.setattr(engine, "COMMON_MIN_DOCS", 0)
+    monkeypatch.setattr(engine, "COMMON_SHARE", 0.01)  # every word is common
+    response = index.search("brain network mushroom mind wandering default")
+    assert response.results
+
+
+def test_a_question_whose_rarer_words_find_nothing_falls_back_to_any_word(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+):
+    from lantern.core.search import engine
+
+    monkeypatch.setattr(engine, "COMMON_MIN_DOCS", 0)
+    monkeypatch.setattr(engine, "COMMON_SHARE", 0.01)  # every known word is common
+    # The one rarer part is a fuzzy term that matches nothing.
+    response = index.search("brain mind wandering qqqqzzzzxx network trial")
+    assert response.results

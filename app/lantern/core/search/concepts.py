@@ -16,6 +16,7 @@ from lantern.core.model import Term
 from lantern.core.text import fold
 
 MAX_WORDS = 6
+_FOLD_CACHE = 100_000  # distinct words remembered folded
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
@@ -37,34 +38,50 @@ class ConceptMatcher:
                 key = fold(name)
                 if len(key) >= 2:
                     self.names.setdefault(key, term.id)
+        # Every beginning of a name: a run of words that is none can stop growing.
+        self._prefixes = {key[:n] for key in self.names for n in range(1, len(key) + 1)}
+        self._folded: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return bool(self.names)
 
+    def _fold(self, word: str) -> str:
+        folded = self._folded.get(word)
+        if folded is None:
+            if len(self._folded) >= _FOLD_CACHE:
+                self._folded.clear()
+            folded = self._folded[word] = fold(word)
+        return folded
+
     def spans(self, text: str) -> list[Span]:
         """Longest, leftmost matches of glossary names, as whole words."""
+        if not self.names:
+            return []
         words = list(_WORD.finditer(text))
-        folded = [fold(w.group(0)) for w in words]
+        cache = self._folded
+        folded = [cache.get(w.group(0)) or self._fold(w.group(0)) for w in words]
+        names, prefixes = self.names, self._prefixes
         found: list[Span] = []
         i = 0
         while i < len(words):
-            match = None
+            if folded[i] not in prefixes:  # most words begin no name
+                i += 1
+                continue
+            best = -1
+            concept = ""
             key = ""
-            keys = []
             for j in range(i, min(i + MAX_WORDS, len(words))):
                 key += folded[j]
-                keys.append((j, key))
-            for j, key in reversed(keys):
-                concept = self.names.get(key)
-                if concept is not None:
-                    start, end = words[i].start(), words[j].end()
-                    match = Span(concept, start, end, text[start:end])
-                    i = j + 1
+                if key not in prefixes:
                     break
-            if match is None:
+                if key in names:
+                    best, concept = j, names[key]
+            if best < 0:
                 i += 1
-            else:
-                found.append(match)
+                continue
+            start, end = words[i].start(), words[best].end()
+            found.append(Span(concept, start, end, text[start:end]))
+            i = best + 1
         return found
 
     def concepts(self, text: str) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
-from whoosh import collectors, highlight, index, searching
+from whoosh import collectors, index, searching
 from whoosh import query as wq
 from whoosh.analysis import (
     Filter,
@@ -37,6 +37,7 @@ from lantern.core.search.documents import KINDS, IndexDoc, iter_documents
 from lantern.core.search.fallback import near_terms, useful_faqs
 from lantern.core.search.results import SearchResponse, SearchResult
 from lantern.core.search.safety import HELP_PAGE, is_crisis
+from lantern.core.search.snippets import Snippets
 from lantern.core.text import clean
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,10 @@ MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 24
 TIME_LIMIT_S = 0.5
 LONG_QUERY_PARTS = 4
+#: In a whole question, a word in more than this share of the documents (and in more than
+#: COMMON_MIN_DOCS of them) only adds to the scores of documents found by its other words.
+COMMON_SHARE = 0.1
+COMMON_MIN_DOCS = 500
 OPTIMIZE_UP_TO = 500  # documents; see _update (merging 1 000 took 1.7 s)
 #: Words of a question that carry no topic, dropped when the query has other words.
 QUESTION_WORDS = frozenset({
@@ -130,12 +135,18 @@ def _fields(doc: IndexDoc) -> dict[str, object]:
     }
 
 
-class _Formatter(highlight.HtmlFormatter):  # type: ignore[misc]
-    def __init__(self) -> None:
-        super().__init__(tagname="mark", between=" … ")
+def _index_form(word: str) -> str:
+    """A word as the index holds it (stopwords kept), for marking it in snippets."""
+    for token in ANALYZER(word, mode="query", removestops=False):
+        return str(token.text)
+    return ""
 
-    def format_token(self, text, token, replace=False):  # type: ignore[no-untyped-def]
-        return f"<mark>{highlight.htmlescape(highlight.get_text(text, token, replace))}</mark>"
+
+def _or(parts: list[wq.Query]) -> wq.Query:
+    # No coordination bonus (`scale`): it counted the matched terms of every matched
+    # document, a third of the matching time, and LiveQA relevance was as good without
+    # it (docs/benchmarks.md, "Latest run").
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
 def index_dir_for(library: Library, cache: Path) -> Path:
@@ -154,8 +165,7 @@ class SearchIndex:
         self._ix = ix
         self._searcher = ix.searcher()
         self._matcher = ConceptMatcher(library.terms)
-        self._fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
-        self._formatter = _Formatter()
+        self._snippets = Snippets(_index_form, width=220, context=70, passages=2)
         self.damaged = False
 
     # opening ---------------------------------------------------------------------------
@@ -255,6 +265,9 @@ class SearchIndex:
         hits = self._run(query, limit, kind_filter)
         if not hits and isinstance(query, wq.And):
             hits = self._run(wq.Or(query.subqueries), limit, kind_filter)
+        elif not hits and isinstance(query, wq.AndMaybe):
+            # The rarer words found nothing (a typo near no indexed word): any word will do.
+            hits = self._run(wq.Or([query.a, query.b]), limit, kind_filter)
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
             with contextlib.suppress(Exception):
@@ -315,6 +328,8 @@ class SearchIndex:
     ) -> tuple[wq.Query | None, set[str], list[str]]:
         reader = self._searcher.reader()
         parts: list[wq.Query] = []
+        common: list[wq.Query] = []  # words in a large share of the documents
+        common_limit = max(COMMON_MIN_DOCS, COMMON_SHARE * self.doc_count)
         terms: set[str] = set()
         unknown: list[str] = []
         for concept in dict.fromkeys(concepts):
@@ -336,9 +351,10 @@ class SearchIndex:
             tokens = [t.text for t in ANALYZER(word, mode="query")]
             for token in tokens[:1]:
                 terms.add(token)
-                known = any(reader.doc_frequency(f, token) for f in TEXT_FIELDS)
-                if known:
-                    parts.append(wq.Or([wq.Term(f, token) for f in TEXT_FIELDS]))
+                frequency = max(reader.doc_frequency(f, token) for f in TEXT_FIELDS)
+                if frequency:
+                    part = wq.Or([wq.Term(f, token) for f in TEXT_FIELDS])
+                    (common if frequency > common_limit else parts).append(part)
                     continue
                 unknown.append(word)
                 if len(token) < 4:
@@ -351,14 +367,20 @@ class SearchIndex:
                 field, text = ("words", plain) if plain.isalpha() else ("body", token)
                 parts.append(wq.FuzzyTerm(field, text, boost=0.6, maxdist=distance,
                                           prefixlength=1))
+        if len(parts) + len(common) > LONG_QUERY_PARTS:
+            # A whole question: every word need not appear; documents with more of them
+            # score higher. (An AND would almost always fail and cost a second search.)
+            if parts and common:
+                # Scoring every document that holds any common word ("treatment",
+                # "cause") is most of the time of a wide OR: the documents are those with
+                # a rarer word, and the common words only add to their scores.
+                return (wq.AndMaybe(_or(parts), _or(common)), terms, unknown)
+            return _or(parts + common), terms, unknown
+        parts += common
         if not parts:
             return None, terms, unknown
         if len(parts) == 1:
             return parts[0], terms, unknown
-        if len(parts) > LONG_QUERY_PARTS:
-            # A whole question: every word need not appear; documents with more of them
-            # score higher. (An AND would almost always fail and cost a second search.)
-            return wq.Or(parts, scale=0.9), terms, unknown
         return wq.And(parts), terms, unknown
 
     def _run(
@@ -391,14 +413,13 @@ class SearchIndex:
         body = hit.get("body", "")
         matched = set(terms)
         # Mark a concept where one of its names is actually written, not its loose words.
-        for span in self._matcher.spans(body):
+        # (Scanning the body costs a few milliseconds a hit: only when a concept was asked.)
+        for span in self._matcher.spans(body) if concepts else ():
             if span.concept in concepts:
                 matched.update(t.text for t in ANALYZER(span.text, mode="query"))
         snippet = ""
-        with contextlib.suppress(Exception):
-            snippet = highlight.highlight(
-                body, frozenset(matched), ANALYZER, self._fragmenter, self._formatter, top=2
-            )
+        with contextlib.suppress(Exception):  # a snippet is never worth a failed search
+            snippet = self._snippets.make(body, matched)
         if not snippet:
             short = body[:200].rsplit(" ", 1)[0] + " …" if len(body) > 200 else body
             snippet = escape(short)

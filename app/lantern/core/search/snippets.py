@@ -1,0 +1,114 @@
+"""Snippets: the passages of a result's text around the words a search matched, marked.
+
+The text is split into words with one regular expression; each distinct word is reduced to
+its index form once (by the caller's `key`, the search analyzer) and remembered, so a
+snippet costs a dictionary look-up per word instead of running the analyzer over the whole
+text for every result. Only the first `CHAR_LIMIT` characters are looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Collection
+from html import escape
+
+CHAR_LIMIT = 2**15
+_WORD = re.compile(r"\w+(?:[-.]\w+)*")
+_CACHE_SIZE = 200_000  # distinct words remembered; forgotten all at once past this
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "-'’_"
+
+
+class Snippets:
+    """Makes snippets of at most `passages` passages of about `width` characters each."""
+
+    def __init__(
+        self, key: Callable[[str], str], width: int = 220, context: int = 70,
+        passages: int = 2, between: str = " … ",
+    ) -> None:
+        self._key = key
+        self._keys: dict[str, str] = {}
+        self.width = width
+        self.context = context
+        self.passages = passages
+        self.between = between
+
+    def _index_form(self, word: str) -> str:
+        found = self._keys.get(word)
+        if found is None:
+            if len(self._keys) >= _CACHE_SIZE:
+                self._keys.clear()
+            found = self._keys[word] = self._key(word)
+        return found
+
+    def make(self, text: str, terms: Collection[str]) -> str:
+        """HTML: the best passages in text order, matched words in `<mark>`; "" if none."""
+        if not terms or not text:
+            return ""
+        keys = self._keys
+        form = self._index_form
+        hits: list[tuple[int, int, str]] = []
+        for match in _WORD.finditer(text, 0, CHAR_LIMIT):
+            word = match.group()
+            key = keys.get(word)
+            if key is None:
+                key = form(word)
+            if key in terms:
+                hits.append((match.start(), match.end(), key))
+        if not hits:
+            return ""
+        # Group the matched words into passages: a word joins the passage before it when
+        # it is close to the last one and the passage stays within the width.
+        groups: list[tuple[int, int]] = []
+        first = 0
+        for i in range(1, len(hits) + 1):
+            if (i == len(hits) or hits[i][0] - hits[i - 1][1] > self.context
+                    or hits[i][1] - hits[first][0] + self.context > self.width):
+                groups.append((first, i))
+                first = i
+        # The passages with the most different words (then the most words) win; ties go to
+        # the earlier passage.
+        ranked = sorted(
+            range(len(groups)),
+            key=lambda g: (-len({h[2] for h in hits[groups[g][0]:groups[g][1]]}),
+                           -(groups[g][1] - groups[g][0]), g),
+        )
+        chosen = sorted(ranked[: self.passages])
+        starts = [h[0] for h in hits]
+        out = []
+        for g in chosen:
+            first, last = groups[g]
+            start, end = self._bounds(text, hits[first][0], hits[last - 1][1])
+            # Every matched word inside the passage is marked, also those of a neighbour.
+            marked = hits[bisect_left(starts, start):bisect_left(starts, end)]
+            out.append(self._mark(text, start, end, [h for h in marked if h[1] <= end]))
+        return self.between.join(out)
+
+    def _bounds(self, text: str, first: int, last: int) -> tuple[int, int]:
+        start = max(0, first - self.context)
+        if start > 0 and _in_word(text[start - 1]):  # do not begin inside a word
+            while start < first and _in_word(text[start]):
+                start += 1
+        while start < first and not text[start].isalnum():
+            start += 1
+        end = min(len(text), last + self.context, max(last, start + self.width))
+        if end < len(text) and _in_word(text[end]):  # nor end inside one
+            while end > last and _in_word(text[end - 1]):
+                end -= 1
+        while end > last and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    @staticmethod
+    def _mark(text: str, start: int, end: int, hits: list[tuple[int, int, str]]) -> str:
+        out: list[str] = []
+        at = start
+        for hit_start, hit_end, _key in hits:
+            out.append(escape(text[at:hit_start]))
+            out.append(f"<mark>{escape(text[hit_start:hit_end])}</mark>")
+            at = hit_end
+        out.append(escape(text[at:end]))
+        return "".join(out)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from lantern.core.search.snippets import CHAR_LIMIT, Snippets
+
+
+def _snippets(**kwargs: int) -> Snippets:
+    return Snippets(lambda word: word.lower().rstrip("s"), **kwargs)
+
+
+def test_matched_words_are_marked_and_the_text_escaped():
+    text = "Ketamine <fast> & psilocybin: both are studied."
+    snippet = _snippets().make(text, {"ketamine", "psilocybin"})
+    assert snippet == ("<mark>Ketamine</mark> &lt;fast&gt; &amp; <mark>psilocybin</mark>: "
+                       "both are studied.")
+
+
+def test_words_are_matched_by_their_index_form():
+    assert "<mark>Networks</mark>" in _snippets().make("Brain Networks.", {"network"})
+
+
+def test_nothing_matched_gives_nothing():
+    assert _snippets().make("Nothing to see here.", {"ketamine"}) == ""
+    assert _snippets().make("", {"ketamine"}) == ""
+    assert _snippets().make("Ketamine.", set()) == ""
+
+
+def test_at_most_two_passages_the_richest_in_text_order():
+    filler = " ".join(["plain"] * 60)
+    text = (f"alpha once. {filler} alpha and beta together. {filler} gamma alone. {filler} "
+            f"beta with alpha again.")
+    snippet = _snippets(width=80, context=20).make(text, {"alpha", "beta", "gamma"})
+    passages = snippet.split(" … ")
+    assert len(passages) == 2
+    assert "together" in passages[0] and "again" in passages[1]
+    assert "gamma" not in snippet
+
+
+def test_passages_start_and_end_on_whole_words():
+    text = "abcdefghij " * 20 + "target " + "klmnopqrst " * 20
+    snippet = _snippets(width=60, context=25).make(text, {"target"})
+    assert snippet.startswith("abcdefghij ") and snippet.endswith("klmnopqrst")
+    assert len(snippet) < 100
+
+
+def test_words_past_the_character_limit_are_not_read():
+    text = "a " * CHAR_LIMIT + "needle"
+    assert _snippets().make(text, {"needle"}) == ""

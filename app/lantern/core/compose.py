@@ -142,6 +142,11 @@ class Composer:
             self._appearances = term_appearances(self.library)
         return self._appearances
 
+    def offer_appearances(self, appearances: Appearances) -> None:
+        """Appearances worked out elsewhere (in the background); kept unless already known."""
+        if self._appearances is None:
+            self._appearances = appearances
+
     def _appears_in(self, term: Term) -> str:
         addresses = self.appearances.get(term.id, ())
         if not addresses:

@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 
 from lantern.core.model import Library
+from lantern.core.search.concepts import ConceptMatcher
 from lantern.core.text import fold, plain_text
 
 #: term id → addresses (`lantern:article/slug`, `lantern:faq/slug`), articles first.
 Appearances = dict[str, tuple[str, ...]]
-
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 def _readings(library: Library) -> Iterator[tuple[str, str]]:
@@ -24,44 +21,25 @@ def _readings(library: Library) -> Iterator[tuple[str, str]]:
 
 
 def term_appearances(library: Library) -> Appearances:
-    """Every term's appearances. A name matches as a run of whole words, whatever stands
-    between them (`5-HT2A`, `5 HT2A`); an all-capital name only in capitals, as in the
-    reader's term links (`MAPS` is not `maps`). One dictionary look-up per word and length,
-    so a large pack costs seconds, not minutes, of background time."""
-    names: dict[str, tuple[str, bool]] = {}  # folded name → (term id, capitals only)
-    starts: set[str] = set()  # folded first words of names
-    longest = 0
+    """Every term's appearances, found by the search's concept matcher (any name, whatever
+    stands between its words: `5-HT2A`, `5 HT2A`), with one rule of the reader's term links
+    added: a name written only in capitals counts only in capitals (`MAPS` is not `maps`)."""
+    matcher = ConceptMatcher(library.terms)
+    if not matcher:
+        return {}
+    # Folded names all of whose spellings are capitals.
+    capitals: dict[str, bool] = {}
     for term in library.terms:
         for name in term.names:
             key = fold(name)
-            words = _TOKEN.findall(name)
-            if len(key) < 2 or not words:
-                continue
-            _id, upper = names.get(key, (term.id, True))
-            names[key] = (term.id, upper and name.isupper())
-            starts.add(fold(words[0]))
-            longest = max(longest, len(words))
-    if not names:
-        return {}
+            capitals[key] = capitals.get(key, True) and name.isupper()
     found: dict[str, list[str]] = {}
     for address, text in _readings(library):
-        text = unicodedata.normalize("NFKC", plain_text(text))
-        tokens = list(_TOKEN.finditer(text))
-        folded = [t.group(0).casefold() for t in tokens]
         seen: set[str] = set()
-        for i in range(len(tokens)):
-            if folded[i] not in starts:
+        for span in matcher.spans(plain_text(text)):
+            if span.concept in seen or (capitals.get(fold(span.text)) and
+                                        not span.text.isupper()):
                 continue
-            key = ""
-            for j in range(i, min(i + longest, len(tokens))):
-                key += folded[j]
-                hit = names.get(key)
-                if hit is None:
-                    continue
-                term_id, upper = hit
-                if upper and not text[tokens[i].start():tokens[j].end()].isupper():
-                    continue
-                if term_id not in seen:
-                    seen.add(term_id)
-                    found.setdefault(term_id, []).append(address)
+            seen.add(span.concept)
+            found.setdefault(span.concept, []).append(address)
     return {term_id: tuple(addresses) for term_id, addresses in found.items()}

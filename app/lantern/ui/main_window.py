@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from lantern.core.compose import Composer
     from lantern.core.search.engine import SearchIndex
     from lantern.core.search.suggest import Suggester
-    from lantern.core.usage import Appearances
 
 log = logging.getLogger(__name__)
 HOME = "lantern:home"
@@ -282,23 +281,22 @@ class MainWindow(QMainWindow):
         progress = self.index_progress
 
         from lantern.core.search.suggest import Suggester
-        from lantern.core.usage import term_appearances
-
-        def load() -> tuple[Library, SearchIndex, Suggester, Appearances]:
+        def load() -> tuple[Library, SearchIndex, Suggester]:
             library = load_library(roots)
             index = open_index(library, paths.cache_dir(), progress)
             # Built here, not in the GUI thread: a third of a second at 16 000 questions.
-            return library, index, Suggester(library), term_appearances(library)
+            return library, index, Suggester(library)
 
         submit(self._pool, load, self.on_library_loaded, self.on_load_failed)
 
     def on_library_loaded(
-            self, loaded: tuple[Library, SearchIndex, Suggester, Appearances]) -> None:
+            self, loaded: tuple[Library, SearchIndex, Suggester]) -> None:
         from lantern.core.compose import Composer
+        from lantern.core.usage import term_appearances
 
-        self.library, self.index, suggester, appearances = loaded
+        self.library, self.index, suggester = loaded
         self.index_progress.finish()
-        self.composer = Composer(self.library, appearances)
+        self.composer = Composer(self.library)
         self.glossary.set_library(self.library, self.composer)
         self.references.set_library(self.library)
         self.search.set_index(self.index)
@@ -316,6 +314,11 @@ class MainWindow(QMainWindow):
         if not self.navigate(last):
             self.navigate(HOME)
         self.library_loaded.emit()
+        # Where each glossary term appears: worked out in the background once search is
+        # usable, not before (a glossary entry opened sooner works it out itself).
+        composer = self.composer
+        submit(self._pool, lambda: term_appearances(composer.library),
+               composer.offer_appearances, lambda _message: None)
 
     def on_load_failed(self, message: str) -> None:
         self.reader.show_message("Lantern could not open its library", message)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -25,7 +24,8 @@ from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from lantern.core.model import Library, Term
+from lantern.core.model import Library
+from lantern.core.search.concepts import TermFinder
 from lantern.core.text import CITATION_KEY, fold, slugify
 
 INTERNAL_KINDS = ("article", "faq", "term", "page", "ref")
@@ -121,7 +121,7 @@ class _TreeFixer(Treeprocessor):
             self._link(el)
         elif tag == "img":
             self._image(el)
-        if tag not in _SKIP and self.renderer.term_pattern is not None:
+        if tag not in _SKIP and self.renderer.linking:
             self._link_terms(el, linked)
         for child in list(el):
             self._fix(child, anchors, linked)
@@ -186,28 +186,26 @@ class _TreeFixer(Treeprocessor):
 
     def _split(self, text: str, linked: set[str]) -> tuple[str, list[etree.Element]]:
         """Cut `text` at the first new term; return the head and the link elements."""
-        pattern = self.renderer.term_pattern
-        assert pattern is not None
         head: str | None = None
         pieces: list[etree.Element] = []
         pos = 0
-        for match in pattern.finditer(text):
-            term_id = self.renderer.term_for(match.group(0))
-            if term_id is None or term_id in linked:
+        for span in self.renderer.terms.spans(text):
+            term_id = span.concept
+            if term_id in linked:
                 continue
             linked.add(term_id)
             if term_id not in self.renderer.state.terms:
                 self.renderer.state.terms.append(term_id)
             if head is None:
-                head = text[pos : match.start()]
+                head = text[pos : span.start]
             else:
-                pieces[-1].tail = text[pos : match.start()]
+                pieces[-1].tail = text[pos : span.start]
             term = self.renderer.library.term(term_id)
             link = etree.Element("a", {"href": f"lantern:term/{term_id}", "class": "term",
                                        "title": term.term if term else term_id})
-            link.text = match.group(0)
+            link.text = span.text
             pieces.append(link)
-            pos = match.end()
+            pos = span.end
         if head is None:
             return text, []
         pieces[-1].tail = text[pos:]
@@ -226,28 +224,14 @@ class _LanternExtension(Extension):
         md.treeprocessors.register(_TreeFixer(md, self.renderer), "lantern_tree", 15)
 
 
-def term_regex(terms: Iterable[Term]) -> re.Pattern[str] | None:
-    """One pattern matching any name of any term, longest first, acronyms in capitals only."""
-    names: set[str] = set()
-    for term in terms:
-        names.update(n for n in term.names if len(fold(n)) >= 2)
-    if not names:
-        return None
-    parts = []
-    for name in sorted(names, key=len, reverse=True):
-        escaped = re.escape(name)
-        # All-capital acronyms match only in capitals: "MAPS" is not "maps".
-        parts.append(f"(?-i:{escaped})" if name.isupper() else escaped)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-
-
 class Renderer:
     """Renders pack Markdown to HTML. One per Library; not thread-safe."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self.state = _State()
-        self.term_pattern = term_regex(library.terms)
+        self.terms = TermFinder(library.terms)
+        self.linking = bool(self.terms)  # off while rendering text that links no terms
         self._by_name = {fold(n): t.id for t in library.terms for n in t.names}
         self._md = self._markdown()
 
@@ -265,9 +249,7 @@ class Renderer:
 
     def render(self, text: str, *, link_terms: bool = True) -> Rendered:
         self.state = _State()
-        pattern = self.term_pattern
-        if not link_terms:
-            self.term_pattern = None
+        self.linking = link_terms and bool(self.terms)
         try:
             self._md.reset()
             html = self._md.convert(text)
@@ -280,6 +262,6 @@ class Renderer:
             self._md = self._markdown()
             html = f"<pre>{escape(text)}</pre>"
         finally:
-            self.term_pattern = pattern
+            self.linking = bool(self.terms)
         state = self.state
         return Rendered(html, tuple(state.citations), tuple(state.headings), tuple(state.terms))

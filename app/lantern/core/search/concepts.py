@@ -18,6 +18,9 @@ from lantern.core.text import fold
 MAX_WORDS = 6
 _FOLD_CACHE = 100_000  # distinct words remembered folded
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+#: Words of reading text: hyphens join, apostrophes and dots do not, so a name is found in
+#: "the DMN's activity" and "psilocybin." but not inside "non-DMN".
+READING_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,8 @@ class Span:
 
 
 class ConceptMatcher:
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], word: re.Pattern[str] = _WORD) -> None:
+        self._word = word
         self.names: dict[str, str] = {}
         self.display: dict[str, str] = {}
         for term in terms:
@@ -57,7 +61,7 @@ class ConceptMatcher:
         """Longest, leftmost matches of glossary names, as whole words."""
         if not self.names:
             return []
-        words = list(_WORD.finditer(text))
+        words = list(self._word.finditer(text))
         cache = self._folded
         folded = [cache.get(w.group(0)) or self._fold(w.group(0)) for w in words]
         names, prefixes = self.names, self._prefixes
@@ -89,3 +93,25 @@ class ConceptMatcher:
         for span in self.spans(text):
             seen.setdefault(span.concept, None)
         return list(seen)
+
+
+class TermFinder:
+    """Glossary names in reading text, as the reader links them: the concept matcher over
+    reading words, and a name written only in capitals found only in capitals (`MAPS` is an
+    organisation, `maps` is not)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        terms = list(terms)
+        self.matcher = ConceptMatcher(terms, READING_WORD)
+        self._capitals: dict[str, bool] = {}  # folded name → every spelling in capitals
+        for term in terms:
+            for name in term.names:
+                key = fold(name)
+                self._capitals[key] = self._capitals.get(key, True) and name.isupper()
+
+    def __bool__(self) -> bool:
+        return bool(self.matcher)
+
+    def spans(self, text: str) -> list[Span]:
+        return [span for span in self.matcher.spans(text)
+                if span.text.isupper() or not self._capitals.get(fold(span.text))]

@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 # The list covers the modules Whoosh imports lazily while building, searching and spelling.
 BACKGROUND_MODULES = (
     "encodings.latin_1", "encodings.utf_8_sig", "fcntl", "mmap", "tempfile",
-    "lantern.core.content", "lantern.core.compose", "lantern.core.search.engine",
-    "lantern.core.search.suggest", "lantern.core.usage",
+    "lantern.core.content", "lantern.core.library_cache", "lantern.core.compose",
+    "lantern.core.search.engine", "lantern.core.search.suggest", "lantern.core.usage",
     "whoosh.automata.fsa", "whoosh.automata.lev", "whoosh.codec.base", "whoosh.codec.whoosh3",
     "whoosh.externalsort", "whoosh.filedb.compound", "whoosh.filedb.filetables",
     "whoosh.spelling", "whoosh.writing",

@@ -285,3 +285,20 @@ def test_index_build_shows_progress_in_the_status_bar(qtbot, tmp_path: Path):
     assert steps and steps[-1][0] == steps[-1][1]  # the cache was empty: a full build
     assert not window.index_progress.bar.isVisible()
     window.close()
+
+
+def test_a_second_start_opens_the_cached_library_without_parsing(qtbot, tmp_path: Path,
+                                                                  monkeypatch):
+    from lantern.core import library_cache
+
+    parsed = []
+    real = library_cache.load_and_cache
+    monkeypatch.setattr(library_cache, "load_and_cache",
+                        lambda roots, cache: parsed.append(roots) or real(roots, cache))
+    first = make_window(qtbot, tmp_path)
+    first.close()
+    second = make_window(qtbot, tmp_path)
+    assert len(parsed) == 1  # the first start only
+    assert second.library.articles == first.library.articles
+    assert "Welcome" in second.reader.toPlainText()
+    second.close()

@@ -63,24 +63,33 @@ def _load(data: bytes, key: str) -> Library | None:
     return Library(**fields)
 
 
-def load_library_cached(roots: Sequence[Path], cache: Path) -> Library:
-    """`load_library(roots)`, from the cache when no file under `roots` has changed."""
-    roots = [Path(r) for r in roots]
-    key = files_key(roots)
+def read_cached(roots: Sequence[Path], cache: Path) -> Library | None:
+    """The library of `roots` from the cache, or None if any file under them has changed
+    (or the cache is missing or damaged). Parses nothing."""
     path = cache / FILE_NAME
     try:
-        library = _load(path.read_bytes(), key)
-        if library is not None:
-            return library
+        return _load(path.read_bytes(), files_key([Path(r) for r in roots]))
     except FileNotFoundError:
-        pass
+        return None
     except Exception as exc:  # any damage at all: the files are the truth
         log.info("library cache %s not used: %s", path, exc)
+        return None
+
+
+def load_and_cache(roots: Sequence[Path], cache: Path) -> Library:
+    """`load_library(roots)`, kept in the cache for the next start."""
     from lantern.core.content import load_library
 
+    roots = [Path(r) for r in roots]
+    key = files_key(roots)  # before reading: a file changed meanwhile misses next time
     library = load_library(roots)
     try:
-        write_bytes_atomic(path, _dump(key, library))
+        write_bytes_atomic(cache / FILE_NAME, _dump(key, library))
     except (OSError, pickle.PicklingError) as exc:
-        log.info("library cache %s not written: %s", path, exc)
+        log.info("library cache %s not written: %s", cache / FILE_NAME, exc)
     return library
+
+
+def load_library_cached(roots: Sequence[Path], cache: Path) -> Library:
+    """`load_library(roots)`, from the cache when no file under `roots` has changed."""
+    return read_cached(roots, cache) or load_and_cache(roots, cache)

@@ -40,7 +40,7 @@ from lantern.ui.reader import ReaderView
 from lantern.ui.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.themes import Appearance
 from lantern.ui.toc import ContentsDock, ReadingPositions
-from lantern.ui.workers import preload_modules, submit
+from lantern.ui.workers import PARSER_MODULES, preload_modules, submit
 
 from lantern import __version__
 
@@ -275,19 +275,33 @@ class MainWindow(QMainWindow):
         """Load content and open the index in the background; the window stays responsive."""
         roots = self.roots
         preload_modules()
-        from lantern.core.library_cache import load_library_cached
+        from lantern.core.library_cache import load_and_cache, read_cached
         from lantern.core.search import open_index
+        from lantern.core.search.suggest import Suggester
 
         progress = self.index_progress
+        cache = paths.cache_dir()
 
-        from lantern.core.search.suggest import Suggester
-        def load() -> tuple[Library, SearchIndex, Suggester]:
-            library = load_library_cached(roots, paths.cache_dir())
-            index = open_index(library, paths.cache_dir(), progress)
+        def finish(library: Library) -> tuple[Library, SearchIndex, Suggester]:
+            index = open_index(library, cache, progress)
             # Built here, not in the GUI thread: a third of a second at 16 000 questions.
             return library, index, Suggester(library)
 
-        submit(self._pool, load, self.on_library_loaded, self.on_load_failed)
+        def from_cache() -> tuple[Library, SearchIndex, Suggester] | None:
+            library = read_cached(roots, cache)
+            return None if library is None else finish(library)
+
+        def from_files(cached: tuple[Library, SearchIndex, Suggester] | None) -> None:
+            if cached is not None:
+                self.on_library_loaded(cached)
+                return
+            # The pack changed (or first start): parse it. The parser's modules are
+            # imported here, in the GUI thread, as every background module is.
+            preload_modules(PARSER_MODULES)
+            submit(self._pool, lambda: finish(load_and_cache(roots, cache)),
+                   self.on_library_loaded, self.on_load_failed)
+
+        submit(self._pool, from_cache, from_files, self.on_load_failed)
 
     def on_library_loaded(
             self, loaded: tuple[Library, SearchIndex, Suggester]) -> None:

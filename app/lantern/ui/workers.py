@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 # The list covers the modules Whoosh imports lazily while building, searching and spelling.
 BACKGROUND_MODULES = (
     "encodings.latin_1", "encodings.utf_8_sig", "fcntl", "mmap", "tempfile",
-    "lantern.core.content", "lantern.core.library_cache", "lantern.core.compose",
+    "lantern.core.library_cache", "lantern.core.compose",
     "lantern.core.search.engine", "lantern.core.search.suggest", "lantern.core.usage",
     "whoosh.automata.fsa", "whoosh.automata.lev", "whoosh.codec.base", "whoosh.codec.whoosh3",
     "whoosh.externalsort", "whoosh.filedb.compound", "whoosh.filedb.filetables",
@@ -29,9 +29,13 @@ BACKGROUND_MODULES = (
 )
 
 
-def preload_modules() -> None:
+#: What parsing a content pack needs; imported only when the cached library cannot serve.
+PARSER_MODULES = ("lantern.core.content",)
+
+
+def preload_modules(names: Sequence[str] = BACKGROUND_MODULES) -> None:
     """Import, in the calling (GUI) thread, every module a background job may need."""
-    for name in BACKGROUND_MODULES:
+    for name in names:
         try:
             importlib.import_module(name)
         except ImportError:  # e.g. fcntl on Windows

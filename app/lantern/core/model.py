@@ -10,7 +10,9 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
-KIND_LABELS = {"article": "Article", "faq": "Question", "term": "Glossary", "page": "Page"}
+from lantern.core.kinds import KIND_LABELS
+
+__all__ = ["KIND_LABELS"]  # re-exported: pages and results are labelled from here too
 
 
 class Severity(StrEnum):

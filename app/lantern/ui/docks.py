@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core.model import Library, Reference
-
 from lantern.ui.models import HtmlRole, TargetRole, TermsModel
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
+    from lantern.core.model import Library, Reference
 
 
 def panel_headings(stylesheet: str, factor: float = 0.7) -> str:

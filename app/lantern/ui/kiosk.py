@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -38,6 +37,8 @@ from lantern.ui.onscreen_keyboard import OnScreenKeyboard
 from lantern.ui.printing import default_printer
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from lantern.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
-from lantern.core.model import Library
 
 from lantern.ui.actions import Act, make_action
 from lantern.ui.bookmarks import Bookmarks
@@ -46,6 +45,7 @@ from lantern import __version__
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
+    from lantern.core.model import Library
     from lantern.core.search.engine import SearchIndex
     from lantern.core.search.suggest import Suggester
 

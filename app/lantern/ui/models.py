@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from lantern.core.model import KIND_LABELS, Term
-from lantern.core.search.results import SearchResult
+from lantern.core.kinds import KIND_LABELS
+
+if TYPE_CHECKING:
+    from lantern.core.model import Term
+    from lantern.core.search.results import SearchResult
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 HtmlRole = Qt.ItemDataRole.UserRole + 2

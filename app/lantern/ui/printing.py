@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import (
@@ -16,13 +16,15 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.actions import Act, make_action
 from lantern.ui.reader import ReaderView
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 FOOTER = ("Printed from Lantern, an offline reading companion. Information, not medical "
           "advice.")
@@ -58,6 +60,8 @@ def _page_setup(device: QPagedPaintDevice) -> None:
 
 def default_printer() -> QPrinter | None:
     """The system's default printer set up for A4 pages, or None if there is none."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo  # printing loads on first use
+
     info = QPrinterInfo.defaultPrinter()
     if info.isNull():
         return None
@@ -148,6 +152,8 @@ class Printing(QObject):
         document = self.document()
         if not self.enabled or document is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         _page_setup(printer)
         printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))

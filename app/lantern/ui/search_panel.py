@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core.model import KIND_LABELS
-from lantern.core.search.results import SearchResponse, SearchResult
+from lantern.core.kinds import KIND_LABELS
 
 from lantern.ui.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.workers import submit
 
 if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex
-    from lantern.core.search.results import Suggestion
+    from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
     from lantern.core.search.suggest import Suggester
 
 DEBOUNCE_MS = 180

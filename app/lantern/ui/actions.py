@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
 Key = QKeySequence.StandardKey
-Icon = QIcon.ThemeIcon
 
 #: The QAction property naming the table entry an action was made from.
 ACT_PROPERTY = "lanternAct"
@@ -49,7 +48,7 @@ class ActionSpec:
     text: str
     tip: str
     keys: tuple[Key | str, ...] = ()
-    icon: Icon | None = None
+    icon: str = ""  # a freedesktop icon name, shown where the desktop's theme has it
     kiosk: bool = False  # stays usable in kiosk mode
     desktop: bool = True  # in the desktop window's menus (False: a kiosk toolbar button)
     checkable: bool = False
@@ -65,30 +64,30 @@ class ActionSpec:
 
 ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
     Act.BACK: ActionSpec("&Back", "Go back (hold the button for the pages before)",
-                         (Key.Back,), Icon.GoPrevious, kiosk=True),
+                         (Key.Back,), "go-previous", kiosk=True),
     Act.FORWARD: ActionSpec("&Forward", "Go forward (hold the button for the pages after)",
-                            (Key.Forward,), Icon.GoNext, kiosk=True),
-    Act.HOME: ActionSpec("&Home", "Go to the home page", ("Alt+Home",), Icon.GoHome,
+                            (Key.Forward,), "go-next", kiosk=True),
+    Act.HOME: ActionSpec("&Home", "Go to the home page", ("Alt+Home",), "go-home",
                          kiosk=True),
     Act.HELP_NOW: ActionSpec("Need help now?", "Crisis lines and what to do in an emergency",
                              ("F1",), kiosk=True),
     Act.SEARCH: ActionSpec("&Search the library", "Search the library", ("Ctrl+K",),
-                           Icon.EditFind, kiosk=True),
+                           "edit-find", kiosk=True),
     Act.FIND_IN_PAGE: ActionSpec("&Find in this page…", "Find words in the open page",
                                  (Key.Find,), kiosk=True),
     Act.BOOKMARK: ActionSpec("&Bookmark this page", "Add the page to your bookmarks, or "
-                             "remove it", ("Ctrl+D",), Icon.ListAdd, checkable=True),
+                             "remove it", ("Ctrl+D",), "bookmark-new", checkable=True),
     Act.PRINT: ActionSpec("&Print…", "Print the page with its references", (Key.Print,),
-                          Icon.DocumentPrint),
+                          "document-print"),
     Act.EXPORT_PDF: ActionSpec("&Export PDF…", "Save the page with its references as a PDF "
-                               "file", ("Ctrl+Shift+E",), Icon.DocumentSaveAs),
+                               "file", ("Ctrl+Shift+E",), "document-save-as"),
     # Ctrl+= as well as Ctrl++, since + needs Shift on most keyboards.
     Act.ZOOM_IN: ActionSpec("&Larger text", "Make the reading text larger",
-                            (Key.ZoomIn, "Ctrl+="), Icon.ZoomIn),
+                            (Key.ZoomIn, "Ctrl+="), "zoom-in"),
     Act.ZOOM_OUT: ActionSpec("&Smaller text", "Make the reading text smaller", (Key.ZoomOut,),
-                             Icon.ZoomOut),
+                             "zoom-out"),
     Act.ZOOM_RESET: ActionSpec("&Actual size", "Reading text at its usual size", ("Ctrl+0",),
-                               Icon.ZoomFitBest),
+                               "zoom-original"),
     # As in web browsers: F6 moves between the search field, results, page and panels.
     Act.NEXT_PANEL: ActionSpec("&Next panel", "Move the keyboard focus to the next panel",
                                ("F6",), kiosk=True),
@@ -96,11 +95,11 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
                                    "previous panel", ("Shift+F6",), kiosk=True),
     Act.CLEAR_RECENT: ActionSpec("&Clear recent pages and searches",
                                  "Forget the pages read and the searches made lately",
-                                 icon=Icon.EditClear),
+                                 icon="edit-clear"),
     Act.PROBLEMS: ActionSpec("Content &problems…", "Files of the content pack that could not "
                              "be read, and why"),
-    Act.ABOUT: ActionSpec("&About Lantern", "Version and content pack", icon=Icon.HelpAbout),
-    Act.QUIT: ActionSpec("&Quit", "Close Lantern", (Key.Quit,), Icon.ApplicationExit),
+    Act.ABOUT: ActionSpec("&About Lantern", "Version and content pack", icon="help-about"),
+    Act.QUIT: ActionSpec("&Quit", "Close Lantern", (Key.Quit,), "application-exit"),
     # Kiosk controls: big buttons on the kiosk toolbar only.
     Act.TEXT_SMALLER: ActionSpec("A−", "Smaller text", kiosk=True, desktop=False),
     Act.TEXT_LARGER: ActionSpec("A+", "Larger text", kiosk=True, desktop=False),
@@ -125,7 +124,7 @@ def make_action(parent: QObject, act: Act,
     action.setToolTip(tip)
     action.setStatusTip(spec.tip)
     action.setCheckable(spec.checkable)
-    if spec.icon is not None and QIcon.hasThemeIcon(spec.icon):
+    if spec.icon and QIcon.hasThemeIcon(spec.icon):
         action.setIcon(QIcon.fromTheme(spec.icon))
     if slot is not None:
         action.triggered.connect(lambda _checked=False: slot())

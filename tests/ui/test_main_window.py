@@ -302,3 +302,45 @@ def test_a_second_start_opens_the_cached_library_without_parsing(qtbot, tmp_path
     assert second.library.articles == first.library.articles
     assert "Welcome" in second.reader.toPlainText()
     second.close()
+
+
+def test_a_changed_pack_is_searchable_at_once_while_its_index_updates(qtbot, tmp_path: Path,
+                                                                       monkeypatch):
+    import shutil
+    import threading
+
+    from lantern.core.search import engine
+
+    from tests.conftest import VALID_PACK
+
+    pack = Path(shutil.copytree(VALID_PACK, tmp_path / "pack"))
+    first = make_window(qtbot, tmp_path, roots=(pack,))
+    first.close()
+    faq = pack / "faq" / "what-is-dmn.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nA zanzibar of thoughts.\n",
+                   encoding="utf-8")
+
+    gate = threading.Event()
+    real_update = engine._update
+
+    def held_update(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_update", held_update)
+    second = make_window(qtbot, tmp_path, roots=(pack,))  # loaded while the update waits
+    try:
+        assert second.index_updating
+        assert "zanzibar" in second.library.faq("what-is-dmn").body  # the new text shows
+        with qtbot.waitSignal(second.search_finished, timeout=5000) as old:
+            second.search.run_now("default mode network")
+        assert old.args[0].results  # the previous index answers
+        with qtbot.waitSignal(second.index_updated, timeout=10000):
+            gate.set()
+        assert not second.index_updating
+        with qtbot.waitSignal(second.search_finished, timeout=5000) as new:
+            second.search.run_now("zanzibar")
+        assert [r.id for r in new.args[0].results][:1] == ["what-is-dmn"]
+    finally:
+        gate.set()
+        second.close()

@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 HOME = "lantern:home"
+#: What the background load hands the window: the library, an index, the suggestions, and
+#: whether that index is the previous one, still to be brought up to date.
+Loaded = tuple["Library", "SearchIndex", "Suggester", bool]
 
 
 def _stylesheet() -> str:
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
     library_loaded = Signal()
     page_shown = Signal(str)
     search_finished = Signal(object)
+    index_updated = Signal()
     external_link_blocked = Signal(QUrl)
 
     def __init__(self, roots: Sequence[Path], settings: QSettings | None = None,
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         )
         self.library: Library | None = None
         self.index: SearchIndex | None = None
+        self.index_updating = False
         self.composer: Composer | None = None
         self.history = History()
         self.recent = RecentPages()
@@ -276,22 +281,25 @@ class MainWindow(QMainWindow):
         roots = self.roots
         preload_modules()
         from lantern.core.library_cache import load_and_cache, read_cached
-        from lantern.core.search import open_index
+        from lantern.core.search import open_index, open_previous_index
         from lantern.core.search.suggest import Suggester
 
         progress = self.index_progress
         cache = paths.cache_dir()
 
-        def finish(library: Library) -> tuple[Library, SearchIndex, Suggester]:
-            index = open_index(library, cache, progress)
+        def finish(library: Library) -> Loaded:
+            # The pack changed since the index was made: search the index as it was while
+            # it is brought up to date (after loading, in the background).
+            previous = open_previous_index(library, cache)
+            index = previous or open_index(library, cache, progress)
             # Built here, not in the GUI thread: a third of a second at 16 000 questions.
-            return library, index, Suggester(library)
+            return library, index, Suggester(library), previous is not None
 
-        def from_cache() -> tuple[Library, SearchIndex, Suggester] | None:
+        def from_cache() -> Loaded | None:
             library = read_cached(roots, cache)
             return None if library is None else finish(library)
 
-        def from_files(cached: tuple[Library, SearchIndex, Suggester] | None) -> None:
+        def from_files(cached: Loaded | None) -> None:
             if cached is not None:
                 self.on_library_loaded(cached)
                 return
@@ -303,13 +311,15 @@ class MainWindow(QMainWindow):
 
         submit(self._pool, from_cache, from_files, self.on_load_failed)
 
-    def on_library_loaded(
-            self, loaded: tuple[Library, SearchIndex, Suggester]) -> None:
+    def on_library_loaded(self, loaded: Loaded) -> None:
         from lantern.core.compose import Composer
         from lantern.core.usage import term_appearances
 
-        self.library, self.index, suggester = loaded
-        self.index_progress.finish()
+        self.library, self.index, suggester, outdated = loaded
+        if outdated:
+            self.update_index()
+        else:
+            self.index_progress.finish()
         self.composer = Composer(self.library)
         self.glossary.set_library(self.library, self.composer)
         self.references.set_library(self.library)
@@ -333,6 +343,36 @@ class MainWindow(QMainWindow):
         composer = self.composer
         submit(self._pool, lambda: term_appearances(composer.library),
                composer.offer_appearances, lambda _message: None)
+
+    def update_index(self) -> None:
+        """Bring the search index up to date in the background; searches meanwhile use the
+        index as it was, and the new one takes over when it is ready."""
+        from lantern.core.search import open_index
+
+        library, cache, progress = self.library, paths.cache_dir(), self.index_progress
+        assert library is not None
+        self.index_updating = True
+        self.statusBar().showMessage("Updating the search index…")
+        submit(self._pool, lambda: open_index(library, cache, progress),
+               self.on_index_updated, self.on_index_update_failed)
+
+    def on_index_updated(self, index: SearchIndex) -> None:
+        previous, self.index = self.index, index
+        self.search.set_index(index)
+        self.search.wait()  # a search still running on the previous index ends first
+        if previous is not None and previous is not index:
+            previous.close()
+        self.index_updating = False
+        self.index_progress.finish()
+        self.statusBar().showMessage("Search index updated", 5000)
+        self.index_updated.emit()
+
+    def on_index_update_failed(self, message: str) -> None:
+        self.index_updating = False
+        self.index_progress.finish()
+        log.warning("search index not updated: %s", message)
+        self.statusBar().showMessage("The search index could not be updated; searching the "
+                                     "previous one", 15000)
 
     def on_load_failed(self, message: str) -> None:
         self.reader.show_message("Lantern could not open its library", message)

@@ -15,7 +15,7 @@ from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
 if TYPE_CHECKING:
     from lantern.core.search.engine import Progress, SearchIndex
 
-__all__ = ["SearchResponse", "SearchResult", "Suggestion", "open_index"]
+__all__ = ["SearchResponse", "SearchResult", "Suggestion", "open_index", "open_previous_index"]
 
 
 def open_index(
@@ -28,3 +28,11 @@ def open_index(
     from lantern.core.search.engine import SearchIndex
 
     return SearchIndex.open(library, cache, progress)
+
+
+def open_previous_index(library: Library, cache: Path) -> SearchIndex | None:
+    """The index of an earlier version of `library`'s packs, read-only, to search while
+    `open_index` updates it; None if there is none or it is already current."""
+    from lantern.core.search.engine import SearchIndex
+
+    return SearchIndex.open_previous(library, cache)

@@ -198,6 +198,23 @@ class SearchIndex:
             log.warning("index folder %s unusable (%s); searching from memory", location, str(exc))
         return cls(library, _build_in_memory(library, progress), None)
 
+    @classmethod
+    def open_previous(cls, library: Library, cache: Path) -> SearchIndex | None:
+        """The index as the last start left it, to search while `open()` brings it up to date
+        (read-only; results of items since removed may appear until then). None when it is
+        already current (then `open()` is quick), of another schema, missing or damaged."""
+        location = index_dir_for(library, cache)
+        meta = _meta(location)
+        if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") == library.fingerprint:
+            return None
+        try:
+            if not index.exists_in(str(location)):
+                return None
+            return cls(library, _open_dir(location, readonly=True), location)
+        except Exception as exc:  # damaged: open() will rebuild it
+            log.info("previous index at %s not usable (%s)", location, str(exc))
+            return None
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self._searcher.close()

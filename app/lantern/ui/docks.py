@@ -39,10 +39,20 @@ if TYPE_CHECKING:
     from lantern.core.model import Library, Reference
 
 
-def panel_headings(stylesheet: str, factor: float = 0.7) -> str:
-    """Smaller headings for a narrow panel, in proportion to the reader's at any text size."""
-    found = re.search(r"\bh1\s*\{[^}]*font-size:\s*([\d.]+)pt", stylesheet)
-    return f"\nh1 {{ font-size: {float(found[1]) * factor:.1f}pt; }}" if found else ""
+def panel_sizes(stylesheet: str) -> str:
+    """A narrow panel's text a little smaller than the reader's, and its title much smaller,
+    in proportion to the reader's at any text size."""
+    rules = []
+    for source, selector, factor, extra in (
+            ("body", "div.panel", 0.85, " line-height: 135%;"), ("h1", "h1", 0.7, "")):
+        found = re.search(rf"\b{source}\s*\{{[^}}]*font-size:\s*([\d.]+)pt", stylesheet)
+        if found:
+            rules.append(f"{selector} {{ font-size: {float(found[1]) * factor:.1f}pt;{extra} }}")
+    return "\n" + "\n".join(rules)
+
+
+def _panel_html(body: str) -> str:
+    return f'<html><body><div class="panel">{body}</div></body></html>'
 
 
 def _browser(name: str, stylesheet: str) -> QTextBrowser:
@@ -109,7 +119,7 @@ class GlossaryDock(QDockWidget):
 
     def set_stylesheet(self, stylesheet: str) -> None:
         """Use another stylesheet (theme, text size) and redraw the entry shown."""
-        self.entry.document().setDefaultStyleSheet(stylesheet + panel_headings(stylesheet))
+        self.entry.document().setDefaultStyleSheet(stylesheet + panel_sizes(stylesheet))
         term_id, self.current_term_id = self.current_term_id, ""
         if term_id:
             self._show(term_id)
@@ -142,7 +152,7 @@ class GlossaryDock(QDockWidget):
         if term is None:
             return
         self.current_term_id = term_id
-        self.entry.setHtml(self._composer.term(term).html)
+        self.entry.setHtml(_panel_html(self._composer.term(term).html))
         self.term_shown.emit(term_id)
 
 
@@ -217,7 +227,7 @@ class ReferencesDock(QDockWidget):
 
     def set_stylesheet(self, stylesheet: str) -> None:
         """Use another stylesheet (theme, text size) and redraw the list."""
-        self.browser.document().setDefaultStyleSheet(stylesheet)
+        self.browser.document().setDefaultStyleSheet(stylesheet + panel_sizes(stylesheet))
         self._render()
 
     def set_references(self, keys: tuple[str, ...]) -> None:
@@ -310,4 +320,4 @@ class ReferencesDock(QDockWidget):
             parts.append(f'<p class="{css}">{reference_html(ref, n)}</p>')
         self.empty.setVisible(not parts)
         self.browser.setVisible(bool(parts))
-        self.browser.setHtml("".join(parts))
+        self.browser.setHtml(_panel_html("".join(parts)))

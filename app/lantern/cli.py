@@ -107,9 +107,18 @@ def _roots(args: argparse.Namespace, err: TextIO) -> list[Path] | None:
         return None
 
 
-def _load(args: argparse.Namespace, err: TextIO) -> Library | None:
+def _load(args: argparse.Namespace, err: TextIO, cache: str = "") -> Library | None:
+    """The library of the folders given. `cache="read"` takes it from the cache when nothing
+    changed; `cache="write"` parses and leaves it there for the window's next start."""
     roots = _roots(args, err)
-    return load_library(roots) if roots is not None else None
+    if roots is None:
+        return None
+    if cache:
+        from lantern.core.library_cache import load_and_cache, load_library_cached
+
+        load = load_library_cached if cache == "read" else load_and_cache
+        return load(roots, paths.cache_dir())
+    return load_library(roots)
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -149,7 +158,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from lantern.core.search import open_index
 
-    library = _load(args, err)
+    library = _load(args, err, cache="write")
     if library is None:
         return 2
     started = time.perf_counter()
@@ -171,7 +180,7 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     from lantern.core.search import open_index
 
-    library = _load(args, err)
+    library = _load(args, err, cache="read")
     if library is None:
         return 2
     ix = open_index(library, paths.cache_dir())

@@ -113,3 +113,18 @@ def test_kiosk_true_in_the_site_config_makes_plain_lantern_a_kiosk(tmp_path, mon
     monkeypatch.setattr("lantern.ui.app.run", lambda roots: started.append("window") or 0)
     assert main(["--content", str(VALID_PACK)]) == 0
     assert started[-1] == "window"
+
+
+def test_index_leaves_the_parsed_library_for_the_window_and_search_reads_it(capsys,
+                                                                           monkeypatch):
+    import os
+
+    from lantern.core import library_cache
+
+    code, _out, _ = run(capsys, "index", str(VALID_PACK))
+    assert code == 0
+    assert (Path(os.environ["LANTERN_CACHE_DIR"]) / library_cache.FILE_NAME).is_file()
+    monkeypatch.setattr(library_cache, "load_and_cache",
+                        lambda *_a: pytest.fail("search parsed an unchanged pack"))
+    code, out, _ = run(capsys, "search", "--content", str(VALID_PACK), "DMN", "--json")
+    assert code == 0 and json.loads(out)["results"]

@@ -83,3 +83,27 @@ def test_another_lantern_version_does_not_use_the_cache(pack: Path, tmp_path: Pa
     monkeypatch.setattr(library_cache, "__version__", "0.0.0-other")
     load_library_cached([pack], tmp_path / "cache")
     assert len(calls) == 2
+
+
+def test_the_key_covers_every_file_the_loader_reads():
+    from lantern.core.library_cache import pack_files
+
+    library = load_library(VALID_PACK)
+    read = {a.path for a in library.articles} | {f.path for f in library.faqs}
+    read |= {t.path for t in library.terms} | {r.path for r in library.references}
+    read |= {p.path for p in library.pages} | {VALID_PACK / "pack.toml"}
+    keyed = {p for p in pack_files(VALID_PACK) if p.exists()}
+    assert {Path(p).resolve() for p in read} == {p.resolve() for p in keyed}
+
+
+def test_an_edit_through_a_linked_folder_is_seen(tmp_path: Path, monkeypatch):
+    real = Path(shutil.copytree(VALID_PACK / "faq", tmp_path / "elsewhere"))
+    pack = Path(shutil.copytree(VALID_PACK, tmp_path / "pack",
+                                ignore=shutil.ignore_patterns("faq")))
+    (pack / "faq").symlink_to(real, target_is_directory=True)
+    calls = _loads(monkeypatch)
+    load_library_cached([pack], tmp_path / "cache")
+    faq = real / "what-is-dmn.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    assert "More." in load_library_cached([pack], tmp_path / "cache").faq("what-is-dmn").body
+    assert len(calls) == 2

@@ -29,23 +29,32 @@ FORMAT = 1
 FILE_NAME = "library.pickle"
 
 
+#: What the loader reads in a content folder (lantern.core.content; a test keeps them equal).
+PACK_FILES = ("pack.toml", "glossary.yaml", "references.yaml")
+PACK_FOLDERS = ("articles", "faq", "pages")  # their *.md files
+
+
+def pack_files(root: Path) -> list[Path]:
+    files = [root / name for name in PACK_FILES]
+    for folder in PACK_FOLDERS:
+        files += sorted((root / folder).glob("*.md"))
+    return files
+
+
 def files_key(roots: Sequence[Path]) -> str:
-    """A digest of every file under `roots`: relative path, size, modification time."""
+    """A digest of every file the loader reads under `roots`: path, size, modification time
+    (of the file a link points to, as the loader reads it), or its absence."""
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
     for root in roots:
-        digest.update(f"root\0{Path(root).resolve()}\0".encode())
-        entries = []
-        for folder, dirs, files in os.walk(root):
-            dirs.sort()
-            for name in files:
-                path = os.path.join(folder, name)
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                entries.append(f"{os.path.relpath(path, root)}\0{stat.st_size}\0"
-                               f"{stat.st_mtime_ns}")
-        digest.update("\n".join(sorted(entries)).encode())
+        root = Path(root)
+        digest.update(f"root\0{root.resolve()}\0".encode())
+        for path in pack_files(root):
+            try:
+                stat = os.stat(path)
+                state = f"{stat.st_size}\0{stat.st_mtime_ns}"
+            except OSError:
+                state = "-"
+            digest.update(f"{path.relative_to(root)}\0{state}\n".encode())
     return digest.hexdigest()
 
 

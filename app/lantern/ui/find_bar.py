@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,8 @@ MATCH_COLOUR = QColor("#ffe38a")
 
 def mark_all(browser: QTextBrowser, words: list[str]) -> int:
     """Give every whole-word occurrence of `words` a highlight; return how many."""
+    from PySide6.QtGui import QTextCharFormat  # its enums are built on first use
+
     fmt = QTextCharFormat()
     fmt.setBackground(MATCH_COLOUR)
     fmt.setForeground(QColor("#1a1a1a"))

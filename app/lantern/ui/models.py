@@ -6,12 +6,14 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from lantern.core.kinds import KIND_LABELS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from lantern.core.model import Term
     from lantern.core.search.results import SearchResult
 
@@ -108,6 +110,10 @@ class RichTextDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+        # QStyle's many enums are built on first use, after the window is on screen.
+        from PySide6.QtGui import QAbstractTextDocumentLayout
+        from PySide6.QtWidgets import QStyle
+
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         style = option.widget.style() if option.widget else None

@@ -7,15 +7,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtCore import QObject, QStandardPaths, QUrl
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lantern.core.theme import LIGHT, reader_css
@@ -24,6 +17,7 @@ from lantern.ui.actions import Act, make_action
 from lantern.ui.reader import ReaderView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrinter
 
 FOOTER = ("Printed from Lantern, an offline reading companion. Information, not medical "
@@ -54,6 +48,11 @@ def printable(html: str, title: str, source: str = "") -> PrintDocument:
 
 
 def _page_setup(device: QPagedPaintDevice) -> None:
+    # Page classes load on first use: building their enums is not worth doing before the
+    # window is on screen.
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     device.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
 
@@ -76,6 +75,8 @@ def write_pdf(document: QTextDocument, path: Path, title: str) -> str:
         path.open("wb").close()  # Qt would only say "QPainter::begin(): Returned false"
     except OSError as error:
         return f"The PDF could not be written ({error.strerror or error})."
+    from PySide6.QtGui import QPdfWriter
+
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("Lantern")

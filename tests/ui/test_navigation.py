@@ -125,6 +125,7 @@ def test_recently_read_survives_a_restart_and_shows_on_home(qtbot, tmp_path: Pat
     second.go_home()
     text = second.reader.toPlainText()
     assert "Continue reading" in text
+    assert text.index("Continue reading") < text.index("Start with")  # above the welcome
     assert text.index("Is psilocybin therapy safe?") < text.index("Brain networks and psilocybin")
     second.clear_recent_action.trigger()
     assert "Continue reading" not in second.reader.toPlainText()

@@ -227,18 +227,14 @@ class Composer:
         """The start page; `recent` (address, title) pairs make a "Continue reading" list."""
         library = self.library
         page = library.page("home")
-        parts = []
-        if page:
-            title = page.title
-            parts.append(f"<h1>{escape(title)}</h1>")
-            parts.append(self.renderer.render(page.body, link_terms=False).html)
-        else:
-            title = "Lantern"
-            parts.append(f"<h1>{escape(library.name)}</h1>")
-        if recent:
-            items = [f'<li><a href="{escape(address)}">{escape(title)}</a></li>'
-                     for address, title in recent[:RECENT_ON_HOME]]
+        title = page.title if page else "Lantern"
+        parts = [f"<h1>{escape(title if page else library.name)}</h1>"]
+        if recent:  # a returning reader sees where they were first, above the fold
+            items = [f'<li><a href="{escape(address)}">{escape(name)}</a></li>'
+                     for address, name in recent[:RECENT_ON_HOME]]
             parts.append(f'<h2>Continue reading</h2><ul class="recent">{"".join(items)}</ul>')
+        if page:
+            parts.append(self.renderer.render(page.body, link_terms=False).html)
         if library.articles:
             parts.append('<h2>Articles</h2><table class="cards" width="100%">')
             for article in library.articles:

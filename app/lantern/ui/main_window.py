@@ -357,6 +357,9 @@ class MainWindow(QMainWindow):
                self.on_index_updated, self.on_index_update_failed)
 
     def on_index_updated(self, index: SearchIndex) -> None:
+        if getattr(self, "_closed", False):  # the window closed while the update ran
+            index.close()
+            return
         previous, self.index = self.index, index
         self.search.set_index(index)
         self.search.wait()  # a search still running on the previous index ends first
@@ -634,6 +637,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.save_state()
         self.search.cancel()
         self.search.wait()

@@ -1,0 +1,36 @@
+"""The start-up and typing benchmarks run end to end at their smallest, so they never rot.
+
+Nothing is timed or compared: the script's own table is only checked for its rows.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench" / "startup.py"
+
+
+def test_startup_benchmark_one_run(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, str(BENCH), "--runs", "1"], capture_output=True,
+                          text=True, env=env, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    table = done.stdout
+    for row in ("| start → first paint |", "| start → search usable |", "| peak memory"):
+        assert row in table, table
+    assert "lantern-bench-" in "".join(os.listdir(tmp_path))  # its scratch folder went here
+
+
+def test_typing_benchmark_on_the_bundled_pack(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "keystrokes.py"), "--size", "bundled",
+         "--work", str(tmp_path / "work")],
+        capture_output=True, text=True, env=env, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "| keystroke → suggestions shown |" in done.stdout, done.stdout
+    assert "| Enter → full results shown |" in done.stdout

@@ -45,3 +45,12 @@ def test_passages_start_and_end_on_whole_words():
 def test_words_past_the_character_limit_are_not_read():
     text = "a " * CHAR_LIMIT + "needle"
     assert _snippets().make(text, {"needle"}) == ""
+
+
+def test_cut_marks_say_where_a_snippet_leaves_the_text():
+    text = "abcdefghij " * 20 + "target " + "klmnopqrst " * 20
+    marked = Snippets(lambda w: w.lower(), width=60, context=25, cut_marks=True)
+    snippet = marked.make(text, {"target"})
+    assert snippet.startswith("… abcdefghij ") and snippet.endswith("klmnopqrst …")
+    whole = marked.make("a short target text", {"target"})
+    assert whole == "a short <mark>target</mark> text"  # nothing cut, nothing marked

@@ -165,7 +165,8 @@ class SearchIndex:
         self._ix = ix
         self._searcher = ix.searcher()
         self._matcher = ConceptMatcher(library.terms)
-        self._snippets = Snippets(_index_form, width=220, context=70, passages=2)
+        self._snippets = Snippets(_index_form, width=220, context=70, passages=2,
+                                  cut_marks=True)
         self.damaged = False
 
     # opening ---------------------------------------------------------------------------

@@ -23,12 +23,14 @@ def _in_word(char: str) -> bool:
 
 
 class Snippets:
-    """Makes snippets of at most `passages` passages of about `width` characters each."""
+    """Makes snippets of at most `passages` passages of about `width` characters each;
+    with `cut_marks`, a snippet that starts or ends inside the text says so with "…"."""
 
     def __init__(
         self, key: Callable[[str], str], width: int = 220, context: int = 70,
-        passages: int = 2, between: str = " … ",
+        passages: int = 2, between: str = " … ", cut_marks: bool = False,
     ) -> None:
+        self.cut_marks = cut_marks
         self._key = key
         self._keys: dict[str, str] = {}
         self.width = width
@@ -79,13 +81,20 @@ class Snippets:
         chosen = sorted(ranked[: self.passages])
         starts = [h[0] for h in hits]
         out = []
+        starts_at: list[int] = []
+        end = 0
         for g in chosen:
             first, last = groups[g]
             start, end = self._bounds(text, hits[first][0], hits[last - 1][1])
             # Every matched word inside the passage is marked, also those of a neighbour.
             marked = hits[bisect_left(starts, start):bisect_left(starts, end)]
             out.append(self._mark(text, start, end, [h for h in marked if h[1] <= end]))
-        return self.between.join(out)
+            starts_at.append(start)
+        snippet = self.between.join(out)
+        if self.cut_marks:
+            head = "… " if starts_at[0] > 0 else ""
+            snippet = head + snippet + (" …" if end < len(text.rstrip()) else "")
+        return snippet
 
     def _bounds(self, text: str, first: int, last: int) -> tuple[int, int]:
         start = max(0, first - self.context)

@@ -287,17 +287,17 @@ class MainWindow(QMainWindow):
         progress = self.index_progress
         cache = paths.cache_dir()
 
-        def finish(library: Library) -> Loaded:
-            # The pack changed since the index was made: search the index as it was while
-            # it is brought up to date (after loading, in the background).
-            previous = open_previous_index(library, cache)
+        def finish(library: Library, changed: bool) -> Loaded:
+            # A changed pack: search the index as it was while it is brought up to date
+            # (after loading, in the background). An unchanged one's index is current.
+            previous = open_previous_index(library, cache) if changed else None
             index = previous or open_index(library, cache, progress)
             # Built here, not in the GUI thread: a third of a second at 16 000 questions.
             return library, index, Suggester(library), previous is not None
 
         def from_cache() -> Loaded | None:
             library = read_cached(roots, cache)
-            return None if library is None else finish(library)
+            return None if library is None else finish(library, changed=False)
 
         def from_files(cached: Loaded | None) -> None:
             if cached is not None:
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
             # The pack changed (or first start): parse it. The parser's modules are
             # imported here, in the GUI thread, as every background module is.
             preload_modules(PARSER_MODULES)
-            submit(self._pool, lambda: finish(load_and_cache(roots, cache)),
+            submit(self._pool, lambda: finish(load_and_cache(roots, cache), changed=True),
                    self.on_library_loaded, self.on_load_failed)
 
         submit(self._pool, from_cache, from_files, self.on_load_failed)

@@ -232,7 +232,6 @@ class Renderer:
         self.state = _State()
         self.terms = TermFinder(library.terms)
         self.linking = bool(self.terms)  # off while rendering text that links no terms
-        self._by_name = {fold(n): t.id for t in library.terms for n in t.names}
         self._md = self._markdown()
 
     def _markdown(self) -> markdown.Markdown:
@@ -245,7 +244,8 @@ class Renderer:
         )
 
     def term_for(self, text: str) -> str | None:
-        return self._by_name.get(fold(text))
+        """The id of the term one of whose names `text` is, if any."""
+        return self.terms.matcher.names.get(fold(text))
 
     def render(self, text: str, *, link_terms: bool = True) -> Rendered:
         self.state = _State()

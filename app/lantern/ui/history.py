@@ -15,6 +15,16 @@ class Visit:
     title: str
 
 
+def _stored_list(text: str, limit: int) -> list[object]:
+    """The first `limit` entries of a JSON list, oldest first (so adding them in turn puts
+    the newest on top); [] for anything that is not a JSON list."""
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return list(reversed(data[:limit])) if isinstance(data, list) else []
+
+
 class History:
     """Back/forward over visited addresses, with each page's title for the history menus."""
 
@@ -95,13 +105,7 @@ class RecentPages:
 
     def loads(self, text: str) -> None:
         """Read what `dumps` wrote; anything malformed is skipped, never raised."""
-        try:
-            data = json.loads(text or "[]")
-        except ValueError:
-            return
-        if not isinstance(data, list):
-            return
-        for entry in reversed(data[: self.limit]):
+        for entry in _stored_list(text, self.limit):
             if (isinstance(entry, list) and len(entry) == 2
                     and all(isinstance(x, str) for x in entry)):
                 self.add(entry[0], entry[1])
@@ -131,11 +135,6 @@ class RecentSearches:
 
     def loads(self, text: str) -> None:
         """Read what `dumps` wrote; anything malformed is skipped, never raised."""
-        try:
-            data = json.loads(text or "[]")
-        except ValueError:
-            return
-        if isinstance(data, list):
-            for query in reversed(data[: self.limit]):
-                if isinstance(query, str):
-                    self.add(query[:200])
+        for query in _stored_list(text, self.limit):
+            if isinstance(query, str):
+                self.add(query[:200])

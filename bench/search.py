@@ -197,13 +197,18 @@ def whoosh_schema() -> Any:
     )
 
 
+def empty_folder(folder: Path) -> Path:
+    """`folder`, emptied (or made) for a fresh build."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
 def build_whoosh(spec: dict[str, Any]) -> dict[str, Any]:
     from whoosh import index as windex
 
     docs = read_docs(Path(spec["docs"]))
-    folder = Path(spec["index"])
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    folder = empty_folder(Path(spec["index"]))
     started = now()
     ix = windex.create_in(str(folder), whoosh_schema())
     writer = ix.writer()
@@ -219,9 +224,7 @@ def build_whoosh(spec: dict[str, Any]) -> dict[str, Any]:
 
 def build_fts5(spec: dict[str, Any]) -> dict[str, Any]:
     docs = read_docs(Path(spec["docs"]))
-    folder = Path(spec["index"])
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    folder = empty_folder(Path(spec["index"]))
     started = now()
     con = sqlite3.connect(folder / "fts.db")
     con.execute("CREATE VIRTUAL TABLE docs USING fts5(key UNINDEXED, title, body, "

@@ -22,6 +22,17 @@ def _first(ix, text: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return result.kind, result.id
 
 
+def _assert_rebuilt_in_place(library, cache: Path, location: Path) -> None:  # type: ignore[no-untyped-def]
+    """The index opens where it belongs, finds DMN's entry first and holds every document."""
+    ix = open_index(library, cache)
+    try:
+        assert ix.location == location
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+        assert ix.doc_count == open_index(library).doc_count
+    finally:
+        ix.close()
+
+
 def _foreign_index(location: Path) -> None:
     """An index written by some other version: other fields, no Lantern documents."""
     location.mkdir(parents=True, exist_ok=True)
@@ -42,13 +53,7 @@ def test_index_of_another_schema_version_is_rebuilt(pack_copy: Path, tmp_path: P
     (location / META_FILE).write_text(json.dumps({
         "schema": recorded_schema, "fingerprint": library.fingerprint, "hashes": {},
     }))
-    ix = open_index(library, cache)
-    try:
-        assert ix.location == location
-        assert _first(ix, "DMN") == ("term", "default-mode-network")
-        assert ix.doc_count == open_index(library).doc_count
-    finally:
-        ix.close()
+    _assert_rebuilt_in_place(library, cache, location)
     assert json.loads((location / META_FILE).read_text())["schema"] == SCHEMA_VERSION
 
 
@@ -119,13 +124,7 @@ def test_disk_full_during_a_build_searches_from_memory_and_rebuilds_next_time(
     # The half-written index is never used: the next start (disk freed) builds it again.
     assert not (location / META_FILE).exists()
     assert not lock_path(location).exists() or _lock_is_free(lock_path(location))
-    ix = open_index(library, cache)
-    try:
-        assert ix.location == location
-        assert _first(ix, "DMN") == ("term", "default-mode-network")
-        assert ix.doc_count == open_index(library).doc_count
-    finally:
-        ix.close()
+    _assert_rebuilt_in_place(library, cache, location)
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

@@ -47,7 +47,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from lantern.ui.app import create_app
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
     import corpora
 

@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["LANTERN_CACHE_DIR"] = str(work / "cache")
     os.environ["LANTERN_CONFIG_DIR"] = str(work / "config")
     from lantern.ui.app import create_app
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
     qInstallMessageHandler(_quiet)
     app = create_app([])
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.kiosk:
         from lantern.core.kiosk import KioskPolicy
 
-        from lantern.ui.kiosk import KioskController
+        from lantern.ui.kiosk.controller import KioskController
 
         controller = KioskController(window, KioskPolicy(), fullscreen=False)
         controller.start()

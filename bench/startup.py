@@ -47,7 +47,7 @@ if mode == "bare":
         QDockWidget("Dock"))
 else:
     from lantern.core import paths
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
     window = MainWindow([paths.content_dir()])
     def ready():
         marks["ready"] = time.time()

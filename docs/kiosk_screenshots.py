@@ -30,8 +30,8 @@ def main() -> int:
     from lantern.core.kiosk import KioskPolicy
 
     from lantern.ui.app import create_app
-    from lantern.ui.kiosk import KioskController
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.kiosk.controller import KioskController
+    from lantern.ui.window.main_window import MainWindow
 
     def wait(signal=None, timeout_ms: int = 300) -> None:  # type: ignore[no-untyped-def]
         loop = QEventLoop()

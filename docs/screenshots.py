@@ -28,7 +28,7 @@ def main() -> int:
     from lantern.core.bookmarks import Bookmark
 
     from lantern.ui.app import create_app
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
     app = create_app()
     settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)

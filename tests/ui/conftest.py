@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-from lantern.ui.main_window import MainWindow
+from lantern.ui.window.main_window import MainWindow
 
 from tests.conftest import VALID_PACK
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import lantern.ui  # noqa: F401  (installs the answer)
-from lantern.ui.import_hook import skip_source_scan
+from lantern.ui.platform.import_hook import skip_source_scan
 
 
 def test_later_imports_read_no_source(tmp_path: Path, monkeypatch):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from lantern.core.kiosk import KioskPolicy, hash_pin
 
-from lantern.ui.kiosk import DEFAULT_SCALE, TEXT_SCALES, KioskController
-from lantern.ui.main_window import HOME, MainWindow
+from lantern.ui.kiosk.controller import DEFAULT_SCALE, TEXT_SCALES, KioskController
+from lantern.ui.window.main_window import HOME, MainWindow
 
 from tests.conftest import VALID_PACK
 from tests.ui.conftest import click_link
@@ -217,7 +217,7 @@ def test_no_context_menus_and_fixed_panels(qtbot, kiosk):
 def test_external_links_never_reach_the_system(qtbot, kiosk, monkeypatch):
     window, controller = kiosk
     opened: list[object] = []
-    monkeypatch.setattr("lantern.ui.main_window.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("lantern.ui.window.main_window.QDesktopServices.openUrl", opened.append)
     monkeypatch.setattr(window, "open_external", opened.append)
     for address in ("https://doi.org/10.1038/s41586-024-07624-5", "mailto:someone@example.org"):
         window.on_link_activated(QUrl(address))

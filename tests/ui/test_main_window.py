@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from lantern.ui.main_window import HOME
+from lantern.ui.window.main_window import HOME
 
 from tests.ui.conftest import click_link, make_window
 
@@ -118,7 +118,7 @@ def test_external_links_ask_first(qtbot, window, monkeypatch):
     opened = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.No)
-    monkeypatch.setattr("lantern.ui.main_window.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("lantern.ui.window.main_window.QDesktopServices.openUrl", opened.append)
     window.on_link_activated(QUrl("https://doi.org/10.1038/s41586-024-07624-5"))
     assert opened == []
     monkeypatch.setattr(QMessageBox, "question",
@@ -138,7 +138,7 @@ def test_broken_pack_still_opens_and_lists_problems(qtbot, tmp_path: Path):
 def test_content_loads_by_itself_after_the_first_paint(qtbot, tmp_path: Path):
     from PySide6.QtCore import QSettings
 
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
     from tests.conftest import VALID_PACK
 
@@ -270,7 +270,7 @@ def test_stale_suggestions_are_dropped(qtbot, window):
 def test_index_build_shows_progress_in_the_status_bar(qtbot, tmp_path: Path):
     from PySide6.QtCore import QSettings
 
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
     from tests.conftest import VALID_PACK
 

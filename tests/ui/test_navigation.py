@@ -8,12 +8,12 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from lantern.core.history import History, RecentPages
 from lantern.core.kiosk import KioskPolicy
 
-from lantern.ui.actions import ACTIONS, Act, act_of
-from lantern.ui.history import History, RecentPages
-from lantern.ui.kiosk import KioskController
-from lantern.ui.main_window import HOME
+from lantern.ui.kiosk.controller import KioskController
+from lantern.ui.window.actions import ACTIONS, Act, act_of
+from lantern.ui.window.main_window import HOME
 
 from tests.ui.conftest import make_window
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import lantern.ui  # noqa: F401  (importing the package applies the guard)
-from lantern.ui.none_guard import MARGIN
+from lantern.ui.platform.none_guard import MARGIN
 
 CALLS = """
 import sys

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from lantern.ui.qr import QUIET_ZONE
+from lantern.ui.panels.qr import QUIET_ZONE
 
 from tests.ui.conftest import click_link
 

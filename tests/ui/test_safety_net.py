@@ -15,14 +15,14 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lantern.ui import app as app_module
-from lantern.ui.safety_net import (
+from lantern.ui.platform.safety_net import (
     LOG_BACKUPS,
     LOG_BYTES,
     make_excepthook,
     set_aside_if_corrupt,
     setup_logging,
 )
-from lantern.ui.single_instance import LOCK_NAME, SingleInstance
+from lantern.ui.platform.single_instance import LOCK_NAME, SingleInstance
 
 from tests.conftest import VALID_PACK
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from lantern.core.theme import THEMES, contrast_ratio
 
-from lantern.ui.themes import SYSTEM, ZOOM_STEPS, palette_for, system_theme
+from lantern.ui.window.themes import SYSTEM, ZOOM_STEPS, palette_for, system_theme
 
 from tests.ui.conftest import make_window
 
@@ -124,7 +124,7 @@ def test_zoom_keys_and_ctrl_wheel_change_the_reader(qtbot, tmp_path: Path):
 def test_nothing_saved_when_the_window_persists_nothing(qtbot, tmp_path: Path):
     from PySide6.QtCore import QSettings
 
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
     from tests.conftest import VALID_PACK
 
@@ -145,7 +145,7 @@ def test_nothing_saved_when_the_window_persists_nothing(qtbot, tmp_path: Path):
 @pytest.mark.parametrize("name", ["dark", "high-contrast"])
 def test_dark_themes_draw_frames_at_3_to_1(name):
     """WCAG 1.4.11: the edge of a field must stand out from what is around it."""
-    from lantern.ui.themes import window_qss
+    from lantern.ui.window.themes import window_qss
 
     theme = THEMES[name]
     assert theme.outline in window_qss(theme)

@@ -3,8 +3,8 @@ spares later imports PySide6's source scan (see import_hook)."""
 
 import PySide6.QtCore  # noqa: F401  (loads PySide6's import hook, answered below)
 
-from lantern.ui.import_hook import skip_source_scan
-from lantern.ui.none_guard import make_none_immortal
+from lantern.ui.platform.import_hook import skip_source_scan
+from lantern.ui.platform.none_guard import make_none_immortal
 
 make_none_immortal()
 skip_source_scan()

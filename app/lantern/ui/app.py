@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lantern.core import paths
 
-from lantern.ui.main_window import MainWindow
-from lantern.ui.safety_net import (
+from lantern.ui.platform.safety_net import (
     make_excepthook,
     set_aside_if_corrupt,
     settings_notice,
     setup_logging,
 )
-from lantern.ui.single_instance import SingleInstance
+from lantern.ui.platform.single_instance import SingleInstance
+from lantern.ui.window.main_window import MainWindow
 
 from lantern import __version__
 
@@ -78,7 +78,7 @@ def run(roots: Sequence[Path]) -> int:
 
 def run_kiosk(roots: Sequence[Path], policy: KioskPolicy) -> int:
     """Open the window locked down for an unattended screen; see docs/kiosk.md."""
-    from lantern.ui.kiosk import KioskController
+    from lantern.ui.kiosk.controller import KioskController
 
     app = create_app()
     guard = _start(app, kiosk=True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.ui.onscreen_keyboard import OnScreenKeyboard
+from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
 
 ACTIVITY_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,

@@ -27,19 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
+from lantern.core.history import History, RecentPages, RecentSearches
 
-from lantern.ui.actions import Act, make_action
-from lantern.ui.bookmarks import Bookmarks
-from lantern.ui.docks import GlossaryDock, ReferencesDock
-from lantern.ui.find_bar import FindBar, mark_all
-from lantern.ui.history import History, RecentPages, RecentSearches
-from lantern.ui.printing import Printing
-from lantern.ui.progress import IndexProgress
-from lantern.ui.reader import ReaderView
-from lantern.ui.search_panel import ResultsPanel, SearchController, SuggestionPopup
-from lantern.ui.themes import Appearance
-from lantern.ui.toc import ContentsDock, ReadingPositions
-from lantern.ui.workers import PARSER_MODULES, preload_modules, submit
+from lantern.ui.panels.bookmarks import Bookmarks
+from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
+from lantern.ui.panels.find_bar import FindBar, mark_all
+from lantern.ui.panels.reader import ReaderView
+from lantern.ui.panels.search_panel import ResultsPanel, SearchController, SuggestionPopup
+from lantern.ui.panels.toc import ContentsDock, ReadingPositions
+from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
+from lantern.ui.window.actions import Act, make_action
+from lantern.ui.window.printing import Printing
+from lantern.ui.window.progress import IndexProgress
+from lantern.ui.window.themes import Appearance
 
 from lantern import __version__
 

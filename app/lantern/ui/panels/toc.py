@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
-from lantern.ui.bookmarks import tidy_list
+from lantern.ui.panels.bookmarks import tidy_list
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
 
-    from lantern.ui.reader import ReaderView
+    from lantern.ui.panels.reader import ReaderView
 
 AnchorRole = Qt.ItemDataRole.UserRole
 #: How many articles keep their reading position; the oldest are forgotten first.

@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 from lantern.core.kiosk import KioskPolicy, front_desk_html, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
-from lantern.ui.actions import Act, lock_for_kiosk, make_action
-from lantern.ui.kiosk_widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
-from lantern.ui.onscreen_keyboard import OnScreenKeyboard
-from lantern.ui.printing import default_printer
+from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
+from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
+from lantern.ui.window.actions import Act, lock_for_kiosk, make_action
+from lantern.ui.window.printing import default_printer
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from lantern.ui.main_window import MainWindow
+    from lantern.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

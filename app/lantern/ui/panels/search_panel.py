@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from lantern.core.kinds import KIND_LABELS
 
-from lantern.ui.models import ResultsModel, RichTextDelegate, TargetRole
-from lantern.ui.workers import submit
+from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
+from lantern.ui.platform.workers import submit
 
 if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lantern.core.theme import LIGHT, reader_css
 
-from lantern.ui.actions import Act, make_action
-from lantern.ui.reader import ReaderView
+from lantern.ui.panels.reader import ReaderView
+from lantern.ui.window.actions import Act, make_action
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from lantern.core.theme import HIGH_CONTRAST, LIGHT, THEMES, Theme, reader_css
 
-from lantern.ui.actions import Act, make_action
+from lantern.ui.window.actions import Act, make_action
 
 SYSTEM = "system"
 #: Text sizes, as factors of the stylesheet's; the reader starts at 1.0.

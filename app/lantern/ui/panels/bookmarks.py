@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
 
-from lantern.ui.actions import Act, make_action
+from lantern.ui.window.actions import Act, make_action
 
 AddressRole = Qt.ItemDataRole.UserRole
 

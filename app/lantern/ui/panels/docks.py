@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.ui.models import HtmlRole, TargetRole, TermsModel
+from lantern.ui.panels.models import HtmlRole, TargetRole, TermsModel
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
@@ -258,7 +258,7 @@ class ReferencesDock(QDockWidget):
         link = ref.link
         self.qr.setVisible(bool(link))
         if link:
-            from lantern.ui.qr import qr_pixmap  # segno is loaded on first use
+            from lantern.ui.panels.qr import qr_pixmap  # segno is loaded on first use
 
             self.qr.setPixmap(qr_pixmap(link))
             self.qr_caption.setText(f"Scan with a phone camera to open the study:\n{link}")

@@ -1,0 +1,2 @@
+"""The window room: the main window, its actions and menus, loading, navigation, state,
+appearance, printing and index progress."""

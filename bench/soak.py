@@ -110,16 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     qInstallMessageHandler(_quiet)
     app = create_app([])
     settings = QSettings(str(work / "soak.ini"), QSettings.Format.IniFormat)
-    window = MainWindow([args.content], settings=settings, persist_state=not args.kiosk)
     controller = None
     if args.kiosk:
         from lantern.core.kiosk import KioskPolicy
 
         from lantern.ui.kiosk.controller import KioskController
+        from lantern.ui.kiosk.policy import kiosk_window
 
+        window = MainWindow([args.content], settings=settings,
+                            policy=kiosk_window(KioskPolicy()))
         controller = KioskController(window, KioskPolicy(), fullscreen=False)
         controller.start()
     else:
+        window = MainWindow([args.content], settings=settings)
         window.show()
     window.resize(1280, 800)
     wait_for(window.library_loaded, window.start_loading, 120000)
@@ -151,7 +154,6 @@ def main(argv: list[str] | None = None) -> int:
 
     if controller is not None:
         controller.idle.stop()
-    window.persist_state = False
     window.hide()
     window.deleteLater()
     settle()

@@ -31,6 +31,7 @@ def main() -> int:
 
     from lantern.ui.app import create_app
     from lantern.ui.kiosk.controller import KioskController
+    from lantern.ui.kiosk.policy import kiosk_window
     from lantern.ui.window.main_window import MainWindow
 
     def wait(signal=None, timeout_ms: int = 300) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +47,8 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     for width, height in SIZES:
         settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow([paths.content_dir()], settings=settings, persist_state=False)
+        window = MainWindow([paths.content_dir()], settings=settings,
+                            policy=kiosk_window(policy))
         # Offscreen there is no real screen to fill, so the window is sized by hand.
         controller = KioskController(window, policy, fullscreen=False)
         window.resize(width, height)

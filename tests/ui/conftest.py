@@ -10,13 +10,15 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from lantern.ui.window.main_window import MainWindow
+from lantern.ui.window.policy import DESKTOP, WindowPolicy
 
 from tests.conftest import VALID_PACK
 
 
-def make_window(qtbot, tmp_path: Path, roots=(VALID_PACK,)) -> MainWindow:
+def make_window(qtbot, tmp_path: Path, roots=(VALID_PACK,),
+                policy: WindowPolicy = DESKTOP) -> MainWindow:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(list(roots), settings=settings)
+    window = MainWindow(list(roots), settings=settings, policy=policy)
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lantern.core.kiosk import KioskPolicy, hash_pin
 
 from lantern.ui.kiosk.controller import DEFAULT_SCALE, TEXT_SCALES, KioskController
+from lantern.ui.kiosk.policy import kiosk_window
 from lantern.ui.window.main_window import HOME, MainWindow
 
 from tests.conftest import VALID_PACK
@@ -42,7 +43,7 @@ def make_kiosk(qtbot, tmp_path: Path, policy: KioskPolicy = POLICY, fullscreen: 
                settings: QSettings | None = None) -> tuple[MainWindow, KioskController]:
     if settings is None:
         settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow([VALID_PACK], settings=settings, persist_state=False)
+    window = MainWindow([VALID_PACK], settings=settings, policy=kiosk_window(policy))
     qtbot.addWidget(window)
     controller = KioskController(window, policy, fullscreen=fullscreen)
     window.resize(1280, 800)
@@ -65,7 +66,7 @@ def tap(qtbot, widget: QWidget) -> None:
 
 
 def button(controller: KioskController, name: str) -> QToolButton:
-    found = controller.toolbar.findChild(QToolButton, name)
+    found = controller.window.toolbar.findChild(QToolButton, name)
     assert found is not None, name
     return found
 
@@ -217,8 +218,8 @@ def test_no_context_menus_and_fixed_panels(qtbot, kiosk):
 def test_external_links_never_reach_the_system(qtbot, kiosk, monkeypatch):
     window, controller = kiosk
     opened: list[object] = []
-    monkeypatch.setattr("lantern.ui.window.main_window.QDesktopServices.openUrl", opened.append)
-    monkeypatch.setattr(window, "open_external", opened.append)
+    monkeypatch.setattr("lantern.ui.window.navigation.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr(window.navigation, "open_external", opened.append)
     for address in ("https://doi.org/10.1038/s41586-024-07624-5", "mailto:someone@example.org"):
         window.on_link_activated(QUrl(address))
         assert controller.notice is not None and controller.notice.isVisible()

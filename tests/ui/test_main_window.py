@@ -118,7 +118,7 @@ def test_external_links_ask_first(qtbot, window, monkeypatch):
     opened = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.No)
-    monkeypatch.setattr("lantern.ui.window.main_window.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("lantern.ui.window.navigation.QDesktopServices.openUrl", opened.append)
     window.on_link_activated(QUrl("https://doi.org/10.1038/s41586-024-07624-5"))
     assert opened == []
     monkeypatch.setattr(QMessageBox, "question",

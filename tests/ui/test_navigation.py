@@ -12,6 +12,7 @@ from lantern.core.history import History, RecentPages
 from lantern.core.kiosk import KioskPolicy
 
 from lantern.ui.kiosk.controller import KioskController
+from lantern.ui.kiosk.policy import kiosk_window
 from lantern.ui.window.actions import ACTIONS, Act, act_of
 from lantern.ui.window.main_window import HOME
 
@@ -50,7 +51,7 @@ def test_every_command_in_the_menus_comes_from_the_action_table(window):
 
 
 def test_kiosk_switches_off_what_the_table_does_not_allow(qtbot, tmp_path: Path):
-    window = make_window(qtbot, tmp_path)
+    window = make_window(qtbot, tmp_path, policy=kiosk_window(KioskPolicy()))
     KioskController(window, KioskPolicy(), fullscreen=False)
     for action in window.findChildren(QAction):
         act = act_of(action)
@@ -136,7 +137,7 @@ def test_recently_read_survives_a_restart_and_shows_on_home(qtbot, tmp_path: Pat
 
 
 def test_kiosk_keeps_no_recent_pages(qtbot, tmp_path: Path):
-    window = make_window(qtbot, tmp_path)
+    window = make_window(qtbot, tmp_path, policy=kiosk_window(KioskPolicy()))
     KioskController(window, KioskPolicy(), fullscreen=False)
     window.navigate("lantern:faq/is-it-safe")
     window.go_home()
@@ -185,11 +186,11 @@ def test_recent_searches_are_offered_in_an_empty_field_after_a_restart(qtbot, tm
 def test_a_kiosk_offers_no_recent_searches(qtbot, tmp_path: Path):
     from PySide6.QtCore import Qt
 
-    window = make_window(qtbot, tmp_path)
+    window = make_window(qtbot, tmp_path, policy=kiosk_window(KioskPolicy()))
     KioskController(window, KioskPolicy(), fullscreen=False)
     window.search_field.setText("DMN")
     with qtbot.waitSignal(window.search_finished, timeout=5000):
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.recent_searches.items == []
-    assert window.settings.value("search/recent") is None
+    assert window.settings.qsettings.value("search/recent") is None
     window.close()

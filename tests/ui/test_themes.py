@@ -125,11 +125,12 @@ def test_nothing_saved_when_the_window_persists_nothing(qtbot, tmp_path: Path):
     from PySide6.QtCore import QSettings
 
     from lantern.ui.window.main_window import MainWindow
+    from lantern.ui.window.policy import NOTHING_KEPT
 
     from tests.conftest import VALID_PACK
 
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow([VALID_PACK], settings=settings, persist_state=False)
+    window = MainWindow([VALID_PACK], settings=settings, policy=NOTHING_KEPT)
     qtbot.addWidget(window)
     window.appearance.set_mode("high-contrast")
     window.appearance.zoom(+1)

@@ -10,7 +10,8 @@ from string import Template
 
 from lantern.core import paths
 
-__all__ = ["THEMES", "Theme", "contrast_ratio", "reader_css", "relative_luminance", "scale_css"]
+__all__ = ["KIOSK", "THEMES", "KioskColours", "Theme", "contrast_ratio", "reader_css",
+           "relative_luminance", "scale_css"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,55 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+@dataclass(frozen=True, slots=True)
+class KioskColours:
+    """The kiosk's touch chrome (ui/kiosk/style.py): light, like the kiosk's reader."""
+
+    bar: str = "#f4efe4"  # the toolbar, scroll bar troughs
+    bar_line: str = "#d8cfbd"
+    button: str = "#fffdf8"
+    button_text: str = "#2b2b2b"
+    button_border: str = "#cbbf9f"  # also scroll bar handles
+    pressed: str = "#efe3c4"
+    disabled_button: str = "#f7f3ea"
+    disabled_text: str = "#aaa397"
+    disabled_border: str = "#e2dccd"
+    help: str = "#b3261e"  # the help-now button
+    help_border: str = "#8c1d18"
+    action: str = "#1f5fa8"  # start over, "still reading"
+    action_border: str = "#174a84"
+    light_text: str = "#ffffff"  # on help and action
+    corner_text: str = "#6b5a2e"  # the clinic's name in the hot corner, on the bar
+    field: str = "#ffffff"
+    focus: str = "#1f5fa8"
+    dock_title: str = "#efe9dc"
+    overlay: str = "rgba(30, 25, 15, 160)"  # behind the countdown card
+    card: str = "#fffdf8"
+    keyboard: str = "#e9e3d6"
+    key: str = "#ffffff"
+    warning_text: str = "#b3261e"  # a refused PIN, on the dialog (button colour)
+    front_desk: str = "#fff4d6"  # behind the front desk's line on the help-now page
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every (text, background) pair the kiosk draws, by name, for contrast checks.
+        Disabled text is left out, as WCAG leaves it out."""
+        return {
+            "button": (self.button_text, self.button),
+            "pressed button": (self.button_text, self.pressed),
+            "help now": (self.light_text, self.help),
+            "start over": (self.light_text, self.action),
+            "hot corner": (self.corner_text, self.bar),
+            "search field": (LIGHT.text, self.field),
+            "countdown": (self.button_text, self.card),
+            "key": (LIGHT.text, self.key),
+            "refused PIN": (self.warning_text, self.button),
+            "front desk": (LIGHT.text, self.front_desk),
+        }
+
+
+KIOSK = KioskColours()
 
 
 def relative_luminance(colour: str) -> float:

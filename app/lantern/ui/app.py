@@ -79,12 +79,13 @@ def run(roots: Sequence[Path]) -> int:
 def run_kiosk(roots: Sequence[Path], policy: KioskPolicy) -> int:
     """Open the window locked down for an unattended screen; see docs/kiosk.md."""
     from lantern.ui.kiosk.controller import KioskController
+    from lantern.ui.kiosk.policy import kiosk_window
 
     app = create_app()
     guard = _start(app, kiosk=True)
     if guard is None:
         return 0
-    window = MainWindow(roots, persist_state=False)
+    window = MainWindow(roots, policy=kiosk_window(policy))
     controller = KioskController(window, policy)
     controller.start()
     window.load_after_first_paint()

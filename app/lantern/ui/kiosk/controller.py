@@ -1,39 +1,32 @@
 """Kiosk mode for an unattended clinic screen: locked down, touch-first, and reset to a clean
-home page after each visitor. `KioskController` does all of it from outside an ordinary
-`MainWindow`, which only offers three switches (persist_state, external_links_allowed,
-home_address)."""
+home page after each visitor. The lock-down is the window's own, from the policy it is built
+with (`kiosk_window` in kiosk/policy.py); `KioskController` adds the kiosk's parts (idle clock,
+countdown, text size, on-screen keyboard, printing, PIN exit) and asks the window to reset."""
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
-    QComboBox,
-    QDialog,
     QDockWidget,
     QLineEdit,
     QMessageBox,
-    QScroller,
-    QTextBrowser,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
-from lantern.core.kiosk import KioskPolicy, front_desk_html, verify_pin
+from lantern.core.kiosk import KioskPolicy, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
+from lantern.ui.kiosk.style import kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
-from lantern.ui.window.actions import Act, lock_for_kiosk, make_action
+from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.printing import default_printer
 
 if TYPE_CHECKING:
@@ -43,63 +36,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HELP_NOW = "lantern:page/help-now"
 TEXT_SCALES = (1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 DEFAULT_SCALE = 1  # kiosk text starts a step larger than the desktop's
 WRONG_PINS_BEFORE_LOCKOUT = 3
-
-# Touch sizes: every control at least 44 × 44 px (most are 52), larger type.
-KIOSK_QSS = """
-QWidget { font-size: 15pt; }
-QToolBar#navigationBar { spacing: 8px; padding: 6px 8px; background: #f4efe4;
-    border: none; border-bottom: 1px solid #d8cfbd; }
-QToolBar#navigationBar QToolButton { min-width: 56px; min-height: 52px; padding: 0px 12px;
-    border: 1px solid #cbbf9f; border-radius: 10px; background: #fffdf8; color: #2b2b2b; }
-QToolBar#navigationBar QToolButton:pressed { background: #efe3c4; }
-QToolBar#navigationBar QToolButton:disabled { color: #aaa397; border-color: #e2dccd;
-    background: #f7f3ea; }
-QToolBar#navigationBar QToolButton#helpNowButton { background: #b3261e; color: white;
-    border-color: #8c1d18; font-weight: bold; }
-QToolBar#navigationBar QToolButton#startOverButton { background: #1f5fa8; color: white;
-    border-color: #174a84; font-weight: bold; }
-QLabel#hotCorner { font-weight: bold; color: #6b5a2e; padding: 0px 10px; }
-QLineEdit { min-height: 52px; padding: 0px 12px; border: 2px solid #cbbf9f;
-    border-radius: 10px; background: white; font-size: 17pt; }
-QLineEdit:focus { border-color: #1f5fa8; }
-QPushButton { min-width: 56px; min-height: 52px; padding: 0px 16px; border: 1px solid #cbbf9f;
-    border-radius: 10px; background: #fffdf8; color: #2b2b2b; }
-QPushButton:pressed { background: #efe3c4; }
-QListView::item { padding: 12px 8px; }
-QComboBox { min-height: 48px; padding: 0px 10px; }
-QComboBox QAbstractItemView::item { min-height: 48px; }
-QScrollBar:vertical { width: 44px; background: #f4efe4; border: none; margin: 0px; }
-QScrollBar:horizontal { height: 44px; background: #f4efe4; border: none; margin: 0px; }
-QScrollBar::handle { background: #cbbf9f; border-radius: 10px; margin: 6px; }
-QScrollBar::handle:vertical { min-height: 64px; }
-QScrollBar::handle:horizontal { min-width: 64px; }
-QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; }
-QScrollBar::add-page, QScrollBar::sub-page { background: none; }
-QDockWidget::title { padding: 10px; background: #efe9dc; }
-QWidget#countdownOverlay { background: rgba(30, 25, 15, 160); }
-QFrame#countdownCard { background: #fffdf8; border-radius: 18px; }
-QLabel#countdownTitle { font-size: 32pt; font-weight: bold; color: #2b2b2b; }
-QLabel#countdownMessage { font-size: 17pt; color: #2b2b2b; }
-QPushButton#stillReadingButton { font-size: 21pt; font-weight: bold; background: #1f5fa8;
-    color: white; border: none; border-radius: 14px; padding: 0px 36px; min-height: 88px;
-    min-width: 360px; }
-QWidget#onScreenKeyboard { background: #e9e3d6; }
-QPushButton#key, QPushButton#wideKey, QPushButton#spaceKey { font-size: 17pt;
-    background: white; padding: 0px 10px; min-width: 56px; min-height: 56px; }
-QPushButton#wideKey { min-width: 120px; }
-QPushButton#spaceKey { min-width: 336px; }
-QLabel#pinMessage { color: #b3261e; font-weight: bold; }
-"""
-
-# Appended to the reader's stylesheet.
-KIOSK_CSS = """
-td.front-desk { background-color: #fff4d6; padding: 12px; font-size: 15pt; }
-table.front-desk { margin-bottom: 12px; }
-"""
 
 
 def scale_css(css: str, factor: float) -> str:
@@ -108,28 +47,14 @@ def scale_css(css: str, factor: float) -> str:
 
 
 def _reader_css() -> str:
-    return reader_css(LIGHT)  # the kiosk chrome (KIOSK_QSS) is light too
-
-
-class _FrontDeskComposer:
-    """The window's composer, with the clinic's own line first on the help-now page."""
-
-    def __init__(self, inner: Any, front_desk: str) -> None:
-        self._inner = inner
-        self._front_desk = front_desk
-
-    def compose(self, address: str, **options: Any) -> Any:
-        page = self._inner.compose(address, **options)
-        if page is not None and page.address == HELP_NOW and self._front_desk:
-            page = dataclasses.replace(page, html=self._front_desk + page.html)
-        return page
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
+    return reader_css(LIGHT)  # the kiosk chrome (ui/kiosk/style.py) is light too
 
 
 class KioskController(QObject):
-    """Locks `window` down for unattended use; resets it after `policy.idle_seconds`."""
+    """Watches a window built with the kiosk's policy (`kiosk_window(policy)`): the idle
+    clock and countdown, a reset after each visitor, larger text, the on-screen keyboard,
+    printing to the clinic's printer, and the PIN exit. It reaches the window only through
+    the window's public methods and signals."""
 
     reset_done = Signal()
     exited = Signal()
@@ -148,64 +73,28 @@ class KioskController(QObject):
         self.pin_dialog: PinDialog | None = None
         self.notice: QMessageBox | None = None
 
-        window.persist_state = False
-        window.external_links_allowed = policy.allow_external_links
-        window.home_address = policy.home
-        self._lock_down()
         self._build_controls()
-        self._enable_touch()
         self.overlay = CountdownOverlay(window)
         self.overlay.expired.connect(self.reset)
         self.idle = IdleWatcher(round(policy.idle_seconds * 1000), self)
         self.idle.activity.connect(self._on_activity)
         self.idle.idle.connect(self._on_idle)
-        window.library_loaded.connect(self._on_library_loaded)
+        window.library_loaded.connect(self.reset)
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
         self._apply_text_scale()
-        window.setStyleSheet(KIOSK_QSS)  # last, so every named button is styled
+        window.setStyleSheet(kiosk_qss())  # last, so every named button is styled
         if window.library is not None:
-            self._on_library_loaded()
+            self.reset()
 
     # setting up ------------------------------------------------------------------------
 
-    def _lock_down(self) -> None:
-        w = self.window
-        w.menuBar().hide()
-        w.menuBar().setEnabled(False)
-        w.statusBar().hide()
-        w.disable_personal_features()
-        lock_for_kiosk(w)  # every action the table does not allow on a kiosk
-        w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no toolbar/dock menu
-        for widget in w.findChildren(QWidget):
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for dock in w.findChildren(QDockWidget):
-            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-            dock.toggleViewAction().setEnabled(False)
-        for edit in w.findChildren(QLineEdit):
-            edit.setClearButtonEnabled(False)  # its 16 px button is too small to tap
-
     def _build_controls(self) -> None:
         w = self.window
-        bar = w.findChild(QToolBar, "navigationBar")
-        assert bar is not None
-        self.toolbar = bar
-        bar.setFloatable(False)
-        bar.toggleViewAction().setEnabled(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.corner = HotCorner(self.policy.clinic_name or "Lantern")
         self.corner.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.corner.triggered.connect(self.open_pin_dialog)
         self.corner.setMaximumWidth(260)
-        bar.insertWidget(bar.actions()[0], self.corner)
-        # Back is enough on a touch screen; Forward would crowd the bar at 1280 px.
-        bar.removeAction(w.forward_action)
-        back = bar.widgetForAction(w.back_action)
-        if isinstance(back, QToolButton):  # no press-and-hold history menu on a touch screen
-            back.setMenu(None)  # type: ignore[arg-type]
-        w.search_field.setMinimumWidth(220)
-        w.search_field.setPlaceholderText("Tap to search")
-
         self.smaller_action = make_action(self, Act.TEXT_SMALLER,
                                           lambda: self.change_text_size(-1))
         self.larger_action = make_action(self, Act.TEXT_LARGER, lambda: self.change_text_size(+1))
@@ -213,16 +102,12 @@ class KioskController(QObject):
         self.print_action = make_action(self, Act.KIOSK_PRINT, self.print_page)
         #: Where kiosk printing goes: the default printer, no dialog (tests put a PDF here).
         self.printer_factory: Callable[[], QPrinter | None] = default_printer
-        bar.addSeparator()
-        for action in (self.smaller_action, self.larger_action, self.start_over_action):
-            bar.addAction(action)
+        controls = [(self.smaller_action, "smallerTextButton", "Smaller text"),
+                    (self.larger_action, "largerTextButton", "Larger text")]
         if self.policy.allow_print:  # straight to the clinic's printer: no dialog, no files
-            bar.insertAction(self.start_over_action, self.print_action)
-            self._name_button(self.print_action, "kioskPrintButton", "Print this page")
-        self._name_button(w.help_action, "helpNowButton", "Need help now")
-        self._name_button(self.smaller_action, "smallerTextButton", "Smaller text")
-        self._name_button(self.larger_action, "largerTextButton", "Larger text")
-        self._name_button(self.start_over_action, "startOverButton", "Start over")
+            controls.append((self.print_action, "kioskPrintButton", "Print this page"))
+        controls.append((self.start_over_action, "startOverButton", "Start over"))
+        w.add_toolbar_controls(self.corner, controls)
 
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide_requested.connect(self.hide_keyboard)
@@ -233,25 +118,8 @@ class KioskController(QObject):
         self.keyboard_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea)
         self.keyboard_dock.setWidget(self.keyboard)
         self.keyboard_dock.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.keyboard_dock)
+        w.add_bottom_panel(self.keyboard_dock)
         self.keyboard_dock.hide()
-
-    def _name_button(self, action: QAction, name: str, accessible: str) -> None:
-        button = self.toolbar.widgetForAction(action)
-        if isinstance(button, QToolButton):
-            button.setObjectName(name)
-            button.setAccessibleName(accessible)
-
-    def _enable_touch(self) -> None:
-        w = self.window
-        views: list[QAbstractScrollArea] = [w.reader, w.results.list, w.glossary.list,
-                                             w.glossary.entry, w.references.browser]
-        for view in w.findChildren(QAbstractScrollArea):
-            # 44 px scroll bars would otherwise make every panel at least 210 px tall.
-            view.setMinimumSize(120, 96)
-        for view in views:
-            QScroller.grabGesture(view.viewport(),
-                                  QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def start(self) -> None:
         """Show the window (full screen unless told otherwise) and start the idle clock."""
@@ -263,12 +131,6 @@ class KioskController(QObject):
         else:
             self.window.show()
         self.idle.start()
-
-    def _on_library_loaded(self) -> None:
-        w = self.window
-        if w.composer is not None and not isinstance(w.composer, _FrontDeskComposer):
-            w.composer = _FrontDeskComposer(w.composer, front_desk_html(self.policy))  # type: ignore[assignment]
-        self.reset()
 
     # the application-wide filter: close, keys, context menus, tooltips, keyboard ------
 
@@ -316,52 +178,11 @@ class KioskController(QObject):
 
     def reset(self) -> None:
         """Back to a clean home page: nothing of the last visitor left on screen or in memory."""
-        w = self.window
         self.overlay.stop()
-        for dialog in w.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
         self.hide_keyboard()
-        w.suggestions.hide()
-        w.suggestions.model.clear()
-        # search: the field (setText also empties its undo history), pending and shown results
-        w.search.run_now("")
-        w.search_field.setText("")
-        w.results.model.set_results(())
-        w.results.summary.setText("")
-        w.results.hide()
-        for combo in w.results.findChildren(QComboBox):
-            combo.setCurrentIndex(0)  # result filters back to "all"
-        if hasattr(w, "_last_snippets"):
-            w._last_snippets = ""  # words of the last results, kept to mark the opened page
-        w.find_bar.field.setText("")
-        w.find_bar.close_bar()
-        # panels
-        glossary = w.glossary
-        glossary.filter.setText("")
-        glossary.list.selectionModel().clear()
-        glossary.list.scrollToTop()
-        glossary.current_term_id = ""
-        glossary.entry.clear()
-        glossary.hide()
-        w.references.set_references(())
-        w.references.hide()
-        for browser in w.findChildren(QTextBrowser):
-            browser.clearHistory()
-        # text size, layout, history, page
         self._scale = DEFAULT_SCALE
         self._apply_text_scale()
-        width = max(w.splitter.width(), 800)
-        w.splitter.setSizes([width * 2 // 5, width * 3 // 5])
-        w.history.clear()
-        w.reader.forget_content_notes()  # the next visitor sees every content note
-        w.go_home()
-        w.reader.setExtraSelections([])
-        w.reader.setFocus()
-        w.statusBar().clearMessage()
-        clipboard = QApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()
+        self.window.reset()  # every panel of the window resets itself, then Home
         self._dirty = False
         self.reset_done.emit()
 
@@ -376,10 +197,8 @@ class KioskController(QObject):
         return TEXT_SCALES[self._scale]
 
     def _apply_text_scale(self) -> None:
-        css = scale_css(self._base_css, self.text_scale) + KIOSK_CSS
-        self.window.reader.set_stylesheet(css)
-        for browser in (self.window.glossary.entry, self.window.references.browser):
-            browser.document().setDefaultStyleSheet(css)
+        css = scale_css(self._base_css, self.text_scale) + kiosk_css()
+        self.window.set_reading_css(css)
         self.smaller_action.setEnabled(self._scale > 0)
         self.larger_action.setEnabled(self._scale < len(TEXT_SCALES) - 1)
 
@@ -411,8 +230,8 @@ class KioskController(QObject):
 
     def print_page(self) -> bool:
         """`[allow] print`: the page on show, with its references, to the default printer."""
-        page = self.window.reader.page
-        document = self.window.printing.document()
+        page = self.window.current_page()
+        document = self.window.print_document()
         if not self.policy.allow_print or page is None or document is None:
             return False
         printer = self.printer_factory()

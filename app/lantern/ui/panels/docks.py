@@ -126,6 +126,10 @@ class GlossaryDock(QDockWidget):
         else:
             self._show_hint()
 
+    def set_document_css(self, css: str) -> None:
+        """`css` as it is for the entry's next page (a kiosk's text size), nothing redrawn."""
+        self.entry.document().setDefaultStyleSheet(css)
+
     def show_term(self, term_id: str) -> bool:
         row = self.model.row_of(term_id)
         if row < 0 or self._composer is None:
@@ -140,6 +144,16 @@ class GlossaryDock(QDockWidget):
         self.show()
         self.raise_()
         return True
+
+    def reset(self) -> None:
+        """No filter, no entry chosen or shown, closed."""
+        self.filter.setText("")
+        self.list.selectionModel().clear()
+        self.list.scrollToTop()
+        self.current_term_id = ""
+        self.entry.clear()
+        self.entry.clearHistory()
+        self.hide()
 
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -230,11 +244,21 @@ class ReferencesDock(QDockWidget):
         self.browser.document().setDefaultStyleSheet(stylesheet + panel_sizes(stylesheet))
         self._render()
 
+    def set_document_css(self, css: str) -> None:
+        """`css` as it is for the next list (a kiosk's text size), nothing redrawn."""
+        self.browser.document().setDefaultStyleSheet(css)
+
     def set_references(self, keys: tuple[str, ...]) -> None:
         self._keys = keys
         self.current_reference_id = ""
         self._render()
         self._show_selected()
+
+    def reset(self) -> None:
+        """No references listed, closed."""
+        self.set_references(())
+        self.browser.clearHistory()
+        self.hide()
 
     def current_reference(self) -> Reference | None:
         if self._library is None or not self.current_reference_id:

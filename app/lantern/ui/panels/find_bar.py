@@ -92,6 +92,11 @@ class FindBar(QWidget):
         self.field.selectAll()
         self.on_text_changed(self.field.text())
 
+    def reset(self) -> None:
+        """Empty and closed."""
+        self.field.setText("")
+        self.close_bar()
+
     def close_bar(self) -> None:
         self.hide()
         self.browser.setExtraSelections([])

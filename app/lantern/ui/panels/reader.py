@@ -93,6 +93,12 @@ class ReaderView(QTextBrowser):
         """Show every content note again (kiosk: for the next visitor)."""
         self._notes_passed.clear()
 
+    def reset(self) -> None:
+        """No history, no marked words, every content note shown again."""
+        self.clearHistory()
+        self.setExtraSelections([])
+        self.forget_content_notes()
+
     def scrollToAnchor(self, name: str) -> None:
         if self.showing_content_note:
             self._pending_anchor = name  # a section chosen behind the note: go there after

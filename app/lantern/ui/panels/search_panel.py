@@ -120,6 +120,14 @@ class ResultsPanel(QWidget):
         if shown:
             self.list.setCurrentIndex(self.model.index(0))
 
+    def reset(self) -> None:
+        """No results, no summary, the filters back to "all", hidden."""
+        self.model.set_results(())
+        self.summary.setText("")
+        self.hide()
+        for combo in self.findChildren(QComboBox):
+            combo.setCurrentIndex(0)
+
     def show_response(self, response: SearchResponse, term_names: dict[str, str]) -> None:
         """Show results; when there are none, offer near glossary terms and useful questions."""
         self._results = response.results or response.useful
@@ -187,6 +195,10 @@ class SearchController(QObject):
 
     def wait(self) -> None:
         self._pool.waitForDone()
+
+    def reset(self) -> None:
+        """Nothing pending, and any answer still on its way dropped."""
+        self.run_now("")
 
     def _run_pending(self) -> None:
         text = self._pending.strip()
@@ -312,6 +324,11 @@ class SuggestionPopup(QObject):
         self._serial += 1
         self._waiting = None
         self.completer.popup().hide()
+
+    def reset(self) -> None:
+        """Closed and emptied: no suggestion of the last visitor's left to show."""
+        self.hide()
+        self.model.clear()
 
     def _on_activated(self, index: QModelIndex) -> None:
         target = index.data(TargetRole)

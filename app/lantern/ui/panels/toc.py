@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from lantern.ui import settings as keys
 from lantern.ui.panels.bookmarks import tidy_list
+from lantern.ui.settings import SettingsStore
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -123,11 +125,11 @@ class ContentsDock(QDockWidget):
 class ReadingPositions(QObject):
     """Where the reader was in each article and question, as a fraction of the page."""
 
-    def __init__(self, reader: ReaderView, settings: QSettings, enabled: bool,
+    def __init__(self, reader: ReaderView, store: SettingsStore, enabled: bool,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.settings = settings
+        self.store = store
         self.enabled = enabled
         self.positions: dict[str, float] = {}
         self._shown = ""
@@ -137,7 +139,7 @@ class ReadingPositions(QObject):
 
     def _load(self) -> dict[str, float]:
         try:
-            data = json.loads(str(self.settings.value("reader/positions", "{}") or "{}"))
+            data = json.loads(self.store.get(keys.READING_POSITIONS))
         except ValueError:
             return {}
         if not isinstance(data, dict):
@@ -179,4 +181,4 @@ class ReadingPositions(QObject):
 
     def save(self) -> None:
         if self.enabled:
-            self.settings.setValue("reader/positions", json.dumps(self.positions))
+            self.store.set(keys.READING_POSITIONS, json.dumps(self.positions))

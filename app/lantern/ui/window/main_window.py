@@ -1,33 +1,34 @@
-"""The main window: layout and wiring. The work is done by core and the widgets it holds."""
+"""The main window: composes the widgets and routes their signals. Loading is in
+loading.py, going places in navigation.py, the toolbar and menus in chrome.py, what is kept
+in state.py; the work itself is done by core and the widgets."""
 
 from __future__ import annotations
 
 import html
-import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from lantern.core import paths
 from lantern.core.history import History, RecentPages, RecentSearches
+from lantern.core.session import Session
 
 from lantern.ui.panels.bookmarks import Bookmarks
 from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
@@ -35,25 +36,25 @@ from lantern.ui.panels.find_bar import FindBar, mark_all
 from lantern.ui.panels.reader import ReaderView
 from lantern.ui.panels.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.panels.toc import ContentsDock, ReadingPositions
-from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
+from lantern.ui.settings import SettingsStore
+from lantern.ui.window import chrome, state
 from lantern.ui.window.actions import Act, make_action
-from lantern.ui.window.printing import Printing
+from lantern.ui.window.loading import Loader
+from lantern.ui.window.navigation import Navigator
+from lantern.ui.window.policy import DESKTOP, HOME, WindowPolicy
+from lantern.ui.window.printing import PrintDocument, Printing
 from lantern.ui.window.progress import IndexProgress
 from lantern.ui.window.themes import Appearance
 
 from lantern import __version__
 
 if TYPE_CHECKING:
-    from lantern.core.compose import Composer
+    from lantern.core.compose import ComposedPage, Composer
     from lantern.core.model import Library
     from lantern.core.search.engine import SearchIndex
-    from lantern.core.search.suggest import Suggester
+    from lantern.core.search.results import SearchResponse
 
-log = logging.getLogger(__name__)
-HOME = "lantern:home"
-#: What the background load hands the window: the library, an index, the suggestions, and
-#: whether that index is the previous one, still to be brought up to date.
-Loaded = tuple["Library", "SearchIndex", "Suggester", bool]
+__all__ = ["HOME", "MainWindow"]
 
 
 def _stylesheet() -> str:
@@ -71,33 +72,45 @@ class MainWindow(QMainWindow):
     external_link_blocked = Signal(QUrl)
 
     def __init__(self, roots: Sequence[Path], settings: QSettings | None = None,
-                 persist_state: bool = True) -> None:
+                 policy: WindowPolicy = DESKTOP) -> None:
         super().__init__()
         self.roots = list(roots)
-        # Kiosk mode turns these off: nothing saved or restored, no link leaves the app.
-        self.persist_state = persist_state
-        self.external_links_allowed = True
-        self.home_address = HOME
-        self.settings = settings or QSettings(
-            str(paths.config_dir() / "lantern.ini"), QSettings.Format.IniFormat
-        )
-        self.library: Library | None = None
-        self.index: SearchIndex | None = None
-        self.index_updating = False
-        self.composer: Composer | None = None
-        self.history = History()
-        self.recent = RecentPages()
-        self.recent_searches = RecentSearches()
-        self.recent_enabled = persist_state
-        if persist_state:
-            self.recent.loads(str(self.settings.value("reader/recent", "") or ""))
-            self.recent_searches.loads(str(self.settings.value("search/recent", "") or ""))
+        self.policy = policy
+        self.settings = SettingsStore(settings or QSettings(
+            str(paths.config_dir() / "lantern.ini"), QSettings.Format.IniFormat),
+            persist=policy.persist)
+        self.session = Session(self.roots, paths.cache_dir(), policy.front_desk_html)
         self._last_snippets = ""
-        self._pool = QThreadPool(self)
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
+        self._build_panels()
+        self.navigation = Navigator(self.session, self.settings, policy, self.reader,
+                                    self.glossary, self.references, self)
+        self.search = SearchController(self)
+        self._build_actions()
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(policy.search_hint)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search")
+        self.search_field.setMinimumWidth(320 if not policy.touch else 220)
+        self.suggestions = SuggestionPopup(self.search_field)
+        self.suggestions.recent_searches = self.navigation.searches_to_offer
+        self.toolbar = chrome.build_toolbar(self, self.search_field)
+        chrome.build_menus(self)
+        self._connect()
+        state.restore_layout(self, self.settings, self.glossary)
+        self.reader.show_message("Lantern", "Opening the library…")
+        self.statusBar().showMessage("Loading content…")
+        self.index_progress = IndexProgress(self.statusBar())
+        self.loader = Loader(self.session, self.index_progress, self)
+        self._connect_loader()
+        self._apply_policy()
 
+    # construction ----------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
         css = _stylesheet()
         self.reader = ReaderView(css)
         self.results = ResultsPanel()
@@ -118,38 +131,28 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([340, 700])
         self.setCentralWidget(self.splitter)
 
+        persist = self.policy.persist
         self.glossary = GlossaryDock(css, self)
         self.references = ReferencesDock(css, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.references)
         self.splitDockWidget(self.glossary, self.references, Qt.Orientation.Vertical)
-        self.appearance = Appearance(self, self.settings, persist_state,
+        self.appearance = Appearance(self, self.settings,
                                      [self.reader, self.glossary, self.references])
         self.reader.viewport().installEventFilter(self.appearance)
         self.appearance.apply()
-        self.bookmarks = Bookmarks(self, persist_state)
+        self.bookmarks = Bookmarks(self, persist)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks.dock)
-        self.printing = Printing(self, self.reader, persist_state)
+        self.printing = Printing(self, self.reader, persist)
         self.contents = ContentsDock(self)
         self.contents.follow(self.reader)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents)
         self.tabifyDockWidget(self.bookmarks.dock, self.contents)
         self.contents.hide()
-        self.positions = ReadingPositions(self.reader, self.settings, persist_state, self)
-
-        self.search = SearchController(self)
-        self._build_actions()
-        self._build_toolbar()
-        self._build_menus()
-        self._connect()
-        self._restore_layout()
-        self.reader.show_message("Lantern", "Opening the library…")
-        self.statusBar().showMessage("Loading content…")
-        self.index_progress = IndexProgress(self.statusBar())
-
-    # construction ----------------------------------------------------------------------
+        self.positions = ReadingPositions(self.reader, self.settings, persist, self)
 
     def _build_actions(self) -> None:
+        nav = self.navigation
         self.back_action = make_action(self, Act.BACK, self.go_back)
         self.forward_action = make_action(self, Act.FORWARD, self.go_forward)
         self.home_action = make_action(self, Act.HOME, self.go_home)
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
         self.problems_action = make_action(self, Act.PROBLEMS, self.show_problems)
         self.about_action = make_action(self, Act.ABOUT, self.show_about)
         self.quit_action = make_action(self, Act.QUIT, self.close)
-        self.clear_recent_action = make_action(self, Act.CLEAR_RECENT, self.clear_recent)
+        self.clear_recent_action = make_action(self, Act.CLEAR_RECENT, nav.clear_recent)
         self.next_panel_action = make_action(self, Act.NEXT_PANEL, lambda: self.cycle_panels(+1))
         self.previous_panel_action = make_action(self, Act.PREVIOUS_PANEL,
                                                  lambda: self.cycle_panels(-1))
@@ -168,81 +171,20 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(False)
         # Holding Back or Forward (or the Go menu) lists the pages in that direction.
         self.back_menu = QMenu("Back", self)
-        self.back_menu.aboutToShow.connect(lambda: self._fill_history_menu(self.back_menu, -1))
+        self.back_menu.aboutToShow.connect(lambda: nav.fill_history_menu(self.back_menu, -1))
         self.forward_menu = QMenu("Forward", self)
         self.forward_menu.aboutToShow.connect(
-            lambda: self._fill_history_menu(self.forward_menu, +1))
+            lambda: nav.fill_history_menu(self.forward_menu, +1))
         self.recent_menu = QMenu("&Recently read", self)
         self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Navigation")
-        bar.setObjectName("navigationBar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.back_action, self.forward_action, self.home_action):
-            bar.addAction(action)
-        for action, menu in ((self.back_action, self.back_menu),
-                             (self.forward_action, self.forward_menu)):
-            button = bar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setMenu(menu)
-                button.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText("Search: try DMN, ketamine, microdosing…")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search")
-        self.search_field.setMinimumWidth(320)
-        self.suggestions = SuggestionPopup(self.search_field)
-        self.suggestions.recent_searches = lambda: (
-            list(self.recent_searches.items) if self.recent_enabled else [])
-        bar.addWidget(self.search_field)
-        bar.addSeparator()
-        bar.addAction(self.help_action)
-        help_button = bar.widgetForAction(self.help_action)
-        if help_button is not None:  # the way to crisis lines stands out from the rest
-            help_button.setObjectName("helpNowButton")
-            font = help_button.font()
-            font.setBold(True)
-            help_button.setFont(font)
-        self.addToolBar(bar)
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addActions(list(self.printing.actions))
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        go = menu.addMenu("&Go")
-        for action in (self.back_action, self.forward_action, self.home_action):
-            go.addAction(action)
-        go.addMenu(self.recent_menu)
-        go.addSeparator()
-        go.addActions([self.find_action, self.find_in_page_action])
-        go.addSeparator()
-        go.addActions([self.next_panel_action, self.previous_panel_action])
-        marks = menu.addMenu("&Bookmarks")
-        marks.addAction(self.bookmarks.action)
-        marks.addAction(self.bookmarks.dock.toggleViewAction())
-        view = menu.addMenu("&View")
-        view.addAction(self.contents.toggleViewAction())
-        view.addAction(self.glossary.toggleViewAction())
-        view.addAction(self.references.toggleViewAction())
-        view.addSeparator()
-        view.addMenu(self.appearance.theme_menu)
-        view.addActions(list(self.appearance.zoom_actions))
-        view.addSeparator()
-        view.addAction(self.problems_action)
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.about_action)
+        self.recent_menu.aboutToShow.connect(
+            lambda: nav.fill_recent_menu(self.recent_menu, self.clear_recent_action))
 
     def _connect(self) -> None:
-        self.reader.link_activated.connect(self.on_link_activated)
-        self.glossary.link_activated.connect(self.on_link_activated)
-        self.references.link_activated.connect(self.on_link_activated)
+        nav = self.navigation
+        self.reader.link_activated.connect(nav.on_link_activated)
+        self.glossary.link_activated.connect(nav.on_link_activated)
+        self.references.link_activated.connect(nav.on_link_activated)
         self.results.list.result_activated.connect(self.open_result)
         self.results.summary.linkActivated.connect(self.on_summary_link)
         self.search_field.textEdited.connect(self.on_search_edited)
@@ -252,130 +194,143 @@ class MainWindow(QMainWindow):
         self.bookmarks.dock.open_requested.connect(self.navigate)
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.contents.section_chosen.connect(self.reader.scrollToAnchor)
+        nav.shown.connect(self._on_shown)
+        nav.message.connect(self.statusBar().showMessage)
+        nav.external_link_blocked.connect(self.external_link_blocked)
         self.page_shown.connect(self.on_page_shown)
         self.reader.content_note_passed.connect(self.positions.on_page_shown)
-        self.reader.link_tooltip = self.link_tooltip
-        self.reader.word_looked_up.connect(self.look_up)
+        self.reader.link_tooltip = nav.link_tooltip
+        self.reader.word_looked_up.connect(nav.look_up)
+
+    def _connect_loader(self) -> None:
+        loader, status = self.loader, self.statusBar()
+        loader.loaded.connect(self.on_library_loaded)
+        loader.failed.connect(self.on_load_failed)
+        loader.index_updating.connect(lambda: status.showMessage("Updating the search index…"))
+        loader.index_ready.connect(self._on_index_ready)
+        loader.index_updated.connect(lambda: status.showMessage("Search index updated", 5000))
+        loader.index_updated.connect(self.index_updated)
+        loader.index_update_failed.connect(lambda _message: status.showMessage(
+            "The search index could not be updated; searching the previous one", 15000))
+
+    def _apply_policy(self) -> None:
+        if not self.policy.all_actions:
+            chrome.lock_down(self)
+        if not self.policy.menus:
+            chrome.hide_menus(self)
+        if self.policy.touch:
+            chrome.touch_chrome(self, self.toolbar, [
+                self.reader, self.results.list, self.glossary.list, self.glossary.entry,
+                self.references.browser])
+
+    # what a kiosk (or any owner) may ask of the window ------------------------------------
+
+    def add_toolbar_controls(self, first: QWidget,
+                             actions: Sequence[tuple[QAction, str, str]]) -> None:
+        """`first` before everything on the toolbar; after it all, a separator and each
+        action, its button named (object name, accessible name)."""
+        self.toolbar.insertWidget(self.toolbar.actions()[0], first)
+        self.toolbar.addSeparator()
+        for action, name, accessible in actions:
+            self.toolbar.addAction(action)
+            chrome.name_button(self.toolbar, action, name, accessible)
+
+    def add_bottom_panel(self, dock: QDockWidget) -> None:
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+    def set_reading_css(self, css: str) -> None:
+        """One stylesheet for the reader and the glossary and reference panels."""
+        self.reader.set_stylesheet(css)
+        for panel in (self.glossary, self.references):
+            panel.set_document_css(css)
+
+    def current_page(self) -> ComposedPage | None:
+        return self.reader.page
+
+    def print_document(self) -> PrintDocument | None:
+        return self.printing.document()
+
+    def reset(self) -> None:
+        """Back to a clean home page: nothing of the last visitor on screen or in memory."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        for part in (self.suggestions, self.search, self.results, self.find_bar,
+                     self.glossary, self.references, self.reader, self.navigation):
+            part.reset()
+        self.search_field.setText("")  # setText also empties its undo history
+        self._last_snippets = ""  # words of the last results, kept to mark the opened page
+        width = max(self.splitter.width(), 800)
+        self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+        self.go_home()
+        self.reader.setExtraSelections([])
+        self.reader.setFocus()
+        self.statusBar().clearMessage()
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+
+    # the session, as the window's parts see it --------------------------------------------
+
+    @property
+    def library(self) -> Library | None:
+        return self.session.library
+
+    @property
+    def index(self) -> SearchIndex | None:
+        return self.session.index
+
+    @property
+    def composer(self) -> Composer | None:
+        return self.session.composer
+
+    @property
+    def index_updating(self) -> bool:
+        return self.loader.updating
+
+    @property
+    def history(self) -> History:
+        return self.navigation.history
+
+    @property
+    def recent(self) -> RecentPages:
+        return self.navigation.recent
+
+    @property
+    def recent_searches(self) -> RecentSearches:
+        return self.navigation.recent_searches
+
+    @property
+    def external_links_allowed(self) -> bool:
+        return self.policy.external_links
 
     # loading ---------------------------------------------------------------------------
 
     def load_after_first_paint(self) -> None:
         """Start loading once the window has been drawn, so it appears at once."""
-        self._load_pending = True
-        # Should no paint event reach the window itself, load anyway a moment later.
-        QTimer.singleShot(400, self._start_pending_load)
-
-    def _start_pending_load(self) -> None:
-        if getattr(self, "_load_pending", False):
-            self._load_pending = False
-            self.start_loading()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Paint and getattr(self, "_load_pending", False):
-            QTimer.singleShot(0, self._start_pending_load)
-        return handled
+        self.loader.load_after_first_paint()
 
     def start_loading(self) -> None:
-        """Load content and open the index in the background; the window stays responsive."""
-        roots = self.roots
-        preload_modules()
-        from lantern.core.library_cache import load_and_cache, read_cached
-        from lantern.core.search import open_index, open_previous_index
-        from lantern.core.search.suggest import Suggester
-
-        progress = self.index_progress
-        cache = paths.cache_dir()
-
-        def finish(library: Library, changed: bool) -> Loaded:
-            # A changed pack: search the index as it was while it is brought up to date
-            # (after loading, in the background). An unchanged one's index is current.
-            previous = open_previous_index(library, cache) if changed else None
-            index = previous or open_index(library, cache, progress)
-            # Built here, not in the GUI thread: a third of a second at 16 000 questions.
-            return library, index, Suggester(library), previous is not None
-
-        def from_cache() -> Loaded | None:
-            library = read_cached(roots, cache)
-            return None if library is None else finish(library, changed=False)
-
-        def from_files(cached: Loaded | None) -> None:
-            if cached is not None:
-                self.on_library_loaded(cached)
-                return
-            # The pack changed (or first start): parse it. The parser's modules are
-            # imported here, in the GUI thread, as every background module is.
-            preload_modules(PARSER_MODULES)
-            submit(self._pool, lambda: finish(load_and_cache(roots, cache), changed=True),
-                   self.on_library_loaded, self.on_load_failed)
-
-        submit(self._pool, from_cache, from_files, self.on_load_failed)
-
-    def on_library_loaded(self, loaded: Loaded) -> None:
-        from lantern.core.compose import Composer
-        from lantern.core.usage import term_appearances
-
-        self.library, self.index, suggester, outdated = loaded
-        if outdated:
-            self.update_index()
-        else:
-            self.index_progress.finish()
-        self.composer = Composer(self.library)
-        self.glossary.set_library(self.library, self.composer)
-        self.references.set_library(self.library)
-        self.search.set_index(self.index)
-        self.suggestions.set_suggester(suggester)
-        library = self.library
-        status = (f"{len(library.articles)} articles · {len(library.faqs)} questions · "
-                  f"{len(library.terms)} glossary terms")
-        if library.errors:
-            # Warnings are for authors (lantern check); readers hear only of skipped content.
-            status += f" · {len(library.errors)} content problems (View › Content problems)"
-        self.statusBar().showMessage(status)
-        last = self.home_address
-        if self.persist_state:
-            last = str(self.settings.value("reader/last", HOME) or HOME)
-        if not self.navigate(last):
-            self.navigate(HOME)
-        self.library_loaded.emit()
-        # Where each glossary term appears: worked out in the background once search is
-        # usable, not before (a glossary entry opened sooner works it out itself).
-        composer = self.composer
-        submit(self._pool, lambda: term_appearances(composer.library),
-               composer.offer_appearances, lambda _message: None)
+        self.loader.start()
 
     def update_index(self) -> None:
-        """Bring the search index up to date in the background; searches meanwhile use the
-        index as it was, and the new one takes over when it is ready."""
-        from lantern.core.search import open_index
+        self.loader.update_index()
 
-        library, cache, progress = self.library, paths.cache_dir(), self.index_progress
-        assert library is not None
-        self.index_updating = True
-        self.statusBar().showMessage("Updating the search index…")
-        submit(self._pool, lambda: open_index(library, cache, progress),
-               self.on_index_updated, self.on_index_update_failed)
+    def on_library_loaded(self) -> None:
+        session = self.session
+        assert session.library is not None and session.composer is not None
+        assert session.index is not None and session.suggester is not None
+        self.glossary.set_library(session.library, session.composer)
+        self.references.set_library(session.library)
+        self.search.set_index(session.index)
+        self.suggestions.set_suggester(session.suggester)
+        self.statusBar().showMessage(session.status())
+        self.navigation.open_last()
+        self.library_loaded.emit()
 
-    def on_index_updated(self, index: SearchIndex) -> None:
-        if getattr(self, "_closed", False):  # the window closed while the update ran
-            index.close()
-            return
-        previous, self.index = self.index, index
+    def _on_index_ready(self, index: SearchIndex) -> None:
         self.search.set_index(index)
         self.search.wait()  # a search still running on the previous index ends first
-        if previous is not None and previous is not index:
-            previous.close()
-        self.index_updating = False
-        self.index_progress.finish()
-        self.statusBar().showMessage("Search index updated", 5000)
-        self.index_updated.emit()
-
-    def on_index_update_failed(self, message: str) -> None:
-        self.index_updating = False
-        self.index_progress.finish()
-        log.warning("search index not updated: %s", message)
-        self.statusBar().showMessage("The search index could not be updated; searching the "
-                                     "previous one", 15000)
 
     def on_load_failed(self, message: str) -> None:
         self.reader.show_message("Lantern could not open its library", message)
@@ -385,29 +340,13 @@ class MainWindow(QMainWindow):
 
     def navigate(self, address: str, record: bool = True) -> bool:
         """Show an internal address (`lantern:article/slug#section`); False if unknown."""
-        if self.composer is None:
-            return False
-        url = QUrl(address)
-        kind, _, key = url.path().partition("/")
-        recent = self.recent.items if self.recent_enabled else ()
-        page = self.composer.compose(address, recent=[(v.address, v.title) for v in recent])
-        if page is None:
-            self.statusBar().showMessage(f"Not found: {address}", 5000)
-            return False
-        anchor = url.fragment()
-        self.reader.show_page(page, anchor)
-        self.references.set_references(page.citations)
-        if kind == "term":
-            self.glossary.show_term(key)
-        if record:
-            self.history.visit(address, page.title)
-        if self.recent_enabled and self.recent.add(address, page.title):
-            self.settings.setValue("reader/recent", self.recent.dumps())
+        return self.navigation.navigate(address, record)
+
+    def _on_shown(self, address: str, title: str) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
-        self.setWindowTitle(f"{page.title} — Lantern")
+        self.setWindowTitle(f"{title} — Lantern")
         self.page_shown.emit(address)
-        return True
 
     def on_page_shown(self, address: str) -> None:
         page = self.reader.page
@@ -416,16 +355,14 @@ class MainWindow(QMainWindow):
         self.contents.show_page(page)
         self.positions.on_page_shown(address)
 
-    def disable_personal_features(self) -> None:
-        """Kiosk: light theme, no bookmarks, printing, remembered places or recent pages."""
-        self.recent_enabled = False
-        self.recent.clear()
-        self.recent_searches.clear()
-        self.recent_menu.setEnabled(False)
-        self.appearance.lock_for_kiosk()
-        self.bookmarks.disable()
-        self.printing.disable()
-        self.positions.disable()
+    def on_link_activated(self, url: QUrl) -> None:
+        self.navigation.on_link_activated(url)
+
+    def link_tooltip(self, href: str) -> str:
+        return self.navigation.link_tooltip(href)
+
+    def look_up(self, word: str) -> bool:
+        return self.navigation.look_up(word)
 
     def open_result(self, address: str) -> None:
         """Open a search result at its section, with the words that matched marked."""
@@ -433,101 +370,23 @@ class MainWindow(QMainWindow):
             words = re.findall(r"<mark>(.*?)</mark>", self._last_snippets)
             mark_all(self.reader, [html.unescape(w) for w in words])
 
-    def on_link_activated(self, url: QUrl) -> None:
-        scheme = url.scheme()
-        if scheme == "lantern":
-            kind, _, key = url.path().partition("/")
-            if kind == "term":
-                self.glossary.show_term(key)
-            elif kind == "ref":
-                self.references.show_reference(key)
-            else:
-                self.navigate(url.toString())
-        elif scheme in ("http", "https", "mailto") and not self.external_links_allowed:
-            self.external_link_blocked.emit(url)
-        elif scheme in ("http", "https", "mailto"):
-            self.open_external(url)
-        elif not scheme and url.fragment():
-            self.reader.scrollToAnchor(url.fragment())
-
-    def look_up(self, word: str) -> bool:
-        """A double-clicked word: its glossary entry if it has one, else a hint to search."""
-        term_id = self.composer.renderer.term_for(word) if self.composer else None
-        if term_id and self.glossary.show_term(term_id):
-            return True
-        self.statusBar().showMessage(
-            f"“{word}” is not in the glossary. Ctrl+K searches the library for it.", 6000)
-        return False
-
-    def link_tooltip(self, href: str) -> str:
-        """What hovering a link shows: a glossary term's short definition."""
-        url = QUrl(href)
-        kind, _, key = url.path().partition("/")
-        if url.scheme() != "lantern" or kind != "term" or self.library is None:
-            return ""
-        term = self.library.term(key)
-        if term is None:
-            return ""
-        from lantern.core.compose import short_definition
-
-        return f"{term.term}: {short_definition(term)}"
-
-    def open_external(self, url: QUrl) -> None:
-        answer = QMessageBox.question(
-            self, "Open in your browser?",
-            f"This link leaves Lantern and opens in your web browser:\n\n{url.toString()}",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(url)
-
     def go_back(self) -> None:
-        self.go_to_history(-1)
+        self.navigation.go_to_history(-1)
 
     def go_forward(self) -> None:
-        self.go_to_history(+1)
+        self.navigation.go_to_history(+1)
 
     def go_to_history(self, steps: int) -> None:
-        """Jump `steps` pages back (negative) or forward through the history."""
-        address = self.history.jump(steps)
-        if address:
-            self.navigate(address, record=False)
-
-    def _fill_history_menu(self, menu: QMenu, direction: int) -> None:
-        menu.clear()
-        items = (self.history.back_items() if direction < 0 else self.history.forward_items())
-        for steps, visit in items:
-            action = menu.addAction(visit.title)
-            action.setStatusTip(visit.address)
-            action.triggered.connect(lambda _checked=False, n=steps: self.go_to_history(n))
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        for visit in self.recent.items:
-            action = menu.addAction(visit.title)
-            action.setStatusTip(visit.address)
-            action.triggered.connect(lambda _checked=False, a=visit.address: self.navigate(a))
-        if not self.recent.items:
-            menu.addAction("Nothing read yet").setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(self.recent.items or self.recent_searches.items))
+        self.navigation.go_to_history(steps)
 
     def clear_recent(self) -> None:
-        self.recent.clear()
-        self.recent_searches.clear()
-        if self.persist_state:
-            self.settings.setValue("reader/recent", self.recent.dumps())
-            self.settings.setValue("search/recent", self.recent_searches.dumps())
-        if self.history.current == HOME:
-            self.navigate(HOME, record=False)
+        self.navigation.clear_recent()
 
     def go_home(self) -> None:
         self.results.hide()
-        if not self.navigate(self.home_address):
-            self.navigate(HOME)
+        self.navigation.go_home()
 
-    # search ----------------------------------------------------------------------------
+    # panels and search -----------------------------------------------------------------
 
     def panels(self) -> list[QWidget]:
         """The places F6 moves between, in reading order, those on show only."""
@@ -569,8 +428,7 @@ class MainWindow(QMainWindow):
     def on_search_submitted(self) -> None:
         self.suggestions.hide()
         text = self.search_field.text()
-        if self.recent_enabled and self.recent_searches.add(text):
-            self.settings.setValue("search/recent", self.recent_searches.dumps())
+        self.navigation.remember_search(text)
         self.search.run_now(text)
 
     def on_summary_link(self, link: str) -> None:
@@ -579,14 +437,13 @@ class MainWindow(QMainWindow):
             self.search_field.setText(text)
             self.search.run_now(text)
         elif link.startswith("lantern:"):
-            self.on_link_activated(QUrl(link))
+            self.navigation.on_link_activated(QUrl(link))
 
-    def on_search_response(self, response: object) -> None:
-        names = {t.id: t.term for t in self.library.terms} if self.library else {}
-        self._last_snippets = " ".join(
-            r.snippet for r in response.results  # type: ignore[attr-defined]
-        )
-        self.results.show_response(response, names)  # type: ignore[arg-type]
+    def on_search_response(self, response: SearchResponse) -> None:
+        library = self.session.library
+        names = {t.id: t.term for t in library.terms} if library else {}
+        self._last_snippets = " ".join(r.snippet for r in response.results)
+        self.results.show_response(response, names)
         self.results.show()
         self.search_finished.emit(response)
 
@@ -614,34 +471,16 @@ class MainWindow(QMainWindow):
 
     # state -----------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        # Side panels wide enough for a definition and a QR code, unless the reader chose.
-        self.resizeDocks([self.glossary], [360], Qt.Orientation.Horizontal)
-        if not self.persist_state:
-            return
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
     def save_state(self) -> None:
-        if not self.persist_state:
+        if not self.policy.persist:
             return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        if self.history.current:
-            self.settings.setValue("reader/last", self.history.current)
+        state.save_layout(self, self.settings, self.history.current)
         self.positions.save()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._closed = True
         self.save_state()
         self.search.cancel()
         self.search.wait()
-        self._pool.waitForDone()
-        if self.index is not None:
-            self.index.close()
+        self.loader.close()
         super().closeEvent(event)

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from string import Template
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from lantern.core.theme import HIGH_CONTRAST, LIGHT, THEMES, Theme, reader_css
 
+from lantern.ui import settings as keys
+from lantern.ui.settings import Setting, SettingsStore
 from lantern.ui.window.actions import Act, make_action
 
+T = TypeVar("T", str, float)
 SYSTEM = "system"
 #: Text sizes, as factors of the stylesheet's; the reader starts at 1.0.
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
@@ -95,25 +98,20 @@ class Appearance(QObject):
     theme_changed = Signal(str)
     zoom_changed = Signal(float)
 
-    def __init__(self, window: QWidget, settings: QSettings, persist: bool,
+    def __init__(self, window: QWidget, store: SettingsStore,
                  surfaces: Sequence[Styled]) -> None:
         super().__init__(window)
         self.window = window
-        self.settings = settings
-        self.persist = persist
+        self.store = store
         self.surfaces = list(surfaces)
         self.locked = False
         self._qss_set = False
         self.mode = SYSTEM
         self.zoom_index = DEFAULT_ZOOM
-        if persist:
-            mode = str(settings.value("appearance/theme", SYSTEM) or SYSTEM)
-            self.mode = mode if mode == SYSTEM or mode in THEMES else SYSTEM
-            try:
-                zoom = float(settings.value("appearance/zoom", 1.0))  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                zoom = 1.0
-            self.zoom_index = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - zoom))
+        mode = store.get(keys.THEME)
+        self.mode = mode if mode == SYSTEM or mode in THEMES else SYSTEM
+        zoom = store.get(keys.ZOOM)
+        self.zoom_index = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - zoom))
         self._build_actions()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_system_changed)
@@ -167,7 +165,7 @@ class Appearance(QObject):
             return
         self.mode = mode
         self.theme_actions[mode].setChecked(True)
-        self._save("appearance/theme", mode)
+        self._save(keys.THEME, mode)
         self.apply()
 
     def zoom(self, step: int) -> None:
@@ -176,13 +174,13 @@ class Appearance(QObject):
             return
         index = DEFAULT_ZOOM if step == 0 else self.zoom_index + step
         self.zoom_index = max(0, min(len(ZOOM_STEPS) - 1, index))
-        self._save("appearance/zoom", self.scale)
+        self._save(keys.ZOOM, self.scale)
         self.apply()
         self.zoom_changed.emit(self.scale)
 
-    def _save(self, key: str, value: object) -> None:
-        if self.persist and not self.locked:
-            self.settings.setValue(key, value)
+    def _save(self, setting: Setting[T], value: T) -> None:
+        if not self.locked:
+            self.store.set(setting, value)
 
     def _update_zoom_actions(self) -> None:
         self.zoom_in_action.setEnabled(not self.locked and self.zoom_index < len(ZOOM_STEPS) - 1)

@@ -1,0 +1,120 @@
+"""What a reading window reads from, without Qt: the library, its search index, the
+suggestions while typing and the page composer, loaded and kept up to date together.
+
+The window's loader runs `load_cached`, `load_files` and `build_index` in the background
+(each returns a value and touches nothing shared) and hands the results to `adopt` and
+`swap_index` in the GUI thread. The heavy modules are imported lazily, inside the methods,
+so that importing this module costs nothing before the first paint."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lantern.core.compose import ComposedPage, Composer
+    from lantern.core.model import Library
+    from lantern.core.search.engine import SearchIndex
+    from lantern.core.search.suggest import Suggester
+
+Progress = Callable[[int, int], None]
+HELP_NOW = "lantern:page/help-now"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What the background load hands over: the library, an index, the suggestions, and
+    whether that index is the previous one, still to be brought up to date."""
+
+    library: Library
+    index: SearchIndex
+    suggester: Suggester
+    outdated: bool
+
+
+class Session:
+    """The content of one window: library, index, suggester and composer."""
+
+    def __init__(self, roots: Sequence[Path], cache: Path, front_desk_html: str = "") -> None:
+        self.roots = list(roots)
+        self.cache = cache
+        #: Put before the help-now page's text (a kiosk's own front-desk line); "" for none.
+        self.front_desk_html = front_desk_html
+        self.library: Library | None = None
+        self.index: SearchIndex | None = None
+        self.suggester: Suggester | None = None
+        self.composer: Composer | None = None
+
+    # background work: each returns what it made and changes nothing ---------------------
+
+    def _finish(self, library: Library, changed: bool, progress: Progress | None) -> Loaded:
+        from lantern.core.search import open_index, open_previous_index
+        from lantern.core.search.suggest import Suggester
+
+        # A changed pack: search the index as it was while it is brought up to date (after
+        # loading, in the background). An unchanged one's index is current.
+        previous = open_previous_index(library, self.cache) if changed else None
+        index = previous or open_index(library, self.cache, progress)
+        # Built here, not in the GUI thread: a third of a second at 16 000 questions.
+        return Loaded(library, index, Suggester(library), previous is not None)
+
+    def load_cached(self, progress: Progress | None = None) -> Loaded | None:
+        """The library from the cache, if it is current; None when the packs must be read."""
+        from lantern.core.library_cache import read_cached
+
+        library = read_cached(self.roots, self.cache)
+        return None if library is None else self._finish(library, False, progress)
+
+    def load_files(self, progress: Progress | None = None) -> Loaded:
+        """The library parsed from its packs (and cached for next time)."""
+        from lantern.core.library_cache import load_and_cache
+
+        return self._finish(load_and_cache(self.roots, self.cache), True, progress)
+
+    def build_index(self, progress: Progress | None = None) -> SearchIndex:
+        """The index of the adopted library, brought up to date."""
+        from lantern.core.search import open_index
+
+        assert self.library is not None
+        return open_index(self.library, self.cache, progress)
+
+    # the GUI thread: take over what the background made ----------------------------------
+
+    def adopt(self, loaded: Loaded) -> None:
+        from lantern.core.compose import Composer
+
+        self.library, self.index, self.suggester = loaded.library, loaded.index, loaded.suggester
+        self.composer = Composer(loaded.library)
+
+    def swap_index(self, index: SearchIndex) -> SearchIndex | None:
+        """Use `index` from now on; returns the one it replaces (to close), if another."""
+        previous, self.index = self.index, index
+        return previous if previous is not index else None
+
+    def compose(self, address: str, recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
+        """The page at `address`, with the front-desk line on the help-now page."""
+        if self.composer is None:
+            return None
+        page = self.composer.compose(address, recent=recent)
+        if page is not None and page.address == HELP_NOW and self.front_desk_html:
+            page = dataclasses.replace(page, html=self.front_desk_html + page.html)
+        return page
+
+    def status(self) -> str:
+        """One line on what was loaded, for the status bar."""
+        library = self.library
+        if library is None:
+            return ""
+        status = (f"{len(library.articles)} articles · {len(library.faqs)} questions · "
+                  f"{len(library.terms)} glossary terms")
+        if library.errors:
+            # Warnings are for authors (lantern check); readers hear only of skipped content.
+            status += f" · {len(library.errors)} content problems (View › Content problems)"
+        return status
+
+    def close(self) -> None:
+        if self.index is not None:
+            self.index.close()

@@ -1,0 +1,76 @@
+"""The kiosk's touch chrome: every control at least 44 × 44 px (most are 52), larger type.
+Its colours are `KIOSK` in core/theme.py, where the contrast tests see them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from string import Template
+
+from lantern.core.theme import KIOSK, KioskColours
+
+_QSS = Template("""
+QWidget { font-size: 15pt; }
+QToolBar#navigationBar { spacing: 8px; padding: 6px 8px; background: $bar;
+    border: none; border-bottom: 1px solid $bar_line; }
+QToolBar#navigationBar QToolButton { min-width: 56px; min-height: 52px; padding: 0px 12px;
+    border: 1px solid $button_border; border-radius: 10px; background: $button;
+    color: $button_text; }
+QToolBar#navigationBar QToolButton:pressed { background: $pressed; }
+QToolBar#navigationBar QToolButton:disabled { color: $disabled_text;
+    border-color: $disabled_border;
+    background: $disabled_button; }
+QToolBar#navigationBar QToolButton#helpNowButton { background: $help; color: $light_text;
+    border-color: $help_border; font-weight: bold; }
+QToolBar#navigationBar QToolButton#startOverButton { background: $action; color: $light_text;
+    border-color: $action_border; font-weight: bold; }
+QLabel#hotCorner { font-weight: bold; color: $corner_text; padding: 0px 10px; }
+QLineEdit { min-height: 52px; padding: 0px 12px; border: 2px solid $button_border;
+    border-radius: 10px; background: $field; font-size: 17pt; }
+QLineEdit:focus { border-color: $focus; }
+QPushButton { min-width: 56px; min-height: 52px; padding: 0px 16px;
+    border: 1px solid $button_border;
+    border-radius: 10px; background: $button; color: $button_text; }
+QPushButton:pressed { background: $pressed; }
+QListView::item { padding: 12px 8px; }
+QComboBox { min-height: 48px; padding: 0px 10px; }
+QComboBox QAbstractItemView::item { min-height: 48px; }
+QScrollBar:vertical { width: 44px; background: $bar; border: none; margin: 0px; }
+QScrollBar:horizontal { height: 44px; background: $bar; border: none; margin: 0px; }
+QScrollBar::handle { background: $button_border; border-radius: 10px; margin: 6px; }
+QScrollBar::handle:vertical { min-height: 64px; }
+QScrollBar::handle:horizontal { min-width: 64px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QDockWidget::title { padding: 10px; background: $dock_title; }
+QWidget#countdownOverlay { background: $overlay; }
+QFrame#countdownCard { background: $card; border-radius: 18px; }
+QLabel#countdownTitle { font-size: 32pt; font-weight: bold; color: $button_text; }
+QLabel#countdownMessage { font-size: 17pt; color: $button_text; }
+QPushButton#stillReadingButton { font-size: 21pt; font-weight: bold; background: $action;
+    color: $light_text; border: none; border-radius: 14px; padding: 0px 36px; min-height: 88px;
+    min-width: 360px; }
+QWidget#onScreenKeyboard { background: $keyboard; }
+QPushButton#key, QPushButton#wideKey, QPushButton#spaceKey { font-size: 17pt;
+    background: $key; padding: 0px 10px; min-width: 56px; min-height: 56px; }
+QPushButton#wideKey { min-width: 120px; }
+QPushButton#spaceKey { min-width: 336px; }
+QLabel#pinMessage { color: $warning_text; font-weight: bold; }
+""")
+
+# Appended to the reader's stylesheet.
+_CSS = Template("""
+td.front-desk { background-color: $front_desk; padding: 12px; font-size: 15pt; }
+table.front-desk { margin-bottom: 12px; }
+""")
+
+
+
+
+def kiosk_qss(colours: KioskColours = KIOSK) -> str:
+    """The Qt stylesheet of the kiosk window."""
+    return _QSS.substitute(asdict(colours))
+
+
+def kiosk_css(colours: KioskColours = KIOSK) -> str:
+    """Appended to the reader's stylesheet on a kiosk: the front desk's line."""
+    return _CSS.substitute(asdict(colours))

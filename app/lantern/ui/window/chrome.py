@@ -1,0 +1,127 @@
+"""The window's chrome: the navigation toolbar, the menus, and what a policy without menus
+or with touch chrome changes about them (no context menus, fixed docks, finger scrolling)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QDockWidget,
+    QLineEdit,
+    QScroller,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from lantern.ui.window.actions import lock_for_kiosk
+
+if TYPE_CHECKING:
+    from lantern.ui.window.main_window import MainWindow
+
+
+def build_toolbar(w: MainWindow, search_field: QLineEdit) -> QToolBar:
+    bar = QToolBar("Navigation")
+    bar.setObjectName("navigationBar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for action in (w.back_action, w.forward_action, w.home_action):
+        bar.addAction(action)
+    for action, menu in ((w.back_action, w.back_menu), (w.forward_action, w.forward_menu)):
+        button = bar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
+    bar.addWidget(search_field)
+    bar.addSeparator()
+    bar.addAction(w.help_action)
+    help_button = bar.widgetForAction(w.help_action)
+    if help_button is not None:  # the way to crisis lines stands out from the rest
+        help_button.setObjectName("helpNowButton")
+        font = help_button.font()
+        font.setBold(True)
+        help_button.setFont(font)
+    w.addToolBar(bar)
+    return bar
+
+
+def build_menus(w: MainWindow) -> None:
+    menu = w.menuBar()
+    file_menu = menu.addMenu("&File")
+    file_menu.addActions(list(w.printing.actions))
+    file_menu.addSeparator()
+    file_menu.addAction(w.quit_action)
+    go = menu.addMenu("&Go")
+    for action in (w.back_action, w.forward_action, w.home_action):
+        go.addAction(action)
+    go.addMenu(w.recent_menu)
+    go.addSeparator()
+    go.addActions([w.find_action, w.find_in_page_action])
+    go.addSeparator()
+    go.addActions([w.next_panel_action, w.previous_panel_action])
+    marks = menu.addMenu("&Bookmarks")
+    marks.addAction(w.bookmarks.action)
+    marks.addAction(w.bookmarks.dock.toggleViewAction())
+    view = menu.addMenu("&View")
+    view.addAction(w.contents.toggleViewAction())
+    view.addAction(w.glossary.toggleViewAction())
+    view.addAction(w.references.toggleViewAction())
+    view.addSeparator()
+    view.addMenu(w.appearance.theme_menu)
+    view.addActions(list(w.appearance.zoom_actions))
+    view.addSeparator()
+    view.addAction(w.problems_action)
+    help_menu = menu.addMenu("&Help")
+    help_menu.addAction(w.help_action)
+    help_menu.addAction(w.about_action)
+
+
+def lock_down(w: MainWindow) -> None:
+    """Only the actions a kiosk keeps; light theme and fixed text size; no recent menu."""
+    w.recent_menu.setEnabled(False)
+    w.appearance.lock_for_kiosk()
+    lock_for_kiosk(w)  # every action the table does not allow on a kiosk
+
+
+def hide_menus(w: MainWindow) -> None:
+    w.menuBar().hide()
+    w.menuBar().setEnabled(False)
+    w.statusBar().hide()
+
+
+def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollArea]) -> None:
+    """No context menus or movable docks, finger scrolling, a shorter toolbar."""
+    w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no toolbar/dock menu
+    for widget in w.findChildren(QWidget):
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    for dock in w.findChildren(QDockWidget):
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.toggleViewAction().setEnabled(False)
+    for edit in w.findChildren(QLineEdit):
+        edit.setClearButtonEnabled(False)  # its 16 px button is too small to tap
+    bar.setFloatable(False)
+    bar.toggleViewAction().setEnabled(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    # Back is enough on a touch screen; Forward would crowd the bar at 1280 px.
+    bar.removeAction(w.forward_action)
+    back = bar.widgetForAction(w.back_action)
+    if isinstance(back, QToolButton):  # no press-and-hold history menu on a touch screen
+        back.setMenu(None)  # type: ignore[arg-type]
+    name_button(bar, w.help_action, "helpNowButton", "Need help now")
+    for view in w.findChildren(QAbstractScrollArea):
+        # 44 px scroll bars would otherwise make every panel at least 210 px tall.
+        view.setMinimumSize(120, 96)
+    for view in views:
+        QScroller.grabGesture(view.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def name_button(bar: QToolBar, action: QAction, name: str, accessible: str) -> None:
+    button = bar.widgetForAction(action)
+    if isinstance(button, QToolButton):
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)

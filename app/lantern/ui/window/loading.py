@@ -1,0 +1,133 @@
+"""Loading in the background: the library after the window's first paint, the search index
+brought up to date, the glossary's "Appears in" worked out. The work is the core `Session`'s;
+this object only runs it off the GUI thread and says how it went by signal."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from lantern.core.session import Loaded, Session
+
+from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
+from lantern.ui.window.progress import IndexProgress
+
+log = logging.getLogger(__name__)
+
+
+class Loader(QObject):
+    """Runs `session`'s loading in a thread pool; the window listens to the signals."""
+
+    #: The session has adopted a library, an index and its suggestions.
+    loaded = Signal()
+    #: The library could not be opened (the message says why).
+    failed = Signal(str)
+    #: An update of the index started; it ended (the new index is in use); it failed.
+    index_updating = Signal()
+    index_ready = Signal(object)  # the new SearchIndex, before the old one is closed
+    index_updated = Signal()
+    index_update_failed = Signal(str)
+
+    def __init__(self, session: Session, progress: IndexProgress, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.progress = progress
+        self.updating = False
+        self.closed = False
+        self._pending = False
+        self._pool = QThreadPool(self)
+        window.installEventFilter(self)
+
+    # start ------------------------------------------------------------------------------
+
+    def load_after_first_paint(self) -> None:
+        """Start loading once the window has been drawn, so it appears at once."""
+        self._pending = True
+        # Should no paint event reach the window itself, load anyway a moment later.
+        QTimer.singleShot(400, self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._pending:
+            QTimer.singleShot(0, self._start_pending)
+        return False
+
+    def start(self) -> None:
+        """Load content and open the index in the background; the window stays responsive."""
+        preload_modules()
+        session, progress = self.session, self.progress
+
+        def from_files(cached: Loaded | None) -> None:
+            if cached is not None:
+                self._on_loaded(cached)
+                return
+            # The pack changed (or first start): parse it. The parser's modules are
+            # imported here, in the GUI thread, as every background module is.
+            preload_modules(PARSER_MODULES)
+            submit(self._pool, lambda: session.load_files(progress), self._on_loaded,
+                   self._on_failed)
+
+        submit(self._pool, lambda: session.load_cached(progress), from_files, self._on_failed)
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        from lantern.core.usage import term_appearances
+
+        self.session.adopt(loaded)
+        if loaded.outdated:
+            self.update_index()
+        else:
+            self.progress.finish()
+        self.loaded.emit()
+        # Where each glossary term appears: worked out in the background once search is
+        # usable, not before (a glossary entry opened sooner works it out itself).
+        composer = self.session.composer
+        assert composer is not None
+        submit(self._pool, lambda: term_appearances(composer.library),
+               composer.offer_appearances, lambda _message: None)
+
+    def _on_failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    # the index --------------------------------------------------------------------------
+
+    def update_index(self) -> None:
+        """Bring the search index up to date in the background; searches meanwhile use the
+        index as it was, and the new one takes over when it is ready."""
+        session, progress = self.session, self.progress
+        self.updating = True
+        self.index_updating.emit()
+        submit(self._pool, lambda: session.build_index(progress), self._on_index_built,
+               self._on_index_failed)
+
+    def _on_index_built(self, index: object) -> None:
+        from lantern.core.search.engine import SearchIndex
+
+        assert isinstance(index, SearchIndex)
+        if self.closed:  # the window closed while the update ran
+            index.close()
+            return
+        replaced = self.session.swap_index(index)
+        self.index_ready.emit(index)  # search moves over (and ends a search on the old one)
+        if replaced is not None:
+            replaced.close()
+        self.updating = False
+        self.progress.finish()
+        self.index_updated.emit()
+
+    def _on_index_failed(self, message: str) -> None:
+        self.updating = False
+        self.progress.finish()
+        log.warning("search index not updated: %s", message)
+        self.index_update_failed.emit(message)
+
+    def close(self) -> None:
+        """Wait for the background work, then close the index."""
+        self.closed = True
+        self._pool.waitForDone()
+        self.session.close()

@@ -1,0 +1,176 @@
+"""Going places: an address to a page on show, back and forward, recently read pages and
+searches, and where a clicked link leads (a page, a glossary entry, a reference, a website)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from lantern.core.history import History, RecentPages, RecentSearches
+from lantern.core.session import Session
+
+from lantern.ui import settings as keys
+from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
+from lantern.ui.panels.reader import ReaderView
+from lantern.ui.settings import SettingsStore
+from lantern.ui.window.policy import HOME, WindowPolicy
+
+EXTERNAL = ("http", "https", "mailto")
+
+
+class Navigator(QObject):
+    """Shows pages in the reader and keeps where the reader has been."""
+
+    #: A page is on show: its address and title.
+    shown = Signal(str, str)
+    #: A line for the status bar, and how long to show it (ms; 0 until replaced).
+    message = Signal(str, int)
+    #: A link to a website or an e-mail address that the policy keeps inside.
+    external_link_blocked = Signal(QUrl)
+
+    def __init__(self, session: Session, store: SettingsStore, policy: WindowPolicy,
+                 reader: ReaderView, glossary: GlossaryDock, references: ReferencesDock,
+                 window: QWidget) -> None:
+        super().__init__(window)
+        self.session, self.store, self.policy = session, store, policy
+        self.reader, self.glossary, self.references = reader, glossary, references
+        self.window = window
+        self.history = History()
+        self.recent = RecentPages()
+        self.recent_searches = RecentSearches()
+        self.recent_enabled = policy.persist
+        self.recent.loads(store.get(keys.RECENT_PAGES))
+        self.recent_searches.loads(store.get(keys.RECENT_SEARCHES))
+
+    # pages ------------------------------------------------------------------------------
+
+    def navigate(self, address: str, record: bool = True) -> bool:
+        """Show an internal address (`lantern:article/slug#section`); False if unknown."""
+        if self.session.composer is None:
+            return False
+        url = QUrl(address)
+        kind, _, key = url.path().partition("/")
+        recent = self.recent.items if self.recent_enabled else ()
+        page = self.session.compose(address, recent=[(v.address, v.title) for v in recent])
+        if page is None:
+            self.message.emit(f"Not found: {address}", 5000)
+            return False
+        self.reader.show_page(page, url.fragment())
+        self.references.set_references(page.citations)
+        if kind == "term":
+            self.glossary.show_term(key)
+        if record:
+            self.history.visit(address, page.title)
+        if self.recent_enabled and self.recent.add(address, page.title):
+            self.store.set(keys.RECENT_PAGES, self.recent.dumps())
+        self.shown.emit(address, page.title)
+        return True
+
+    def go_home(self) -> None:
+        if not self.navigate(self.policy.home):
+            self.navigate(HOME)
+
+    def open_last(self) -> None:
+        """The page read last time (the home page when nothing persists)."""
+        last = self.store.get(keys.LAST_PAGE) if self.policy.persist else self.policy.home
+        if not self.navigate(last):
+            self.navigate(HOME)
+
+    def go_to_history(self, steps: int) -> None:
+        """Jump `steps` pages back (negative) or forward through the history."""
+        address = self.history.jump(steps)
+        if address:
+            self.navigate(address, record=False)
+
+    def reset(self) -> None:
+        """Forget this session's back and forward (a kiosk's next visitor)."""
+        self.history.clear()
+
+    # menus ------------------------------------------------------------------------------
+
+    def fill_history_menu(self, menu: QMenu, direction: int) -> None:
+        menu.clear()
+        items = (self.history.back_items() if direction < 0 else self.history.forward_items())
+        for steps, visit in items:
+            action = menu.addAction(visit.title)
+            action.setStatusTip(visit.address)
+            action.triggered.connect(lambda _checked=False, n=steps: self.go_to_history(n))
+
+    def fill_recent_menu(self, menu: QMenu, clear_action: QAction) -> None:
+        menu.clear()
+        for visit in self.recent.items:
+            action = menu.addAction(visit.title)
+            action.setStatusTip(visit.address)
+            action.triggered.connect(lambda _checked=False, a=visit.address: self.navigate(a))
+        if not self.recent.items:
+            menu.addAction("Nothing read yet").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(clear_action)
+        clear_action.setEnabled(bool(self.recent.items or self.recent_searches.items))
+
+    def clear_recent(self) -> None:
+        self.recent.clear()
+        self.recent_searches.clear()
+        self.store.set(keys.RECENT_PAGES, self.recent.dumps())
+        self.store.set(keys.RECENT_SEARCHES, self.recent_searches.dumps())
+        if self.history.current == HOME:
+            self.navigate(HOME, record=False)
+
+    def remember_search(self, text: str) -> None:
+        if self.recent_enabled and self.recent_searches.add(text):
+            self.store.set(keys.RECENT_SEARCHES, self.recent_searches.dumps())
+
+    def searches_to_offer(self) -> list[str]:
+        return list(self.recent_searches.items) if self.recent_enabled else []
+
+    # links ------------------------------------------------------------------------------
+
+    def on_link_activated(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "lantern":
+            kind, _, key = url.path().partition("/")
+            if kind == "term":
+                self.glossary.show_term(key)
+            elif kind == "ref":
+                self.references.show_reference(key)
+            else:
+                self.navigate(url.toString())
+        elif scheme in EXTERNAL and not self.policy.external_links:
+            self.external_link_blocked.emit(url)
+        elif scheme in EXTERNAL:
+            self.open_external(url)
+        elif not scheme and url.fragment():
+            self.reader.scrollToAnchor(url.fragment())
+
+    def open_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self.window, "Open in your browser?",
+            f"This link leaves Lantern and opens in your web browser:\n\n{url.toString()}",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def look_up(self, word: str) -> bool:
+        """A double-clicked word: its glossary entry if it has one, else a hint to search."""
+        composer = self.session.composer
+        term_id = composer.renderer.term_for(word) if composer else None
+        if term_id and self.glossary.show_term(term_id):
+            return True
+        self.message.emit(
+            f"“{word}” is not in the glossary. Ctrl+K searches the library for it.", 6000)
+        return False
+
+    def link_tooltip(self, href: str) -> str:
+        """What hovering a link shows: a glossary term's short definition."""
+        url = QUrl(href)
+        kind, _, key = url.path().partition("/")
+        library = self.session.library
+        if url.scheme() != "lantern" or kind != "term" or library is None:
+            return ""
+        term = library.term(key)
+        if term is None:
+            return ""
+        from lantern.core.compose import short_definition
+
+        return f"{term.term}: {short_definition(term)}"

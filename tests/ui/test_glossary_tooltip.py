@@ -35,8 +35,8 @@ def test_no_tooltip_away_from_terms(qtbot, window):
     reader = window.reader
     assert reader.anchorAt(QPoint(2, 2)) == ""
     assert not hover(reader, QPoint(2, 2))
-    assert window.link_tooltip("lantern:faq/is-it-safe") == ""
-    assert window.link_tooltip("https://example.org") == ""
+    assert window.navigation.link_tooltip("lantern:faq/is-it-safe") == ""
+    assert window.navigation.link_tooltip("https://example.org") == ""
 
 
 def test_the_short_definition_is_the_first_sentence_in_plain_text():

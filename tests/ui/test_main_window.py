@@ -163,7 +163,7 @@ def test_no_dead_ends_offers_terms_and_questions(qtbot, window):
     assert "dmt" in response.near_terms
     summary = window.results.summary.text()
     assert 'href="lantern:term/dmt"' in summary
-    window.on_summary_link("lantern:term/dmt")
+    window.searching.on_summary_link("lantern:term/dmt")
     assert window.glossary.current_term_id == "dmt"
 
 

@@ -5,7 +5,7 @@ with `persist=False` (a kiosk) answers every read with the default and writes no
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar, cast
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -47,14 +47,14 @@ class SettingsStore:
         raw = self.qsettings.value(setting.key)
         if raw is None or raw == "":
             return setting.default
-        if setting.type is QByteArray:
-            return cast(T, raw) if isinstance(raw, QByteArray) else setting.default
-        if setting.type is float:
+        if isinstance(setting.default, QByteArray):
+            return raw if isinstance(raw, QByteArray) else setting.default
+        if isinstance(setting.default, float):
             try:
-                return cast(T, float(raw))  # type: ignore[arg-type]
+                return float(raw)
             except (TypeError, ValueError):
                 return setting.default
-        return cast(T, str(raw))
+        return str(raw)
 
     def set(self, setting: Setting[T], value: T) -> None:
         if self.persist:

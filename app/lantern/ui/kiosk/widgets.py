@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -106,8 +106,13 @@ class CountdownOverlay(QWidget):
         parent.installEventFilter(self)
         self.hide()
 
+    def _fit(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+
     def start(self, warning_ms: int) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        self._fit()
         self._deadline = QDeadlineTimer(warning_ms)
         self._end.start(max(warning_ms, 1))
         self._tick.start()
@@ -140,7 +145,7 @@ class CountdownOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self._fit()
         return False
 
 
@@ -229,8 +234,8 @@ class PinDialog(QDialog):
         layout.addWidget(self.keypad)
         layout.addLayout(buttons)
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.field.setFocus()
 
     def _submit(self) -> None:

@@ -24,7 +24,7 @@ def mark_all(browser: QTextBrowser, words: list[str]) -> int:
     fmt = QTextCharFormat()
     fmt.setBackground(MATCH_COLOUR)
     fmt.setForeground(QColor("#1a1a1a"))
-    selections = []
+    selections: list[QTextEdit.ExtraSelection] = []
     document = browser.document()
     for word in dict.fromkeys(w for w in words if w.strip()):
         flags = QTextDocument.FindFlag.FindWholeWords if " " not in word else \
@@ -32,8 +32,8 @@ def mark_all(browser: QTextBrowser, words: list[str]) -> int:
         cursor = document.find(word, 0, flags)
         while not cursor.isNull() and len(selections) < 2000:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
             cursor = document.find(word, cursor, flags)
     browser.setExtraSelections(selections)
@@ -116,7 +116,7 @@ class FindBar(QWidget):
             self.browser.setTextCursor(cursor)
             self.find()
 
-    def find(self, backward: bool = False) -> bool:
+    def find(self, backward: bool = False) -> bool:  # type: ignore[override]
         text = self.field.text()
         if not text.strip():
             return False

@@ -236,8 +236,9 @@ class SuggestionPopup(QObject):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setWidget(field)
         self.completer.setMaxVisibleItems(8)
-        self.completer.popup().setAccessibleName("Suggestions")
-        self.completer.activated[QModelIndex].connect(self._on_activated)
+        self._popup().setAccessibleName("Suggestions")
+        self.completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._on_activated)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._busy = False
@@ -316,14 +317,19 @@ class SuggestionPopup(QObject):
         if rows and self.field.hasFocus():
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._popup().hide()
         self.suggestions_shown.emit(text)
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # a completer always has one
+        return popup
 
     def hide(self) -> None:
         """Close the list and drop any answer still being computed."""
         self._serial += 1
         self._waiting = None
-        self.completer.popup().hide()
+        self._popup().hide()
 
     def reset(self) -> None:
         """Closed and emptied: no suggestion of the last visitor's left to show."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QDockWidget,
     QLineEdit,
     QScroller,
@@ -118,6 +119,18 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
     for view in views:
         QScroller.grabGesture(view.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def cycle_focus(places: Sequence[QWidget], step: int) -> None:
+    """F6 and Shift+F6: focus the next (or previous) of `places` after the focused one."""
+    if not places:
+        return
+    focus = QApplication.focusWidget()
+    here = next((i for i, w in enumerate(places)
+                 if focus is not None and (focus is w or w.isAncestorOf(focus))), -1)
+    target = places[(here + step) % len(places)] if here >= 0 else places[0]
+    target.setFocus(Qt.FocusReason.TabFocusReason if step > 0
+                    else Qt.FocusReason.BacktabFocusReason)
 
 
 def name_button(bar: QToolBar, action: QAction, name: str, accessible: str) -> None:

@@ -4,8 +4,6 @@ in state.py; the work itself is done by core and the widgets."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,27 +28,25 @@ from lantern.core.session import Session
 
 from lantern.ui.panels.bookmarks import Bookmarks
 from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
-from lantern.ui.panels.find_bar import FindBar, mark_all
+from lantern.ui.panels.find_bar import FindBar
 from lantern.ui.panels.reader import ReaderView
 from lantern.ui.panels.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.panels.toc import ContentsDock, ReadingPositions
 from lantern.ui.settings import SettingsStore
-from lantern.ui.window import chrome, state
+from lantern.ui.window import chrome, dialogs, state
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.loading import Loader
 from lantern.ui.window.navigation import Navigator
 from lantern.ui.window.policy import DESKTOP, HOME, WindowPolicy
 from lantern.ui.window.printing import PrintDocument, Printing
 from lantern.ui.window.progress import IndexProgress
+from lantern.ui.window.searching import Searching
 from lantern.ui.window.themes import Appearance
-
-from lantern import __version__
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage, Composer
     from lantern.core.model import Library
     from lantern.core.search.engine import SearchIndex
-    from lantern.core.search.results import SearchResponse
 
 __all__ = ["HOME", "MainWindow"]
 
@@ -80,7 +74,6 @@ class MainWindow(QMainWindow):
             str(paths.config_dir() / "lantern.ini"), QSettings.Format.IniFormat),
             persist=policy.persist)
         self.session = Session(self.roots, paths.cache_dir(), policy.front_desk_html)
-        self._last_snippets = ""
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
@@ -96,7 +89,8 @@ class MainWindow(QMainWindow):
         self.search_field.setAccessibleName("Search")
         self.search_field.setMinimumWidth(320 if not policy.touch else 220)
         self.suggestions = SuggestionPopup(self.search_field)
-        self.suggestions.recent_searches = self.navigation.searches_to_offer
+        self.searching = Searching(self.session, self.search_field, self.suggestions,
+                                   self.search, self.results, self.reader, self.navigation)
         self.toolbar = chrome.build_toolbar(self, self.search_field)
         chrome.build_menus(self)
         self._connect()
@@ -158,10 +152,12 @@ class MainWindow(QMainWindow):
         self.home_action = make_action(self, Act.HOME, self.go_home)
         self.help_action = make_action(self, Act.HELP_NOW,
                                        lambda: self.navigate("lantern:page/help-now"))
-        self.find_action = make_action(self, Act.SEARCH, self.focus_search)
+        self.find_action = make_action(self, Act.SEARCH, lambda: self.searching.focus())
         self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
-        self.problems_action = make_action(self, Act.PROBLEMS, self.show_problems)
-        self.about_action = make_action(self, Act.ABOUT, self.show_about)
+        self.problems_action = make_action(
+            self, Act.PROBLEMS, lambda: dialogs.show_problems(self, self.session.library))
+        self.about_action = make_action(
+            self, Act.ABOUT, lambda: dialogs.show_about(self, self.session.library))
         self.quit_action = make_action(self, Act.QUIT, self.close)
         self.clear_recent_action = make_action(self, Act.CLEAR_RECENT, nav.clear_recent)
         self.next_panel_action = make_action(self, Act.NEXT_PANEL, lambda: self.cycle_panels(+1))
@@ -185,12 +181,7 @@ class MainWindow(QMainWindow):
         self.reader.link_activated.connect(nav.on_link_activated)
         self.glossary.link_activated.connect(nav.on_link_activated)
         self.references.link_activated.connect(nav.on_link_activated)
-        self.results.list.result_activated.connect(self.open_result)
-        self.results.summary.linkActivated.connect(self.on_summary_link)
-        self.search_field.textEdited.connect(self.on_search_edited)
-        self.search_field.returnPressed.connect(self.on_search_submitted)
-        self.search.response_ready.connect(self.on_search_response)
-        self.suggestions.suggestion_activated.connect(self.on_suggestion_activated)
+        self.searching.finished.connect(self.search_finished)
         self.bookmarks.dock.open_requested.connect(self.navigate)
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.contents.section_chosen.connect(self.reader.scrollToAnchor)
@@ -255,11 +246,9 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
-        for part in (self.suggestions, self.search, self.results, self.find_bar,
-                     self.glossary, self.references, self.reader, self.navigation):
+        for part in (self.searching, self.find_bar, self.glossary, self.references,
+                     self.reader, self.navigation):
             part.reset()
-        self.search_field.setText("")  # setText also empties its undo history
-        self._last_snippets = ""  # words of the last results, kept to mark the opened page
         width = max(self.splitter.width(), 800)
         self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
         self.go_home()
@@ -358,29 +347,15 @@ class MainWindow(QMainWindow):
     def on_link_activated(self, url: QUrl) -> None:
         self.navigation.on_link_activated(url)
 
-    def link_tooltip(self, href: str) -> str:
-        return self.navigation.link_tooltip(href)
-
-    def look_up(self, word: str) -> bool:
-        return self.navigation.look_up(word)
-
     def open_result(self, address: str) -> None:
         """Open a search result at its section, with the words that matched marked."""
-        if self.navigate(address):
-            words = re.findall(r"<mark>(.*?)</mark>", self._last_snippets)
-            mark_all(self.reader, [html.unescape(w) for w in words])
+        self.searching.open_result(address)
 
     def go_back(self) -> None:
         self.navigation.go_to_history(-1)
 
     def go_forward(self) -> None:
         self.navigation.go_to_history(+1)
-
-    def go_to_history(self, steps: int) -> None:
-        self.navigation.go_to_history(steps)
-
-    def clear_recent(self) -> None:
-        self.navigation.clear_recent()
 
     def go_home(self) -> None:
         self.results.hide()
@@ -396,78 +371,7 @@ class MainWindow(QMainWindow):
         return [w for w in places if w.isVisible() and w.isEnabled()]
 
     def cycle_panels(self, step: int) -> None:
-        places = self.panels()
-        if not places:
-            return
-        focus = QApplication.focusWidget()
-        here = next((i for i, w in enumerate(places)
-                     if focus is not None and (focus is w or w.isAncestorOf(focus))), -1)
-        target = places[(here + step) % len(places)] if here >= 0 else places[0]
-        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0
-                        else Qt.FocusReason.BacktabFocusReason)
-
-    def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
-
-    def on_search_edited(self, text: str) -> None:
-        if text.strip():
-            self.search.schedule(text)
-        else:
-            self.search.cancel()
-            self.results.hide()
-
-    def on_suggestion_activated(self, address: str) -> None:
-        self.suggestions.hide()
-        if address.startswith("search:"):  # a recent search, run again
-            self.search_field.setText(address.removeprefix("search:"))
-            self.on_search_submitted()
-            return
-        self.navigate(address)
-
-    def on_search_submitted(self) -> None:
-        self.suggestions.hide()
-        text = self.search_field.text()
-        self.navigation.remember_search(text)
-        self.search.run_now(text)
-
-    def on_summary_link(self, link: str) -> None:
-        if link.startswith("search:"):
-            text = link.removeprefix("search:")
-            self.search_field.setText(text)
-            self.search.run_now(text)
-        elif link.startswith("lantern:"):
-            self.navigation.on_link_activated(QUrl(link))
-
-    def on_search_response(self, response: SearchResponse) -> None:
-        library = self.session.library
-        names = {t.id: t.term for t in library.terms} if library else {}
-        self._last_snippets = " ".join(r.snippet for r in response.results)
-        self.results.show_response(response, names)
-        self.results.show()
-        self.search_finished.emit(response)
-
-    # dialogs ---------------------------------------------------------------------------
-
-    def show_problems(self) -> None:
-        problems = self.library.problems if self.library else ()
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Content problems")
-        text = QPlainTextEdit(dialog)
-        text.setReadOnly(True)
-        text.setPlainText("\n".join(p.format() for p in problems) or "No problems found.")
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        dialog.resize(760, 420)
-        dialog.open()
-
-    def show_about(self) -> None:
-        name = self.library.name if self.library else "Lantern"
-        QMessageBox.about(
-            self, "About Lantern",
-            f"<b>Lantern {__version__}</b><p>An offline reading companion.</p>"
-            f"<p>Content: {name}</p><p>Information, not medical advice.</p>",
-        )
+        chrome.cycle_focus(self.panels(), step)
 
     # state -----------------------------------------------------------------------------
 

@@ -1,0 +1,100 @@
+"""Searching from the toolbar: typing (suggestions, a debounced search), Enter (the full
+search, remembered as a recent search), a result opened with its matched words marked, and
+the links in the results' summary (did-you-mean, related terms)."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtWidgets import QLineEdit
+
+from lantern.core.session import Session
+
+from lantern.ui.panels.find_bar import mark_all
+from lantern.ui.panels.reader import ReaderView
+from lantern.ui.panels.search_panel import ResultsPanel, SearchController, SuggestionPopup
+from lantern.ui.window.navigation import Navigator
+
+if TYPE_CHECKING:
+    from lantern.core.search.results import SearchResponse
+
+
+class Searching(QObject):
+    """Routes the search field, the suggestions, the search controller and the results."""
+
+    #: A search answered (the SearchResponse), after the results panel shows it.
+    finished = Signal(object)
+
+    def __init__(self, session: Session, field: QLineEdit, suggestions: SuggestionPopup,
+                 search: SearchController, results: ResultsPanel, reader: ReaderView,
+                 navigation: Navigator) -> None:
+        super().__init__(field)
+        self.session, self.field, self.suggestions = session, field, suggestions
+        self.search, self.results, self.reader = search, results, reader
+        self.navigation = navigation
+        #: The snippets of the results on show; their marked words mark an opened result.
+        self.last_snippets = ""
+        suggestions.recent_searches = navigation.searches_to_offer
+        results.list.result_activated.connect(self.open_result)
+        results.summary.linkActivated.connect(self.on_summary_link)
+        field.textEdited.connect(self.on_edited)
+        field.returnPressed.connect(self.on_submitted)
+        search.response_ready.connect(self.on_response)
+        suggestions.suggestion_activated.connect(self.on_suggestion_activated)
+
+    def focus(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def on_edited(self, text: str) -> None:
+        if text.strip():
+            self.search.schedule(text)
+        else:
+            self.search.cancel()
+            self.results.hide()
+
+    def on_suggestion_activated(self, address: str) -> None:
+        self.suggestions.hide()
+        if address.startswith("search:"):  # a recent search, run again
+            self.field.setText(address.removeprefix("search:"))
+            self.on_submitted()
+            return
+        self.navigation.navigate(address)
+
+    def on_submitted(self) -> None:
+        self.suggestions.hide()
+        text = self.field.text()
+        self.navigation.remember_search(text)
+        self.search.run_now(text)
+
+    def on_summary_link(self, link: str) -> None:
+        if link.startswith("search:"):
+            text = link.removeprefix("search:")
+            self.field.setText(text)
+            self.search.run_now(text)
+        elif link.startswith("lantern:"):
+            self.navigation.on_link_activated(QUrl(link))
+
+    def on_response(self, response: SearchResponse) -> None:
+        library = self.session.library
+        names = {t.id: t.term for t in library.terms} if library else {}
+        self.last_snippets = " ".join(r.snippet for r in response.results)
+        self.results.show_response(response, names)
+        self.results.show()
+        self.finished.emit(response)
+
+    def open_result(self, address: str) -> None:
+        """Open a search result at its section, with the words that matched marked."""
+        if self.navigation.navigate(address):
+            words = re.findall(r"<mark>(.*?)</mark>", self.last_snippets)
+            mark_all(self.reader, [html.unescape(w) for w in words])
+
+    def reset(self) -> None:
+        """Nothing typed, searched, suggested or shown (a kiosk's next visitor)."""
+        for part in (self.suggestions, self.search, self.results):
+            part.reset()
+        self.field.setText("")  # setText also empties its undo history
+        self.last_snippets = ""

@@ -15,6 +15,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID_PACK = FIXTURES / "valid-pack"
 BROKEN_PACK = FIXTURES / "broken-pack"
 BUNDLED_PACK = ROOT / "content"
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/ui is marked `ui`: `pytest -m "not ui"` runs the rest."""
+    for item in items:
+        if UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.ui)
 
 
 @pytest.fixture(autouse=True)

@@ -46,3 +46,11 @@ def test_themes_differ_and_layout_is_shared():
 def test_scale_multiplies_point_sizes():
     assert scale_css("p { font-size: 12pt; }", 1.5) == "p { font-size: 18.0pt; }"
     assert "font-size: 24.0pt" in reader_css(THEMES["light"], 2.0)
+
+
+def test_kiosk_text_has_at_least_4_5_contrast():
+    from lantern.core.theme import KIOSK
+
+    for name, (text, background) in KIOSK.text_pairs().items():
+        assert contrast_ratio(text, background) >= 4.5, name
+

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from lantern.ui.panels.search_panel import DEBOUNCE_MS
 from lantern.ui.window.main_window import HOME
 
 from tests.ui.conftest import click_link, make_window
@@ -91,11 +92,26 @@ def test_nothing_found_offers_a_correction(qtbot, window):
 def test_stale_search_answers_are_dropped(qtbot, window):
     responses = []
     window.search_finished.connect(responses.append)
-    window.search.schedule("DMN")
-    with qtbot.waitSignal(window.search_finished, timeout=5000):
+    # The first search really runs: its answer is queued to this thread, and can only be
+    # delivered after the second search has started, when it is stale.
+    window.search.run_now("DMN")
+    with qtbot.waitSignal(window.search_finished, timeout=5000,
+                          check_params_cb=lambda response: response.query == "DMT"):
         window.search.run_now("DMT")
     window.search.wait()
     qtbot.wait(50)  # let any late queued signal arrive; none should
+    assert [r.query for r in responses] == ["DMT"]
+
+
+def test_a_search_typed_over_is_not_run(qtbot, window):
+    responses = []
+    window.search_finished.connect(responses.append)
+    window.search.schedule("DMN")  # still waiting for typing to pause
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        window.search.run_now("DMT")
+    qtbot.wait(DEBOUNCE_MS + 100)  # past the moment the typed-over search would have run
+    window.search.wait()
+    qtbot.wait(50)
     assert [r.query for r in responses] == ["DMT"]
 
 

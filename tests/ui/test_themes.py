@@ -153,3 +153,12 @@ def test_dark_themes_draw_frames_at_3_to_1(name):
     for background in (theme.base, theme.window):
         assert contrast_ratio(theme.outline, background) >= 3.0
     assert window_qss(THEMES["light"]) == ""
+
+
+def test_the_kiosk_stylesheets_take_every_colour_from_core_theme():
+    import re
+
+    from lantern.ui.kiosk import style
+
+    for template in (style._QSS.template, style._CSS.template):
+        assert re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|\bwhite\b|\bblack\b", template) == []

@@ -5,6 +5,7 @@ this object only runs it off the GUI thread and says how it went by signal."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -13,6 +14,9 @@ from lantern.core.session import Loaded, Session
 
 from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
 from lantern.ui.window.progress import IndexProgress
+
+if TYPE_CHECKING:
+    from lantern.core.search.engine import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -105,10 +109,7 @@ class Loader(QObject):
         submit(self._pool, lambda: session.build_index(progress), self._on_index_built,
                self._on_index_failed)
 
-    def _on_index_built(self, index: object) -> None:
-        from lantern.core.search.engine import SearchIndex
-
-        assert isinstance(index, SearchIndex)
+    def _on_index_built(self, index: SearchIndex) -> None:
         if self.closed:  # the window closed while the update ran
             index.close()
             return

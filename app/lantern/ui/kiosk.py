@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lantern.core.address import Kind, address
 from lantern.core.kiosk import KioskPolicy, front_desk_html, verify_pin
+from lantern.core.search.safety import HELP_PAGE
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.actions import Act, lock_for_kiosk, make_action
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HELP_NOW = "lantern:page/help-now"
+HELP_NOW = address(Kind.PAGE, HELP_PAGE)
 TEXT_SCALES = (1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 DEFAULT_SCALE = 1  # kiosk text starts a step larger than the desktop's
 WRONG_PINS_BEFORE_LOCKOUT = 3
@@ -332,8 +334,6 @@ class KioskController(QObject):
         w.results.hide()
         for combo in w.results.findChildren(QComboBox):
             combo.setCurrentIndex(0)  # result filters back to "all"
-        if hasattr(w, "_last_snippets"):
-            w._last_snippets = ""  # words of the last results, kept to mark the opened page
         w.find_bar.field.setText("")
         w.find_bar.close_bar()
         # panels

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
+from lantern.core.address import HOME as HOME_ADDRESS
+from lantern.core.address import SCHEME, Address, Kind, address
+from lantern.core.search.safety import HELP_PAGE
 
 from lantern.ui.actions import Act, make_action
 from lantern.ui.bookmarks import Bookmarks
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from lantern.core.search.suggest import Suggester
 
 log = logging.getLogger(__name__)
-HOME = "lantern:home"
+HOME = str(HOME_ADDRESS)
 #: What the background load hands the window: the library, an index, the suggestions, and
 #: whether that index is the previous one, still to be brought up to date.
 Loaded = tuple["Library", "SearchIndex", "Suggester", bool]
@@ -92,7 +93,6 @@ class MainWindow(QMainWindow):
         if persist_state:
             self.recent.loads(str(self.settings.value("reader/recent", "") or ""))
             self.recent_searches.loads(str(self.settings.value("search/recent", "") or ""))
-        self._last_snippets = ""
         self._pool = QThreadPool(self)
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.forward_action = make_action(self, Act.FORWARD, self.go_forward)
         self.home_action = make_action(self, Act.HOME, self.go_home)
         self.help_action = make_action(self, Act.HELP_NOW,
-                                       lambda: self.navigate("lantern:page/help-now"))
+                                       lambda: self.navigate(address(Kind.PAGE, HELP_PAGE)))
         self.find_action = make_action(self, Act.SEARCH, self.focus_search)
         self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
         self.problems_action = make_action(self, Act.PROBLEMS, self.show_problems)
@@ -387,18 +387,16 @@ class MainWindow(QMainWindow):
         """Show an internal address (`lantern:article/slug#section`); False if unknown."""
         if self.composer is None:
             return False
-        url = QUrl(address)
-        kind, _, key = url.path().partition("/")
+        where = Address.parse(address)
         recent = self.recent.items if self.recent_enabled else ()
         page = self.composer.compose(address, recent=[(v.address, v.title) for v in recent])
-        if page is None:
+        if page is None or where is None:
             self.statusBar().showMessage(f"Not found: {address}", 5000)
             return False
-        anchor = url.fragment()
-        self.reader.show_page(page, anchor)
+        self.reader.show_page(page, where.anchor)
         self.references.set_references(page.citations)
-        if kind == "term":
-            self.glossary.show_term(key)
+        if where.kind is Kind.TERM:
+            self.glossary.show_term(where.key)
         if record:
             self.history.visit(address, page.title)
         if self.recent_enabled and self.recent.add(address, page.title):
@@ -428,19 +426,19 @@ class MainWindow(QMainWindow):
         self.positions.disable()
 
     def open_result(self, address: str) -> None:
-        """Open a search result at its section, with the words that matched marked."""
+        """Open a search result at its section, with the words that matched it marked."""
+        result = self.results.model.result_at(address)
         if self.navigate(address):
-            words = re.findall(r"<mark>(.*?)</mark>", self._last_snippets)
-            mark_all(self.reader, [html.unescape(w) for w in words])
+            mark_all(self.reader, list(result.terms) if result else [])
 
     def on_link_activated(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "lantern":
-            kind, _, key = url.path().partition("/")
-            if kind == "term":
-                self.glossary.show_term(key)
-            elif kind == "ref":
-                self.references.show_reference(key)
+        if scheme == SCHEME:
+            where = Address.parse(url.toString())
+            if where is not None and where.kind is Kind.TERM:
+                self.glossary.show_term(where.key)
+            elif where is not None and where.kind is Kind.REF:
+                self.references.show_reference(where.key)
             else:
                 self.navigate(url.toString())
         elif scheme in ("http", "https", "mailto") and not self.external_links_allowed:
@@ -461,11 +459,10 @@ class MainWindow(QMainWindow):
 
     def link_tooltip(self, href: str) -> str:
         """What hovering a link shows: a glossary term's short definition."""
-        url = QUrl(href)
-        kind, _, key = url.path().partition("/")
-        if url.scheme() != "lantern" or kind != "term" or self.library is None:
+        where = Address.parse(href)
+        if where is None or where.kind is not Kind.TERM or self.library is None:
             return ""
-        term = self.library.term(key)
+        term = self.library.term(where.key)
         if term is None:
             return ""
         from lantern.core.compose import short_definition
@@ -578,14 +575,11 @@ class MainWindow(QMainWindow):
             text = link.removeprefix("search:")
             self.search_field.setText(text)
             self.search.run_now(text)
-        elif link.startswith("lantern:"):
+        elif Address.parse(link) is not None:
             self.on_link_activated(QUrl(link))
 
     def on_search_response(self, response: object) -> None:
         names = {t.id: t.term for t in self.library.terms} if self.library else {}
-        self._last_snippets = " ".join(
-            r.snippet for r in response.results  # type: ignore[attr-defined]
-        )
         self.results.show_response(response, names)  # type: ignore[arg-type]
         self.results.show()
         self.search_finished.emit(response)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from lantern.core.address import Address, Kind
+
 from lantern.ui.bookmarks import tidy_list
 
 if TYPE_CHECKING:
@@ -151,7 +153,8 @@ class ReadingPositions(QObject):
 
     @staticmethod
     def _remembered(address: str) -> bool:
-        return address.startswith(("lantern:article/", "lantern:faq/"))
+        where = Address.parse(address)
+        return where is not None and where.kind in (Kind.ARTICLE, Kind.FAQ)
 
     def _on_scrolled(self, value: int) -> None:
         page = self.reader.page

@@ -29,6 +29,7 @@ from lantern.core.model import Library
 from lantern.core.search.concepts import TermFinder
 from lantern.core.text import CITATION_KEY, fold, slugify
 
+_NAME = re.compile(r"[\w.-]*")  # a slug, id or anchor in a link
 _PACK_TARGET = re.compile(r"[\w.-]*(#[\w.-]*)?")
 _SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -147,7 +148,7 @@ class _TreeFixer(Treeprocessor):
             return  # a heading's own anchor
         written = Address.parse(href)
         if (written is not None and written.kind in LINKED_KINDS and "/" in href
-                and _PACK_TARGET.fullmatch(href.partition("/")[2])):
+                and _NAME.fullmatch(written.key) and _NAME.fullmatch(written.anchor)):
             return
         if href.startswith("#") or href.lower().startswith(_SAFE_SCHEMES):
             if not href.startswith("#"):

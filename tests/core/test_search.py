@@ -333,3 +333,13 @@ def test_a_question_whose_rarer_words_find_nothing_falls_back_to_any_word(
     # The one rarer part is a fuzzy term that matches nothing.
     response = index.search("brain mind wandering qqqqzzzzxx network trial")
     assert response.results
+
+
+def test_kinds_given_as_any_iterable_are_read_once(index: SearchIndex):
+    """A generator of kinds is read once: the crisis page still comes first when pages
+    are asked for, and the filter still holds."""
+    listed = index.search("I want to die", kinds=["page", "faq"]).results
+    generated = index.search("I want to die", kinds=(k for k in ["page", "faq"])).results
+    assert (generated[0].kind, generated[0].id) == ("page", "help-now")
+    assert [r.target for r in generated] == [r.target for r in listed]
+    assert {r.kind for r in generated} <= {"page", "faq"}

@@ -127,14 +127,15 @@ class SearchIndex:
         started = time.perf_counter()
         typed = self._read(text)
         limit = max(1, min(int(limit), 100))
-        wanted = tuple(k for k in SEARCHED_KINDS if k in set(kinds or ()))
-        crisis = is_crisis(typed.cleaned) and (not kinds or Kind.PAGE in wanted)
+        asked = set(kinds or ())
+        wanted = tuple(k for k in SEARCHED_KINDS if k in asked)
+        crisis = is_crisis(typed.cleaned) and (not asked or Kind.PAGE in wanted)
         query, highlight, unknown = self._build(list(typed.concepts), typed.words)
         # Spelling is looked up once per typed query; the corrected search (correct=False)
         # does not look again, the caller reports the suggestion.
         suggestion = self._did_you_mean(typed.cleaned, unknown) if unknown and correct else ""
         if suggestion:
-            fixed = self.search(suggestion, limit, kinds, correct=False)
+            fixed = self.search(suggestion, limit, asked, correct=False)
             if fixed.results:
                 results = self._help_first(fixed.results, limit) if crisis else fixed.results
                 return replace(
@@ -147,7 +148,7 @@ class SearchIndex:
                 return SearchResponse(query=text, results=self._help_first((), limit))
             return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
-        hits = self._collect(query, limit, wanted if kinds else ())
+        hits = self._collect(query, limit, wanted)
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
             highlight |= self.engine.expanded_words(query)

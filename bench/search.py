@@ -357,7 +357,7 @@ class StepTimers:
 def segment_count(index: Any) -> int:
     """How many Whoosh segments Lantern's index has (0 if that cannot be seen)."""
     try:
-        return len(index._searcher.reader().leaf_readers())
+        return int(index.segment_count)
     except Exception:
         return 0
 

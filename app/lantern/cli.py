@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lantern.core import paths
+from lantern.core.address import SEARCHED_KINDS
 from lantern.core.content import load_library
 from lantern.core.model import Library
 
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="*", help="what to search for")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
-    search.add_argument("--kind", action="append", choices=["term", "faq", "article", "page"],
+    search.add_argument("--kind", action="append", choices=[str(k) for k in SEARCHED_KINDS],
                         help="only results of this kind (repeatable)")
     _content_arg(search)
 
@@ -202,15 +203,12 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
 
 
 def _print_results(response, out: TextIO) -> None:  # type: ignore[no-untyped-def]
-    import html
-    import re
-
     if not response.results:
         print("No results.", file=out)
     for n, result in enumerate(response.results, 1):
         where = f" › {result.heading}" if result.heading else ""
         print(f"{n:2}. [{result.kind}] {result.title}{where}  ({result.score:.2f})", file=out)
-        snippet = html.unescape(re.sub(r"</?mark>", "*", result.snippet))
+        snippet = result.snippet.marked("*", "*", html=False)
         print(f"    {snippet}", file=out)
     if response.suggestion:
         print(f"Did you mean: {response.suggestion}", file=out)

@@ -106,7 +106,7 @@ def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
            f"{len(library.terms)} glossary terms; {errors} errors, {warnings} warnings"
            + (" (details: lantern check)" if library.problems else ""))
 
-    from lantern.core.search.engine import index_health
+    from lantern.core.search.whoosh_store import index_health
 
     cache = paths.cache_dir()
     health = index_health(library, cache)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lantern.core.content import load_library
-from lantern.core.search.engine import index_dir_for
+from lantern.core.search.whoosh_store import index_dir_for
 
 from lantern import doctor
 from lantern.cli import main

@@ -16,7 +16,8 @@ import pytest
 
 from lantern.core.content import load_library
 from lantern.core.search import open_index
-from lantern.core.search.engine import META_FILE, index_dir_for
+from lantern.core.search.whoosh_adapter import META_FILE
+from lantern.core.search.whoosh_store import index_dir_for
 
 from tests.conftest import VALID_PACK
 

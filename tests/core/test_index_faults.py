@@ -14,7 +14,8 @@ from whoosh.filedb import filestore
 
 from lantern.core.content import load_library
 from lantern.core.search import open_index
-from lantern.core.search.engine import META_FILE, SCHEMA_VERSION, index_dir_for, lock_path
+from lantern.core.search.whoosh_adapter import META_FILE
+from lantern.core.search.whoosh_store import SCHEMA_VERSION, index_dir_for, lock_path
 
 
 def _first(ix, text: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]

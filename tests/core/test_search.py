@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 from lantern.core.content import load_library
 from lantern.core.search import open_index
-from lantern.core.search.engine import META_FILE, SearchIndex, index_dir_for
+from lantern.core.search.engine import SearchIndex
+from lantern.core.search.query import AndMaybe
+from lantern.core.search.whoosh_adapter import META_FILE
+from lantern.core.search.whoosh_store import index_dir_for
 
 from tests.conftest import VALID_PACK
 
@@ -61,7 +64,9 @@ def test_article_hits_collapse_to_their_best_section(index: SearchIndex):
 def test_snippets_mark_the_matched_words(index: SearchIndex):
     result = next(r for r in index.search("DMN").results if r.kind == "article")
     assert result.anchor == "the-default-mode-network"
-    assert "<mark>DMN</mark>" in result.snippet
+    assert "<mark>DMN</mark>" in result.snippet.marked()
+    # The words marked on the page it opens: this result's, as written in its text.
+    assert "DMN" in result.terms and result.terms == result.snippet.words
     assert result.target == "lantern:article/brain-networks#the-default-mode-network"
 
 
@@ -192,7 +197,7 @@ def test_nothing_found_offers_near_terms_and_questions(index: SearchIndex):
 
 
 def test_second_writer_searches_from_memory_instead_of_waiting(pack_copy: Path, tmp_path: Path):
-    from lantern.core.search.engine import _exclusive
+    from lantern.core.search.whoosh_store import _exclusive
 
     cache = tmp_path / "c"
     library = load_library(pack_copy)
@@ -242,11 +247,9 @@ def test_small_index_stays_one_segment_after_updates(pack_copy: Path, tmp_path: 
     for n in range(2):
         faq.write_text(faq.read_text() + f"\nEdit {n}.\n")
         ix = open_index(load_library(pack_copy), cache)
-        reader = ix._ix.reader()
         try:
-            assert len(reader.leaf_readers()) == 1
+            assert ix.segment_count == 1
         finally:
-            reader.close()
             ix.close()
 
 
@@ -301,8 +304,8 @@ def test_long_question_common_words_only_add_to_scores(
     monkeypatch.setattr(engine, "COMMON_SHARE", 0.3)  # "mushroom" is in 5 of 13 documents
     words = ["magic", "mushrooms", "quiet", "wandering", "mind", "brain", "scans"]
     query, _terms, _unknown = index._build([], words)
-    assert type(query).__name__ == "AndMaybe"
-    assert "mushroom" in str(query.subqueries[1]) and "mushroom" not in str(query.subqueries[0])
+    assert isinstance(query, AndMaybe)
+    assert "mushroom" in str(query.optional) and "mushroom" not in str(query.required)
     bounded = [(r.kind, r.id, r.anchor) for r in index.search(LONG_QUESTION).results]
     assert bounded == wide
     assert bounded[:2] == [("term", "psilocybin", ""),
@@ -330,3 +333,13 @@ def test_a_question_whose_rarer_words_find_nothing_falls_back_to_any_word(
     # The one rarer part is a fuzzy term that matches nothing.
     response = index.search("brain mind wandering qqqqzzzzxx network trial")
     assert response.results
+
+
+def test_kinds_given_as_any_iterable_are_read_once(index: SearchIndex):
+    """A generator of kinds is read once: the crisis page still comes first when pages
+    are asked for, and the filter still holds."""
+    listed = index.search("I want to die", kinds=["page", "faq"]).results
+    generated = index.search("I want to die", kinds=(k for k in ["page", "faq"])).results
+    assert (generated[0].kind, generated[0].id) == ("page", "help-now")
+    assert [r.target for r in generated] == [r.target for r in listed]
+    assert {r.kind for r in generated} <= {"page", "faq"}

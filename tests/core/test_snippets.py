@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from lantern.core.search.results import Snippet
 from lantern.core.search.snippets import CHAR_LIMIT, Snippets
 
 
@@ -9,26 +10,26 @@ def _snippets(**kwargs: int) -> Snippets:
 
 def test_matched_words_are_marked_and_the_text_escaped():
     text = "Ketamine <fast> & psilocybin: both are studied."
-    snippet = _snippets().make(text, {"ketamine", "psilocybin"})
+    snippet = _snippets().make(text, {"ketamine", "psilocybin"}).marked()
     assert snippet == ("<mark>Ketamine</mark> &lt;fast&gt; &amp; <mark>psilocybin</mark>: "
                        "both are studied.")
 
 
 def test_words_are_matched_by_their_index_form():
-    assert "<mark>Networks</mark>" in _snippets().make("Brain Networks.", {"network"})
+    assert "<mark>Networks</mark>" in _snippets().make("Brain Networks.", {"network"}).marked()
 
 
 def test_nothing_matched_gives_nothing():
-    assert _snippets().make("Nothing to see here.", {"ketamine"}) == ""
-    assert _snippets().make("", {"ketamine"}) == ""
-    assert _snippets().make("Ketamine.", set()) == ""
+    assert _snippets().make("Nothing to see here.", {"ketamine"}) == Snippet()
+    assert _snippets().make("", {"ketamine"}) == Snippet()
+    assert _snippets().make("Ketamine.", set()) == Snippet()
 
 
 def test_at_most_two_passages_the_richest_in_text_order():
     filler = " ".join(["plain"] * 60)
     text = (f"alpha once. {filler} alpha and beta together. {filler} gamma alone. {filler} "
             f"beta with alpha again.")
-    snippet = _snippets(width=80, context=20).make(text, {"alpha", "beta", "gamma"})
+    snippet = _snippets(width=80, context=20).make(text, {"alpha", "beta", "gamma"}).marked()
     passages = snippet.split(" … ")
     assert len(passages) == 2
     assert "together" in passages[0] and "again" in passages[1]
@@ -37,20 +38,46 @@ def test_at_most_two_passages_the_richest_in_text_order():
 
 def test_passages_start_and_end_on_whole_words():
     text = "abcdefghij " * 20 + "target " + "klmnopqrst " * 20
-    snippet = _snippets(width=60, context=25).make(text, {"target"})
+    snippet = _snippets(width=60, context=25).make(text, {"target"}).marked()
     assert snippet.startswith("abcdefghij ") and snippet.endswith("klmnopqrst")
     assert len(snippet) < 100
 
 
 def test_words_past_the_character_limit_are_not_read():
     text = "a " * CHAR_LIMIT + "needle"
-    assert _snippets().make(text, {"needle"}) == ""
+    assert _snippets().make(text, {"needle"}).marked() == ""
 
 
 def test_cut_marks_say_where_a_snippet_leaves_the_text():
     text = "abcdefghij " * 20 + "target " + "klmnopqrst " * 20
     marked = Snippets(lambda w: w.lower(), width=60, context=25, cut_marks=True)
-    snippet = marked.make(text, {"target"})
+    snippet = marked.make(text, {"target"}).marked()
     assert snippet.startswith("… abcdefghij ") and snippet.endswith("klmnopqrst …")
-    whole = marked.make("a short target text", {"target"})
+    whole = marked.make("a short target text", {"target"}).marked()
     assert whole == "a short <mark>target</mark> text"  # nothing cut, nothing marked
+
+
+def test_matched_words_travel_as_spans_of_plain_text():
+    text = "Ketamine <fast> & psilocybin: both are studied."
+    snippet = _snippets().make(text, {"ketamine", "psilocybin"})
+    assert snippet.text == text  # nothing escaped: that is for whoever shows it
+    assert [snippet.text[a:b] for a, b in snippet.marks] == ["Ketamine", "psilocybin"]
+    assert snippet.words == ("Ketamine", "psilocybin")
+    assert snippet.marked("*", "*", html=False) == ("*Ketamine* <fast> & *psilocybin*: both "
+                                                    "are studied.")
+
+
+def test_spans_stay_on_their_words_across_passages_and_cut_marks():
+    filler = " ".join(["plain"] * 60)
+    text = f"{filler} alpha and beta together. {filler} beta with alpha again. {filler}"
+    snippet = Snippets(lambda w: w.lower(), width=80, context=20, cut_marks=True).make(
+        text, {"alpha", "beta"})
+    assert snippet.text.startswith("… ") and snippet.text.endswith(" …")
+    assert " … " in snippet.text.strip("… ")
+    assert [snippet.text[a:b] for a, b in snippet.marks] == ["alpha", "beta", "beta", "alpha"]
+    assert snippet.words == ("alpha", "beta")
+
+
+def test_words_differing_only_in_case_are_one_word():
+    snippet = _snippets().make("DMN and dmn and Dmn.", {"dmn"})
+    assert len(snippet.marks) == 3 and snippet.words == ("DMN",)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lantern.core.address import SEARCHED_KINDS
 from lantern.core.content import load_library
 from lantern.core.model import Library
 from lantern.core.search import open_index
@@ -25,7 +26,7 @@ from lantern.core.search import open_index
 from tests.conftest import BUNDLED_PACK
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
-KINDS = ("term", "faq", "article", "page")
+KINDS = tuple(str(k) for k in SEARCHED_KINDS)
 GROUPS = ("acronym", "variant", "typo", "street", "question", "near-miss", "crisis", "page")
 HELP_NOW = "page:help-now"
 DEPTH = 10  # results fetched per query; MRR counts answers down to this rank

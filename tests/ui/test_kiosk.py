@@ -146,7 +146,6 @@ def test_start_over_clears_every_trace(qtbot, kiosk):
     assert window.results.summary.text() == ""
     assert not window.suggestions.completer.popup().isVisible()
     assert window.suggestions.model.rowCount() == 0
-    assert window.searching.last_snippets == ""
     assert not window.find_bar.isVisible()
     assert not window.glossary.isVisible() and not window.references.isVisible()
     assert window.glossary.current_term_id == ""

@@ -196,6 +196,29 @@ def test_opening_a_result_marks_the_matched_words(qtbot, window):
     assert "DMN" in marked
 
 
+def test_the_opened_page_marks_only_the_words_of_the_result_opened(qtbot, window):
+    from lantern.core.address import Kind
+    from lantern.core.search.results import SearchResponse, SearchResult, Snippet
+
+    def result(kind: Kind, key: str, word: str) -> SearchResult:
+        return SearchResult(kind=kind, id=key, title=key, score=1.0,
+                            snippet=Snippet(f"about {word}", ((6, 6 + len(word)),)),
+                            terms=(word,))
+
+    response = SearchResponse(query="q", results=(
+        result(Kind.ARTICLE, "brain-networks", "DMN"),
+        result(Kind.FAQ, "what-is-dmn", "psilocybin"),
+    ))
+    window.searching.on_response(response)
+    window.results.list.setCurrentIndex(window.results.model.index(0))
+    window.results.list.setFocus()
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(window.results.list, Qt.Key.Key_Return)
+    assert "psilocybin" in window.reader.toPlainText()  # on the page, but not why it was found
+    marked = {s.cursor.selectedText() for s in window.reader.extraSelections()}
+    assert marked == {"DMN"}
+
+
 def test_ctrl_f_finds_in_the_open_page(qtbot, window):
     window.navigate("lantern:article/brain-networks")
     window.reader.setFocus()
@@ -325,7 +348,7 @@ def test_a_changed_pack_is_searchable_at_once_while_its_index_updates(qtbot, tmp
     import shutil
     import threading
 
-    from lantern.core.search import engine
+    from lantern.core.search import whoosh_store
 
     from tests.conftest import VALID_PACK
 
@@ -337,13 +360,13 @@ def test_a_changed_pack_is_searchable_at_once_while_its_index_updates(qtbot, tmp
                    encoding="utf-8")
 
     gate = threading.Event()
-    real_update = engine._update
+    real_update = whoosh_store._update
 
     def held_update(*args, **kwargs):  # type: ignore[no-untyped-def]
         gate.wait(10)
         return real_update(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "_update", held_update)
+    monkeypatch.setattr(whoosh_store, "_update", held_update)
     second = make_window(qtbot, tmp_path, roots=(pack,))  # loaded while the update waits
     try:
         assert second.index_updating

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lantern.core import paths
+from lantern.core.address import Address
 from lantern.core.atomic import write_text_atomic
 
 __all__ = ["Bookmark", "BookmarkStore", "default_path", "page_address"]
@@ -32,7 +33,8 @@ def default_path() -> Path:
 
 def page_address(address: str) -> str:
     """The page an address points into: `lantern:article/x#section` → `lantern:article/x`."""
-    return address.split("#", 1)[0]
+    where = Address.parse(address)
+    return str(where.page) if where else address.split("#", 1)[0]
 
 
 def _parse(text: str) -> list[Bookmark]:

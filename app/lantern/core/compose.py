@@ -8,20 +8,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from lantern.core.model import KIND_LABELS, Article, Faq, Library, Page, Reference, Term
+from lantern.core.address import CONTINUE as CONTINUE_ADDRESS
+from lantern.core.address import HOME, Address, Kind, address
+from lantern.core.model import Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
 from lantern.core.text import plain_text
 from lantern.core.usage import Appearances, term_appearances
 
-__all__ = ["CONTINUE", "KIND_LABELS", "ComposedPage", "Composer", "content_note_html",
-           "reference_html", "short_definition"]
+__all__ = ["CONTINUE", "ComposedPage", "Composer", "content_note_html", "reference_html",
+           "short_definition"]
 
 #: How many recently read pages the home page lists.
 RECENT_ON_HOME = 4
 #: How many pages a glossary entry lists under "Appears in".
 APPEARS_IN_SHOWN = 12
 #: The link on a content note that goes on to the article.
-CONTINUE = "lantern:continue"
+CONTINUE = str(CONTINUE_ADDRESS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,9 @@ def _first_sentence(markdown: str, limit: int = 180) -> str:
     return first
 
 
-def _card(address: str, kind: str, title: str, blurb: str) -> str:
-    return (f'<tr><td class="card"><span class="card-kind">{KIND_LABELS[kind]}</span><br/>'
-            f'<a href="{address}"><b>{escape(title)}</b></a><br/>'
+def _card(kind: Kind, key: str, title: str, blurb: str) -> str:
+    return (f'<tr><td class="card"><span class="card-kind">{kind.label}</span><br/>'
+            f'<a href="{address(kind, key)}"><b>{escape(title)}</b></a><br/>'
             f'<span class="summary">{escape(blurb)}</span></td></tr>')
 
 
@@ -68,10 +70,10 @@ def _related(library: Library, slugs: tuple[str, ...]) -> str:
     cards = []
     for slug in slugs:
         if article := library.article(slug):
-            cards.append(_card(f"lantern:article/{slug}", "article", article.title,
+            cards.append(_card(Kind.ARTICLE, slug, article.title,
                                article.summary))
         elif faq := library.faq(slug):
-            cards.append(_card(f"lantern:faq/{slug}", "faq", faq.question,
+            cards.append(_card(Kind.FAQ, slug, faq.question,
                                _first_sentence(faq.body)))
     if not cards:
         return ""
@@ -152,14 +154,16 @@ class Composer:
         if not addresses:
             return ""
         items = []
-        for address in addresses[:APPEARS_IN_SHOWN]:
-            kind, _, slug = address.removeprefix("lantern:").partition("/")
-            item = self.library.article(slug) if kind == "article" else self.library.faq(slug)
+        for text in addresses[:APPEARS_IN_SHOWN]:
+            where = Address.parse(text)
+            if where is None:
+                continue
+            item = (self.library.article(where.key) if where.kind is Kind.ARTICLE
+                    else self.library.faq(where.key))
             if item is None:
                 continue
-            label = KIND_LABELS[kind]
-            items.append(f'<li><a href="{address}">{escape(item.title)}</a> '
-                         f'<span class="kind-label">{label}</span></li>')
+            items.append(f'<li><a href="{where}">{escape(item.title)}</a> '
+                         f'<span class="kind-label">{where.kind.label}</span></li>')
         more = len(addresses) - APPEARS_IN_SHOWN
         tail = (f'<p class="more">and {more} more: search for “{escape(term.term)}” to see '
                 "them all.</p>") if more > 0 else ""
@@ -183,7 +187,7 @@ class Composer:
         )
         html = (head + rendered.html + _related(self.library, article.related)
                 + _references(self.library, rendered.citations))
-        return ComposedPage(f"lantern:article/{article.slug}", article.title, html,
+        return ComposedPage(address(Kind.ARTICLE, article.slug), article.title, html,
                             rendered.citations, rendered.headings, article.content_note)
 
     def faq(self, faq: Faq) -> ComposedPage:
@@ -194,14 +198,14 @@ class Composer:
             + _related(self.library, faq.related)
             + _references(self.library, rendered.citations)
         )
-        return ComposedPage(f"lantern:faq/{faq.slug}", faq.question, html, rendered.citations,
+        return ComposedPage(address(Kind.FAQ, faq.slug), faq.question, html, rendered.citations,
                             rendered.headings)
 
     def page(self, page: Page) -> ComposedPage:
         rendered = self.renderer.render(page.body, link_terms=page.name != "help-now")
         html = f"<h1>{escape(page.title)}</h1>{rendered.html}"
         html += _references(self.library, rendered.citations)
-        return ComposedPage(f"lantern:page/{page.name}", page.title, html, rendered.citations,
+        return ComposedPage(address(Kind.PAGE, page.name), page.title, html, rendered.citations,
                             rendered.headings)
 
     def term(self, term: Term) -> ComposedPage:
@@ -215,12 +219,12 @@ class Composer:
             nots = ", ".join(escape(n) for n in term.not_)
             parts.append(f'<p class="not"><b>Not to be confused with:</b> {nots}</p>')
         see = [self.library.term(t) for t in term.see_also]
-        links = [f'<a href="lantern:term/{t.id}">{escape(t.term)}</a>' for t in see if t]
+        links = [f'<a href="{address(Kind.TERM, t.id)}">{escape(t.term)}</a>' for t in see if t]
         if links:
             parts.append(f'<p class="see-also"><b>See also:</b> {", ".join(links)}</p>')
         parts.append(self._appears_in(term))
         parts.append(_references(self.library, rendered.citations))
-        return ComposedPage(f"lantern:term/{term.id}", term.term, "".join(parts),
+        return ComposedPage(address(Kind.TERM, term.id), term.term, "".join(parts),
                             rendered.citations)
 
     def home(self, recent: Sequence[tuple[str, str]] = ()) -> ComposedPage:
@@ -230,8 +234,8 @@ class Composer:
         title = page.title if page else "Lantern"
         parts = [f"<h1>{escape(title if page else library.name)}</h1>"]
         if recent:  # a returning reader sees where they were first, above the fold
-            items = [f'<li><a href="{escape(address)}">{escape(name)}</a></li>'
-                     for address, name in recent[:RECENT_ON_HOME]]
+            items = [f'<li><a href="{escape(where)}">{escape(name)}</a></li>'
+                     for where, name in recent[:RECENT_ON_HOME]]
             parts.append(f'<h2>Continue reading</h2><ul class="recent">{"".join(items)}</ul>')
         if page:
             parts.append(self.renderer.render(page.body, link_terms=False).html)
@@ -239,35 +243,36 @@ class Composer:
             parts.append('<h2>Articles</h2><table class="cards" width="100%">')
             for article in library.articles:
                 parts.append(
-                    f'<tr><td class="card"><a href="lantern:article/{article.slug}">'
+                    f'<tr><td class="card"><a href="{address(Kind.ARTICLE, article.slug)}">'
                     f"<b>{escape(article.title)}</b></a><br/>"
                     f'<span class="summary">{escape(article.summary)}</span></td></tr>'
                 )
             parts.append("</table>")
         if library.faqs:
             parts.append('<h2>Questions people ask</h2><ul class="faq-list">')
-            parts += [f'<li><a href="lantern:faq/{f.slug}">{escape(f.question)}</a></li>'
+            parts += [f'<li><a href="{address(Kind.FAQ, f.slug)}">{escape(f.question)}</a></li>'
                       for f in library.faqs]
             parts.append("</ul>")
         if library.terms:
-            links = [f'<a href="lantern:term/{t.id}">{escape(t.term)}</a>' for t in library.terms]
+            links = [f'<a href="{address(Kind.TERM, t.id)}">{escape(t.term)}</a>'
+                     for t in library.terms]
             parts.append(f'<h2>Glossary</h2><p class="glossary-list">{" · ".join(links)}</p>')
-        return ComposedPage("lantern:home", title, "".join(parts))
+        return ComposedPage(str(HOME), title, "".join(parts))
 
     def compose(self, address: str, *,
                 recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
         """The page at an internal address (`lantern:article/slug`, `lantern:home`…);
         `recent` is shown on the home page."""
-        kind, _, rest = address.removeprefix("lantern:").partition("/")
-        key = rest.split("#", 1)[0]
-        if kind == "home":
+        where = Address.parse(address)
+        kind, key = (where.kind, where.key) if where else (None, "")
+        if kind is Kind.HOME:
             return self.home(recent)
-        if kind == "article" and (article := self.library.article(key)):
+        if kind is Kind.ARTICLE and (article := self.library.article(key)):
             return self.article(article)
-        if kind == "faq" and (faq := self.library.faq(key)):
+        if kind is Kind.FAQ and (faq := self.library.faq(key)):
             return self.faq(faq)
-        if kind == "page" and (page := self.library.page(key)):
+        if kind is Kind.PAGE and (page := self.library.page(key)):
             return self.page(page)
-        if kind == "term" and (term := self.library.term(key)):
+        if kind is Kind.TERM and (term := self.library.term(key)):
             return self.term(term)
         return None

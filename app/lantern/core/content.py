@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from lantern.core.address import Address, Kind
 from lantern.core.model import (
     Article,
     Author,
@@ -383,7 +384,7 @@ class _Loader:
             content_note=v.get("content_note") or "", related=v.get("related") or (),
             sections=split_sections(v["title"], doc.body),
         )
-        self.hashes[f"article:{path.stem}"] = _hash(v, doc.body)
+        self.hashes[Address(Kind.ARTICLE, path.stem).group] = _hash(v, doc.body)
 
     def load_faq(self, path: Path, root: Path) -> None:
         loaded = self.slugged_file(path, root, FAQ_FIELDS, "FAQ", self.faqs)
@@ -398,7 +399,7 @@ class _Loader:
             body_line=doc.body_line, aliases=v.get("aliases") or (),
             related=v.get("related") or (),
         )
-        self.hashes[f"faq:{path.stem}"] = _hash(v, doc.body)
+        self.hashes[Address(Kind.FAQ, path.stem).group] = _hash(v, doc.body)
 
     def load_page(self, path: Path, root: Path) -> None:
         loaded = self.markdown_file(path, root, PAGE_FIELDS, "page")
@@ -410,7 +411,7 @@ class _Loader:
             self.warn(path, 1, f"page '{path.stem}' replaces the one in {earlier}")
         self.pages[path.stem] = Page(name=path.stem, title=v["title"], body=doc.body, path=path,
                                      body_line=doc.body_line)
-        self.hashes[f"page:{path.stem}"] = _hash(v, doc.body)
+        self.hashes[Address(Kind.PAGE, path.stem).group] = _hash(v, doc.body)
 
     def yaml_list(self, path: Path, root: Path, what: str) -> list[Located]:
         if not path.exists():
@@ -466,7 +467,7 @@ class _Loader:
                 see_also=v.get("see_also") or (), not_=v.get("not") or (), path=path,
                 line=item.line,
             )
-            self.hashes[f"term:{term_id}"] = _hash(v, "")
+            self.hashes[Address(Kind.TERM, term_id).group] = _hash(v, "")
 
     def load_references(self, path: Path, root: Path) -> None:
         for item in self.yaml_list(path, root, "references"):
@@ -504,8 +505,8 @@ class _Loader:
             *self.skipped_bodies,
         ]
         targets: dict[str, dict[str, Any]] = {
-            "article": self.articles, "faq": self.faqs, "term": self.terms,
-            "page": self.pages, "ref": self.references,
+            Kind.ARTICLE: self.articles, Kind.FAQ: self.faqs, Kind.TERM: self.terms,
+            Kind.PAGE: self.pages, Kind.REF: self.references,
         }
         for path, first_line, body in bodies:
             for key, line in citation_keys(body):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from lantern.core.address import Address, Kind
 from lantern.core.bookmarks import page_address
 
 
@@ -81,7 +82,7 @@ class History:
 class RecentPages:
     """The articles and questions read lately, most recent first, at most `limit`."""
 
-    KINDS = ("lantern:article/", "lantern:faq/")
+    KINDS = (Kind.ARTICLE, Kind.FAQ)
 
     def __init__(self, limit: int = 12) -> None:
         self.limit = limit
@@ -90,7 +91,8 @@ class RecentPages:
     def add(self, address: str, title: str) -> bool:
         """Note a page read; False (and nothing kept) for pages that are not reading."""
         address = page_address(address)
-        if not address.startswith(self.KINDS):
+        where = Address.parse(address)
+        if where is None or where.kind not in self.KINDS:
             return False
         self.items = [v for v in self.items if v.address != address]
         self.items.insert(0, Visit(address, title or address))

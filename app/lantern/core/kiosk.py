@@ -19,10 +19,12 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from lantern.core.address import HOME as HOME_ADDRESS
+from lantern.core.address import Address
 from lantern.core.atomic import write_text_atomic
 from lantern.core.model import Problem, Severity
 
-HOME = "lantern:home"
+HOME = str(HOME_ADDRESS)
 MIN_PIN_LENGTH = 4
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # ~16 MB and ~50 ms per check
 _MAX_SECONDS = 24 * 3600
@@ -82,8 +84,8 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
     if not isinstance(value, str):
         return None, f"'{key}' must be text in quotes, not {value!r}"
     value = value.strip()
-    if key == "home" and not value.startswith("lantern:"):
-        return None, f"'home' must be a Lantern address such as \"lantern:home\", not {value!r}"
+    if key == "home" and Address.parse(value) is None:
+        return None, f"'home' must be a Lantern address such as \"{HOME}\", not {value!r}"
     if key == "admin_pin_hash" and value and not _parse_hash(value):
         return None, ("'admin_pin_hash' is not a hash written by `lantern kiosk --set-pin`; "
                       "the kiosk cannot be left with a PIN until it is set again")

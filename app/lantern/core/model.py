@@ -10,10 +10,6 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
-from lantern.core.kinds import KIND_LABELS
-
-__all__ = ["KIND_LABELS"]  # re-exported: pages and results are labelled from here too
-
 
 class Severity(StrEnum):
     ERROR = "error"

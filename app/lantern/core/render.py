@@ -24,11 +24,13 @@ from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from lantern.core.address import LINKED_KINDS, Address, Kind, address
 from lantern.core.model import Library
 from lantern.core.search.concepts import TermFinder
 from lantern.core.text import CITATION_KEY, fold, slugify
 
-INTERNAL_KINDS = ("article", "faq", "term", "page", "ref")
+_NAME = re.compile(r"[\w.-]*")  # a slug, id or anchor in a link
+_PACK_TARGET = re.compile(r"[\w.-]*(#[\w.-]*)?")
 _SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -85,7 +87,7 @@ class _CitationPattern(InlineProcessor):
                 el.text = "?"
             else:
                 number = self.renderer.state.number(key)
-                el = etree.SubElement(sup, "a", {"href": f"lantern:ref/{key}", "class": "cite",
+                el = etree.SubElement(sup, "a", {"href": address(Kind.REF, key), "class": "cite",
                                                  "title": self._title(key)})
                 el.text = str(number)
             el.tail = ", " if i < len(keys) - 1 else "]"
@@ -144,15 +146,19 @@ class _TreeFixer(Treeprocessor):
         href = (el.get("href") or "").strip()
         if not href and el.get("name") and len(el.attrib) == 1:
             return  # a heading's own anchor
-        if re.fullmatch(r"lantern:(article|faq|term|page|ref)/[\w.-]*(#[\w.-]*)?", href):
+        written = Address.parse(href)
+        if (written is not None and written.kind in LINKED_KINDS and "/" in href
+                and _NAME.fullmatch(written.key) and _NAME.fullmatch(written.anchor)):
             return
         if href.startswith("#") or href.lower().startswith(_SAFE_SCHEMES):
             if not href.startswith("#"):
                 el.set("class", "external")
             return
         kind, sep, target = href.partition(":")
-        if sep and kind in INTERNAL_KINDS and re.fullmatch(r"[\w.-]*(#[\w.-]*)?", target):
-            el.set("href", f"lantern:{kind}/{target}")
+        linked = Kind.of(kind) if sep else None
+        if linked is not None and linked in LINKED_KINDS and _PACK_TARGET.fullmatch(target):
+            key, _, anchor = target.partition("#")
+            el.set("href", address(linked, key, anchor))
             el.set("class", "internal")
             return
         # javascript:, file:, data:, relative paths: keep the words, drop the link.
@@ -201,7 +207,7 @@ class _TreeFixer(Treeprocessor):
             else:
                 pieces[-1].tail = text[pos : span.start]
             term = self.renderer.library.term(term_id)
-            link = etree.Element("a", {"href": f"lantern:term/{term_id}", "class": "term",
+            link = etree.Element("a", {"href": address(Kind.TERM, term_id), "class": "term",
                                        "title": term.term if term else term_id})
             link.text = span.text
             pieces.append(link)

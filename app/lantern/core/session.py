@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lantern.core.address import Kind, address
+from lantern.core.search.safety import HELP_PAGE
+
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage, Composer
     from lantern.core.model import Library
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
     from lantern.core.search.suggest import Suggester
 
 Progress = Callable[[int, int], None]
-HELP_NOW = "lantern:page/help-now"
+HELP_NOW = address(Kind.PAGE, HELP_PAGE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from lantern.core.address import LINKED_KINDS
 from lantern.core.model import Section
 
 #: Pandoc citation groups: `[@a]`, `[@a; @b]`, `[see @a, p. 3]`; not a link's text.
 CITATION_GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
 CITATION_KEY = re.compile(r"(?<![\w.])-?@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
 #: Links into the pack: `[text](article:slug)`, `faq:`, `term:`, `page:`, `ref:`.
-INTERNAL_LINK = re.compile(r"\[([^\]\n]*)\]\((article|faq|term|page|ref):([^)\s#]*)(#[^)\s]*)?\)")
+INTERNAL_LINK = re.compile(
+    rf"\[([^\]\n]*)\]\(({'|'.join(LINKED_KINDS)}):([^)\s#]*)(#[^)\s]*)?\)")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _FENCE = re.compile(r"^(```|~~~)")

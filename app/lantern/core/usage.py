@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lantern.core.address import Kind, address
 from lantern.core.model import Library
 from lantern.core.search.concepts import TermFinder
 from lantern.core.text import plain_text
@@ -15,9 +16,9 @@ Appearances = dict[str, tuple[str, ...]]
 
 def _readings(library: Library) -> Iterator[tuple[str, str]]:
     for article in library.articles:
-        yield f"lantern:article/{article.slug}", f"{article.title}\n{article.body}"
+        yield address(Kind.ARTICLE, article.slug), f"{article.title}\n{article.body}"
     for faq in library.faqs:
-        yield f"lantern:faq/{faq.slug}", f"{faq.question}\n{faq.body}"
+        yield address(Kind.FAQ, faq.slug), f"{faq.question}\n{faq.body}"
 
 
 def term_appearances(library: Library) -> Appearances:
@@ -26,7 +27,7 @@ def term_appearances(library: Library) -> Appearances:
     if not finder:
         return {}
     found: dict[str, list[str]] = {}
-    for address, text in _readings(library):
+    for where, text in _readings(library):
         for concept in dict.fromkeys(span.concept for span in finder.spans(plain_text(text))):
-            found.setdefault(concept, []).append(address)
+            found.setdefault(concept, []).append(where)
     return {term_id: tuple(addresses) for term_id, addresses in found.items()}

@@ -9,6 +9,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from lantern.core.address import HOME
+
 T = TypeVar("T", str, float, QByteArray)
 
 
@@ -21,7 +23,7 @@ class Setting(Generic[T]):
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
-LAST_PAGE = Setting("reader/last", str, "lantern:home")
+LAST_PAGE = Setting("reader/last", str, str(HOME))
 RECENT_PAGES = Setting("reader/recent", str, "")  # JSON list, newest first
 READING_POSITIONS = Setting("reader/positions", str, "{}")  # JSON object: address → fraction
 RECENT_SEARCHES = Setting("search/recent", str, "")  # JSON list, newest first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lantern.core.address import Address, Kind
 from lantern.core.model import Library
 from lantern.core.search.concepts import ConceptMatcher
 from lantern.core.text import plain_text
@@ -14,7 +15,7 @@ from lantern.core.text import plain_text
 class IndexDoc:
     id: str  # unique per index document, e.g. "article:microdosing#what-trials-found"
     group: str  # the item it belongs to, e.g. "article:microdosing"; the unit of updates
-    kind: str  # article | faq | term | page
+    kind: Kind  # one of address.SEARCHED_KINDS
     key: str  # slug, term id or page name
     anchor: str
     title: str
@@ -23,9 +24,6 @@ class IndexDoc:
     body: str
     topics: tuple[str, ...]
     concepts: tuple[str, ...]
-
-
-KINDS = ("term", "faq", "article", "page")
 
 
 def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator[IndexDoc]:
@@ -40,7 +38,7 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
         return tuple(span.concept for span in matcher.spans("\n".join(texts)))
 
     for article in library.articles:
-        group = f"article:{article.slug}"
+        group = Address(Kind.ARTICLE, article.slug).group
         if not wanted(group):
             continue
         aliases = "\n".join(article.aliases)
@@ -50,36 +48,36 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
             if not section.anchor:
                 body = f"{article.summary}\n\n{body}".strip()
             yield IndexDoc(
-                id=f"{group}#{section.anchor}", group=group, kind="article", key=article.slug,
+                id=f"{group}#{section.anchor}", group=group, kind=Kind.ARTICLE, key=article.slug,
                 anchor=section.anchor, title=article.title, heading=heading,
                 aliases=aliases, body=body, topics=article.topics,
                 concepts=concepts(article.title, heading, aliases, body),
             )
     for faq in library.faqs:
-        group = f"faq:{faq.slug}"
+        group = Address(Kind.FAQ, faq.slug).group
         if wanted(group):
             aliases = "\n".join(faq.aliases)
             body = plain_text(faq.body)
             yield IndexDoc(
-                id=group, group=group, kind="faq", key=faq.slug, anchor="", title=faq.question,
+                id=group, group=group, kind=Kind.FAQ, key=faq.slug, anchor="", title=faq.question,
                 heading="", aliases=aliases, body=body, topics=faq.topics,
                 concepts=concepts(faq.question, aliases, body),
             )
     for term in library.terms:
-        group = f"term:{term.id}"
+        group = Address(Kind.TERM, term.id).group
         if wanted(group):
             aliases = "\n".join(term.aliases)
             body = plain_text(term.definition)
             yield IndexDoc(
-                id=group, group=group, kind="term", key=term.id, anchor="", title=term.term,
+                id=group, group=group, kind=Kind.TERM, key=term.id, anchor="", title=term.term,
                 heading="", aliases=aliases, body=body, topics=(),
                 concepts=(term.id,),
             )
     for page in library.pages:
-        group = f"page:{page.name}"
+        group = Address(Kind.PAGE, page.name).group
         if wanted(group):
             body = plain_text(page.body)
             yield IndexDoc(
-                id=group, group=group, kind="page", key=page.name, anchor="", title=page.title,
+                id=group, group=group, kind=Kind.PAGE, key=page.name, anchor="", title=page.title,
                 heading="", aliases="", body=body, topics=(), concepts=concepts(page.title, body),
             )

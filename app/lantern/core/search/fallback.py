@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from html import escape
 
+from lantern.core.address import Kind
 from lantern.core.model import Library
-from lantern.core.search.results import SearchResult
+from lantern.core.search.results import SearchResult, Snippet
 from lantern.core.text import fold, plain_text
 
 #: Questions worth offering to anyone: the pack's FAQs on these topics come first.
@@ -42,6 +42,6 @@ def useful_faqs(library: Library, limit: int = 5) -> tuple[SearchResult, ...]:
     for faq in ranked[:limit]:
         text = plain_text(faq.body)
         short = text[:160].rsplit(" ", 1)[0] + " …" if len(text) > 160 else text
-        results.append(SearchResult(kind="faq", id=faq.slug, title=faq.question, score=0.0,
-                                    snippet=escape(short)))
+        results.append(SearchResult(kind=Kind.FAQ, id=faq.slug, title=faq.question, score=0.0,
+                                    snippet=Snippet(short)))
     return tuple(results)

@@ -1,4 +1,4 @@
-"""Snippets: the passages of a result's text around the words a search matched, marked.
+"""Snippets: the passages of a result's text around the words a search matched.
 
 The text is split into words with one regular expression; each distinct word is reduced to
 its index form once (by the caller's `key`, the search analyzer) and remembered, so a
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection
-from html import escape
+
+from lantern.core.search.results import Snippet
 
 CHAR_LIMIT = 2**15
 _WORD = re.compile(r"\w+(?:[-.]\w+)*")
@@ -46,10 +47,11 @@ class Snippets:
             found = self._keys[word] = self._key(word)
         return found
 
-    def make(self, text: str, terms: Collection[str]) -> str:
-        """HTML: the best passages in text order, matched words in `<mark>`; "" if none."""
+    def make(self, text: str, terms: Collection[str]) -> Snippet:
+        """The best passages in text order, with where their matched words are; an empty
+        Snippet if no word of the text matched."""
         if not terms or not text:
-            return ""
+            return Snippet()
         keys = self._keys
         form = self._index_form
         hits: list[tuple[int, int, str]] = []
@@ -61,7 +63,11 @@ class Snippets:
             if key in terms:
                 hits.append((match.start(), match.end(), key))
         if not hits:
-            return ""
+            return Snippet()
+        return self._assemble(text, hits, self._best_passages(hits))
+
+    def _best_passages(self, hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """The passages to show, as (first, end) ranges of `hits`, in text order."""
         # Group the matched words into passages: a word joins the passage before it when
         # it is close to the last one and the passage stays within the width.
         groups: list[tuple[int, int]] = []
@@ -78,23 +84,31 @@ class Snippets:
             key=lambda g: (-len({h[2] for h in hits[groups[g][0]:groups[g][1]]}),
                            -(groups[g][1] - groups[g][0]), g),
         )
-        chosen = sorted(ranked[: self.passages])
+        return [groups[g] for g in sorted(ranked[: self.passages])]
+
+    def _assemble(
+        self, text: str, hits: list[tuple[int, int, str]], chosen: list[tuple[int, int]]
+    ) -> Snippet:
         starts = [h[0] for h in hits]
-        out = []
-        starts_at: list[int] = []
-        end = 0
-        for g in chosen:
-            first, last = groups[g]
+        out: list[str] = []
+        marks: list[tuple[int, int]] = []
+        at = 0  # length of the snippet so far
+        start = end = 0
+        for n, (first, last) in enumerate(chosen):
             start, end = self._bounds(text, hits[first][0], hits[last - 1][1])
+            piece = "… " if n == 0 and self.cut_marks and start > 0 else ""
+            if n:
+                piece = self.between
+            at += len(piece)
+            out.append(piece)
             # Every matched word inside the passage is marked, also those of a neighbour.
-            marked = hits[bisect_left(starts, start):bisect_left(starts, end)]
-            out.append(self._mark(text, start, end, [h for h in marked if h[1] <= end]))
-            starts_at.append(start)
-        snippet = self.between.join(out)
-        if self.cut_marks:
-            head = "… " if starts_at[0] > 0 else ""
-            snippet = head + snippet + (" …" if end < len(text.rstrip()) else "")
-        return snippet
+            inside = hits[bisect_left(starts, start):bisect_left(starts, end)]
+            marks += [(at + h[0] - start, at + h[1] - start) for h in inside if h[1] <= end]
+            out.append(text[start:end])
+            at += end - start
+        if self.cut_marks and end < len(text.rstrip()):
+            out.append(" …")
+        return Snippet("".join(out), tuple(marks))
 
     def _bounds(self, text: str, first: int, last: int) -> tuple[int, int]:
         start = max(0, first - self.context)
@@ -110,14 +124,3 @@ class Snippets:
         while end > last and text[end - 1].isspace():
             end -= 1
         return start, end
-
-    @staticmethod
-    def _mark(text: str, start: int, end: int, hits: list[tuple[int, int, str]]) -> str:
-        out: list[str] = []
-        at = start
-        for hit_start, hit_end, _key in hits:
-            out.append(escape(text[at:hit_start]))
-            out.append(f"<mark>{escape(text[hit_start:hit_end])}</mark>")
-            at = hit_end
-        out.append(escape(text[at:end]))
-        return "".join(out)

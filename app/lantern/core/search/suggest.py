@@ -12,16 +12,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from lantern.core.address import Kind
 from lantern.core.model import Library
 from lantern.core.search.results import Suggestion
 from lantern.core.text import fold
 
-_KIND_ORDER = {"term": 0, "article": 1, "faq": 2}
+_KIND_ORDER = {Kind.TERM: 0, Kind.ARTICLE: 1, Kind.FAQ: 2}
 
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    kind: str
+    kind: Kind
     id: str
     text: str
     folded: str
@@ -38,12 +39,12 @@ class Suggester:
         for term in library.terms:
             for name in term.names:
                 text = term.term if name == term.term else f"{name} ({term.term})"
-                entries.append(_Entry("term", term.id, text, fold(name), _words(name)))
+                entries.append(_Entry(Kind.TERM, term.id, text, fold(name), _words(name)))
         for article in library.articles:
-            entries.append(_Entry("article", article.slug, article.title, fold(article.title),
+            entries.append(_Entry(Kind.ARTICLE, article.slug, article.title, fold(article.title),
                                   _words(article.title)))
         for faq in library.faqs:
-            entries.append(_Entry("faq", faq.slug, faq.question, fold(faq.question),
+            entries.append(_Entry(Kind.FAQ, faq.slug, faq.question, fold(faq.question),
                                   _words(faq.question)))
         self._entries = entries
         self._words = sorted({(w, i) for i, e in enumerate(entries) for w in e.words if w})

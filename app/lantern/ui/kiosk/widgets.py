@@ -1,5 +1,5 @@
 """The pieces of kiosk mode that are widgets of their own: the idle watcher, the "Still
-reading?" countdown, the hidden admin corner and the PIN dialog. `ui/kiosk.py` wires them."""
+reading?" countdown, the hidden admin corner and the PIN dialog. `controller.py` wires them."""
 
 from __future__ import annotations
 

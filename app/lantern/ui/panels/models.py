@@ -9,8 +9,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from lantern.core.kinds import KIND_LABELS
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -35,6 +33,10 @@ class ResultsModel(QAbstractListModel):
     def result(self, row: int) -> SearchResult:
         return self._results[row]
 
+    def result_at(self, target: str) -> SearchResult | None:
+        """The result shown that opens `target`, if any."""
+        return next((r for r in self._results if r.target == target), None)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._results)
 
@@ -42,7 +44,7 @@ class ResultsModel(QAbstractListModel):
         if not index.isValid():
             return None
         result = self._results[index.row()]
-        label = KIND_LABELS.get(result.kind, result.kind)
+        label = result.kind.label
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{result.title} ({label})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -54,7 +56,7 @@ class ResultsModel(QAbstractListModel):
             return result.target
         if role == HtmlRole:
             heading = f" › {escape(result.heading)}" if result.heading else ""
-            snippet = result.snippet.replace("<mark>", "<b>").replace("</mark>", "</b>")
+            snippet = result.snippet.marked("<b>", "</b>")
             return (
                 f'<p style="margin:0"><small>{escape(label.upper())}</small><br/>'
                 f"<b>{escape(result.title)}</b>{heading}<br/>"

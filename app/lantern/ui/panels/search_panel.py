@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core.kinds import KIND_LABELS
+from lantern.core.address import SEARCHED_KINDS, Kind, address
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.platform.workers import submit
@@ -99,9 +99,9 @@ class ResultsPanel(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.kind_filter.addItem(f"All kinds ({len(results)})", "")
-        for kind in ("term", "faq", "article", "page"):
+        for kind in SEARCHED_KINDS:
             if kind in kinds:
-                self.kind_filter.addItem(f"{KIND_LABELS[kind]} ({kinds[kind]})", kind)
+                self.kind_filter.addItem(f"{kind.label} ({kinds[kind]})", str(kind))
         self.topic_filter.addItem("All topics", "")
         for topic in sorted(topics):
             self.topic_filter.addItem(f"{topic} ({topics[topic]})", topic)
@@ -135,7 +135,7 @@ class ResultsPanel(QWidget):
         self.model.set_results(self._results)
         if response.results:
             counts = ", ".join(
-                f"{n} {KIND_LABELS.get(kind, kind).lower()}{'s' if n > 1 else ''}"
+                f"{n} {Kind(kind).label.lower()}{'s' if n > 1 else ''}"
                 for kind, n in response.counts.items()
             )
             text = f"<b>Results for “{escape(response.query)}”</b><br/>{counts}"
@@ -143,7 +143,7 @@ class ResultsPanel(QWidget):
             text = f"<b>Nothing found for “{escape(response.query)}”.</b>"
             if response.near_terms:
                 links = ", ".join(
-                    f'<a href="lantern:term/{escape(t)}">{escape(term_names.get(t, t))}</a>'
+                    f'<a href="{escape(address(Kind.TERM, t))}">{escape(term_names.get(t, t))}</a>'
                     for t in response.near_terms
                 )
                 text += f"<br/>Glossary terms spelled like it: {links}"
@@ -297,8 +297,7 @@ class SuggestionPopup(QObject):
     def _show(self, text: str, suggestions: tuple[Suggestion, ...]) -> None:
         rows = []
         for suggestion in suggestions:
-            label = KIND_LABELS.get(suggestion.kind, suggestion.kind)
-            rows.append((suggestion.text, f"lantern:{suggestion.kind}/{suggestion.id}", label))
+            rows.append((suggestion.text, suggestion.target, suggestion.kind.label))
         self._fill(text, rows)
 
     def _show_recent(self, text: str) -> None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from lantern.core.address import Address, Kind
+
 from lantern.ui import settings as keys
 from lantern.ui.panels.bookmarks import tidy_list
 from lantern.ui.settings import SettingsStore
@@ -153,7 +155,8 @@ class ReadingPositions(QObject):
 
     @staticmethod
     def _remembered(address: str) -> bool:
-        return address.startswith(("lantern:article/", "lantern:faq/"))
+        where = Address.parse(address)
+        return where is not None and where.kind in (Kind.ARTICLE, Kind.FAQ)
 
     def _on_scrolled(self, value: int) -> None:
         page = self.reader.page

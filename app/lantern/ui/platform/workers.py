@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -17,15 +18,12 @@ log = logging.getLogger(__name__)
 
 
 # PySide6 hooks `import` and its hook is not safe in a worker thread (it can corrupt
-# memory), so whatever the background jobs will import is imported first, in the GUI thread.
-# The list covers the modules Whoosh imports lazily while building, searching and spelling.
+# memory), so whatever the background jobs will import is imported first, in the GUI thread:
+# the modules the jobs run, and what those modules say they import lazily (a module's
+# PRELOAD_MODULES; the search engine's adapter lists the engine's own).
 BACKGROUND_MODULES = (
-    "encodings.latin_1", "encodings.utf_8_sig", "fcntl", "mmap", "tempfile",
     "lantern.core.library_cache", "lantern.core.compose",
     "lantern.core.search.engine", "lantern.core.search.suggest", "lantern.core.usage",
-    "whoosh.automata.fsa", "whoosh.automata.lev", "whoosh.codec.base", "whoosh.codec.whoosh3",
-    "whoosh.externalsort", "whoosh.filedb.compound", "whoosh.filedb.filetables",
-    "whoosh.spelling", "whoosh.writing",
 )
 
 
@@ -36,10 +34,18 @@ PARSER_MODULES = ("lantern.core.content",)
 def preload_modules(names: Sequence[str] = BACKGROUND_MODULES) -> None:
     """Import, in the calling (GUI) thread, every module a background job may need."""
     for name in names:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # e.g. fcntl on Windows
-            log.debug("module %s not available", name)
+        _import(name)
+    declared = [getattr(module, "PRELOAD_MODULES", ()) for name, module in
+                list(sys.modules.items()) if name.startswith("lantern.")]
+    for name in dict.fromkeys(n for names_ in declared for n in names_):
+        _import(name)
+
+
+def _import(name: str) -> None:
+    try:
+        importlib.import_module(name)
+    except ImportError:  # e.g. fcntl on Windows
+        log.debug("module %s not available", name)
 
 
 class _Bridge(QObject):

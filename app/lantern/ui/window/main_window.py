@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from lantern.core import paths
 from lantern.core.history import History, RecentPages, RecentSearches
-from lantern.core.session import Session
+from lantern.core.session import HELP_NOW, Session
 
 from lantern.ui.panels.bookmarks import Bookmarks
 from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.forward_action = make_action(self, Act.FORWARD, self.go_forward)
         self.home_action = make_action(self, Act.HOME, self.go_home)
         self.help_action = make_action(self, Act.HELP_NOW,
-                                       lambda: self.navigate("lantern:page/help-now"))
+                                       lambda: self.navigate(HELP_NOW))
         self.find_action = make_action(self, Act.SEARCH, lambda: self.searching.focus())
         self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
         self.problems_action = make_action(

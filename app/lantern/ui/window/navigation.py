@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from lantern.core.address import SCHEME, Address, Kind
 from lantern.core.history import History, RecentPages, RecentSearches
 from lantern.core.session import Session
 
@@ -49,17 +50,16 @@ class Navigator(QObject):
         """Show an internal address (`lantern:article/slug#section`); False if unknown."""
         if self.session.composer is None:
             return False
-        url = QUrl(address)
-        kind, _, key = url.path().partition("/")
+        where = Address.parse(address)
         recent = self.recent.items if self.recent_enabled else ()
         page = self.session.compose(address, recent=[(v.address, v.title) for v in recent])
-        if page is None:
+        if page is None or where is None:
             self.message.emit(f"Not found: {address}", 5000)
             return False
-        self.reader.show_page(page, url.fragment())
+        self.reader.show_page(page, where.anchor)
         self.references.set_references(page.citations)
-        if kind == "term":
-            self.glossary.show_term(key)
+        if where.kind is Kind.TERM:
+            self.glossary.show_term(where.key)
         if record:
             self.history.visit(address, page.title)
         if self.recent_enabled and self.recent.add(address, page.title):
@@ -128,12 +128,12 @@ class Navigator(QObject):
 
     def on_link_activated(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "lantern":
-            kind, _, key = url.path().partition("/")
-            if kind == "term":
-                self.glossary.show_term(key)
-            elif kind == "ref":
-                self.references.show_reference(key)
+        if scheme == SCHEME:
+            where = Address.parse(url.toString())
+            if where is not None and where.kind is Kind.TERM:
+                self.glossary.show_term(where.key)
+            elif where is not None and where.kind is Kind.REF:
+                self.references.show_reference(where.key)
             else:
                 self.navigate(url.toString())
         elif scheme in EXTERNAL and not self.policy.external_links:
@@ -163,12 +163,11 @@ class Navigator(QObject):
 
     def link_tooltip(self, href: str) -> str:
         """What hovering a link shows: a glossary term's short definition."""
-        url = QUrl(href)
-        kind, _, key = url.path().partition("/")
+        where = Address.parse(href)
         library = self.session.library
-        if url.scheme() != "lantern" or kind != "term" or library is None:
+        if where is None or where.kind is not Kind.TERM or library is None:
             return ""
-        term = library.term(key)
+        term = library.term(where.key)
         if term is None:
             return ""
         from lantern.core.compose import short_definition

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-HOME = "lantern:home"
+from lantern.core.address import HOME as HOME_ADDRESS
+
+HOME = str(HOME_ADDRESS)
 
 
 @dataclass(frozen=True, slots=True)

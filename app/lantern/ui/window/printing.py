@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from lantern.core.address import SCHEME
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.panels.reader import ReaderView
@@ -41,7 +42,7 @@ def printable(html: str, title: str, source: str = "") -> PrintDocument:
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     where = f" Source: {source}." if source else ""
     # Links cannot be followed on paper; drop glossary and citation link styling.
-    html = re.sub(r'href="lantern:[^"]*"', "", html)
+    html = re.sub(rf'href="{SCHEME}:[^"]*"', "", html)
     document.setHtml(f'<html><body>{html}<hr/><p class="meta">{FOOTER}{where}</p>'
                      "</body></html>")
     return document

@@ -4,13 +4,12 @@ the links in the results' summary (did-you-mean, related terms)."""
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit
 
+from lantern.core.address import Address
 from lantern.core.session import Session
 
 from lantern.ui.panels.find_bar import mark_all
@@ -35,8 +34,6 @@ class Searching(QObject):
         self.session, self.field, self.suggestions = session, field, suggestions
         self.search, self.results, self.reader = search, results, reader
         self.navigation = navigation
-        #: The snippets of the results on show; their marked words mark an opened result.
-        self.last_snippets = ""
         suggestions.recent_searches = navigation.searches_to_offer
         results.list.result_activated.connect(self.open_result)
         results.summary.linkActivated.connect(self.on_summary_link)
@@ -75,26 +72,24 @@ class Searching(QObject):
             text = link.removeprefix("search:")
             self.field.setText(text)
             self.search.run_now(text)
-        elif link.startswith("lantern:"):
+        elif Address.parse(link) is not None:
             self.navigation.on_link_activated(QUrl(link))
 
     def on_response(self, response: SearchResponse) -> None:
         library = self.session.library
         names = {t.id: t.term for t in library.terms} if library else {}
-        self.last_snippets = " ".join(r.snippet for r in response.results)
         self.results.show_response(response, names)
         self.results.show()
         self.finished.emit(response)
 
     def open_result(self, address: str) -> None:
-        """Open a search result at its section, with the words that matched marked."""
+        """Open a search result at its section, with the words that matched it marked."""
+        result = self.results.model.result_at(address)
         if self.navigation.navigate(address):
-            words = re.findall(r"<mark>(.*?)</mark>", self.last_snippets)
-            mark_all(self.reader, [html.unescape(w) for w in words])
+            mark_all(self.reader, list(result.terms) if result else [])
 
     def reset(self) -> None:
         """Nothing typed, searched, suggested or shown (a kiosk's next visitor)."""
         for part in (self.suggestions, self.search, self.results):
             part.reset()
         self.field.setText("")  # setText also empties its undo history
-        self.last_snippets = ""

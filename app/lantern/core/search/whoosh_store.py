@@ -1,0 +1,305 @@
+"""The Whoosh index's life on disk: one folder per set of content folders and schema,
+opened as is, updated item by item, or rebuilt when damaged; one writer at a time (a
+lock file); an index in memory when the cache cannot be used; a health report for
+`lantern doctor`. The engine-specific half of the adapter with `whoosh_adapter.py`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index
+from whoosh.filedb.filestore import RamStorage
+
+from lantern.core.address import Address, Kind
+from lantern.core.atomic import write_text_atomic
+from lantern.core.model import Library
+from lantern.core.search.documents import IndexDoc, iter_documents
+from lantern.core.search.whoosh_adapter import META_FILE, WhooshIndex, fields, make_schema
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+OPTIMIZE_UP_TO = 500  # documents; see _update (merging 1 000 took 1.7 s)
+Progress = Callable[[int, int], None]
+
+
+def index_dir_for(library: Library, cache: Path) -> Path:
+    """One index folder per set of content folders, per schema version."""
+    key = "\n".join(str(r.resolve()) for r in library.roots)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return cache / "index" / f"v{SCHEMA_VERSION}-{digest}"
+
+
+def open_index(
+    library: Library, cache: Path | None = None, progress: Progress | None = None
+) -> WhooshIndex:
+    """Open the index for `library`, building or updating it only if the content changed.
+
+    A damaged index is rebuilt; an unwritable cache falls back to an index in memory.
+    """
+    if cache is None:
+        return WhooshIndex(_build_in_memory(library, progress), None)
+    location = index_dir_for(library, cache)
+    try:
+        try:
+            return WhooshIndex(_open_or_update(library, location, progress), location)
+        except IndexBusy:
+            raise
+        except Exception as exc:  # damage that shows only once segments are read
+            if _is_folder_problem(exc):
+                raise
+            log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
+            with _exclusive(location):
+                return WhooshIndex(_rebuild(library, location, progress), location)
+    except IndexBusy:
+        log.warning("another Lantern is updating %s; searching from memory", location)
+    except OSError as exc:
+        log.warning("index folder %s unusable (%s); searching from memory", location, str(exc))
+    return WhooshIndex(_build_in_memory(library, progress), None)
+
+
+def open_previous(library: Library, cache: Path) -> WhooshIndex | None:
+    """The index as the last start left it (read-only), or None when it is already current,
+    of another schema, missing or damaged."""
+    location = index_dir_for(library, cache)
+    meta = _meta(location)
+    if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") == library.fingerprint:
+        return None
+    try:
+        if not index.exists_in(str(location)):
+            return None
+        return WhooshIndex(_open_dir(location, readonly=True), location)
+    except Exception as exc:  # damaged: open_index() will rebuild it
+        log.info("previous index at %s not usable (%s)", location, str(exc))
+        return None
+
+
+# --- building --------------------------------------------------------------------------
+
+
+def _meta(location: Path) -> dict[str, object]:
+    try:
+        data = json.loads((location / META_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_meta(location: Path, library: Library) -> None:
+    data = {
+        "schema": SCHEMA_VERSION,
+        "fingerprint": library.fingerprint,
+        "hashes": dict(library.doc_hashes),
+    }
+    write_text_atomic(location / META_FILE, json.dumps(data))
+
+
+class IndexBusy(Exception):
+    """Another Lantern process is writing this index right now."""
+
+
+def lock_path(location: Path) -> Path:
+    return location.with_name(location.name + ".lock")
+
+
+@contextlib.contextmanager
+def _exclusive(location: Path) -> Iterator[None]:
+    """Hold the index's update lock, or raise IndexBusy at once if another process has it.
+
+    Only one process builds or updates an index; readers never need the lock.
+    """
+    path = lock_path(location)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # Windows: Whoosh's own write lock still guards the segments
+            yield
+            return
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusy(str(location)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _is_folder_problem(exc: BaseException) -> bool:
+    # A segment file that is gone is damage to rebuild from; a permission error or a full
+    # disk is a folder to stop using.
+    return isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError)
+
+
+class ForeignSchema(Exception):
+    """The index on disk holds other fields than this version of Lantern writes."""
+
+
+def _open_dir(location: Path, readonly: bool = False) -> index.Index:
+    """Open the index at `location`, refusing one whose fields are not Lantern's."""
+    ix = index.open_dir(str(location), readonly=readonly)
+    found = {name: type(ix.schema[name]).__name__ for name in ix.schema.names()}
+    wanted = {name: type(f).__name__ for name, f in make_schema().items()}
+    if found != wanted:
+        ix.close()
+        raise ForeignSchema(f"fields {sorted(found)} are not those of schema {SCHEMA_VERSION}")
+    return ix
+
+
+def _open_or_update(library: Library, location: Path, progress: Progress | None) -> index.Index:
+    meta = _meta(location)
+    if (meta.get("schema") == SCHEMA_VERSION and meta.get("fingerprint") == library.fingerprint
+            and index.exists_in(str(location))):
+        try:
+            return _open_dir(location, readonly=True)
+        except Exception as exc:
+            if _is_folder_problem(exc):
+                raise
+            log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
+    with _exclusive(location):
+        return _update_or_rebuild(library, location, progress)
+
+
+def _update_or_rebuild(
+    library: Library, location: Path, progress: Progress | None
+) -> index.Index:
+    meta = _meta(location)  # read again: another process may have just finished
+    if meta.get("schema") == SCHEMA_VERSION and index.exists_in(str(location)):
+        try:
+            ix = _open_dir(location)
+            if meta.get("fingerprint") == library.fingerprint:
+                return ix
+            old = meta.get("hashes")
+            if isinstance(old, dict):
+                _update(ix, library, old, progress)
+                _write_meta(location, library)
+                return ix
+        except Exception as exc:  # a damaged index raises many kinds of error
+            if _is_folder_problem(exc):
+                raise
+            log.warning("index at %s is damaged (%s); rebuilding", location, str(exc))
+    return _rebuild(library, location, progress)
+
+
+def _rebuild(library: Library, location: Path, progress: Progress | None) -> index.Index:
+    if location.exists():
+        shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True, exist_ok=True)
+    (location / META_FILE).unlink(missing_ok=True)
+    ix = index.create_in(str(location), make_schema())
+    _write_docs(ix, iter_documents(library), len(library.doc_hashes), progress)
+    _write_meta(location, library)
+    return ix
+
+
+def _build_in_memory(library: Library, progress: Progress | None) -> index.Index:
+    ix = RamStorage().create_index(make_schema())
+    _write_docs(ix, iter_documents(library), len(library.doc_hashes), progress)
+    return ix
+
+
+def _write_docs(
+    ix: index.Index, docs: Iterator[IndexDoc], total: int, progress: Progress | None,
+    delete_groups: Iterable[str] = (), optimize: bool = False,
+) -> None:
+    writer = ix.writer(limitmb=128)
+    try:
+        for group in delete_groups:
+            writer.delete_by_term("group", group)
+        groups_done: set[str] = set()
+        for doc in docs:
+            writer.add_document(**fields(doc))
+            if doc.group not in groups_done:
+                groups_done.add(doc.group)
+                if progress:
+                    progress(len(groups_done), total)
+        writer.commit(optimize=optimize)
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _is_term(group: str) -> bool:
+    item = Address.of_group(group)
+    return item is not None and item.kind is Kind.TERM
+
+
+def _update(
+    ix: index.Index, library: Library, old: dict[str, object], progress: Progress | None
+) -> None:
+    new = dict(library.doc_hashes)
+    old_terms = {k: v for k, v in old.items() if _is_term(k)}
+    new_terms = {k: v for k, v in new.items() if _is_term(k)}
+    if old_terms != new_terms:
+        # Concepts annotate every document: a glossary change touches them all.
+        changed = set(new)
+        removed = set(old)
+    else:
+        changed = {k for k, v in new.items() if old.get(k) != v}
+        removed = {k for k in old if k not in new}
+    if not changed and not removed:
+        return
+    docs = iter_documents(library, groups=changed)
+    # Each update adds a segment, and searching several segments is slower (spelling
+    # suggestions above all). Small indexes are merged back into one at once; for big
+    # ones a merge takes tens of seconds, so they keep the extra segment.
+    optimize = ix.doc_count() <= OPTIMIZE_UP_TO
+    _write_docs(ix, docs, len(changed), progress, delete_groups=sorted(changed | removed),
+                optimize=optimize)
+
+
+# --- diagnostics -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexHealth:
+    """What `lantern doctor` reports about the index of a Library; nothing is changed."""
+
+    location: Path
+    built: bool = False
+    opens: bool = False
+    doc_count: int = 0
+    segments: int = 0
+    up_to_date: bool = False
+    error: str = ""
+
+    @property
+    def healthy(self) -> bool:
+        return self.built and self.opens and self.up_to_date
+
+
+def index_health(library: Library, cache: Path) -> IndexHealth:
+    """Open the index read-only and read a little of every segment, reporting what fails."""
+    location = index_dir_for(library, cache)
+    meta = _meta(location)
+    if not index.exists_in(str(location)):
+        return IndexHealth(location)
+    up_to_date = (meta.get("schema") == SCHEMA_VERSION
+                  and meta.get("fingerprint") == library.fingerprint)
+    try:
+        ix = _open_dir(location, readonly=True)
+        try:
+            with ix.searcher() as searcher:
+                reader = searcher.reader()
+                segments = len(reader.leaf_readers())
+                for leaf, _offset in reader.leaf_readers():
+                    leaf.doc_frequency("kind", "term")  # term dictionary
+                    if leaf.doc_count():
+                        next(iter(leaf.all_stored_fields()), None)  # stored fields
+                count = int(searcher.doc_count())
+        finally:
+            ix.close()
+    except Exception as exc:  # any damage: reported, never raised
+        return IndexHealth(location, built=True, up_to_date=up_to_date,
+                           error=f"{exc.__class__.__name__}: {exc}")
+    return IndexHealth(location, built=True, opens=True, doc_count=count, segments=segments,
+                       up_to_date=up_to_date)

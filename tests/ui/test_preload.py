@@ -1,0 +1,67 @@
+"""Background jobs import nothing: every module they need is imported first, in the GUI
+thread, because PySide6's import hook is not safe in a worker thread."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import VALID_PACK
+
+CYCLE = """
+import json, shutil, sys
+from pathlib import Path
+
+from lantern.ui.platform.workers import PARSER_MODULES, preload_modules
+
+preload_modules()
+preload_modules(PARSER_MODULES)
+before = set(sys.modules)
+
+from lantern.core.compose import Composer
+from lantern.core.library_cache import load_and_cache, read_cached
+from lantern.core.search import open_index, open_previous_index
+from lantern.core.search.suggest import Suggester
+from lantern.core.usage import term_appearances
+
+work = Path(sys.argv[1])
+pack = Path(shutil.copytree(sys.argv[2], work / "pack"))
+cache = work / "cache"
+library = load_and_cache([pack], cache)               # parse, write the cache
+index = open_index(library, cache)                    # build
+Suggester(library).suggest("de")
+for text in ("DMN", "default mode network", "psilocibin", "microdossing trial",
+             "why do magic mushrooms quiet the wandering mind in brain scans",
+             "I want to die", "qqqqzzzz", "5-HT2A"):
+    index.search(text)                                 # search, fuzzy, spelling, fallbacks
+index.close()
+faq = pack / "faq" / "what-is-dmn.md"
+faq.write_text(faq.read_text(encoding="utf-8") + "\\nA new line.\\n", encoding="utf-8")
+library = load_and_cache([pack], cache)
+previous = open_previous_index(library, cache)         # the old index, read-only
+previous.search("DMN")
+previous.close()
+index = open_index(library, cache)                     # update
+index.search("DMN")
+index.close()
+library = read_cached([pack], cache)                   # the next start
+index = open_index(library, cache)                     # warm open
+index.search("psilocybin")
+composer = Composer(library, term_appearances(library))
+composer.compose("lantern:term/default-mode-network")
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def _imported_by_the_cycle(tmp_path: Path) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", CYCLE, str(tmp_path), str(VALID_PACK)],
+                         capture_output=True, text=True, check=True, timeout=120).stdout
+    return list(json.loads(out.splitlines()[-1]))
+
+
+def test_the_preload_list_is_complete(tmp_path: Path) -> None:
+    """Build, update, search, spelling, suggestions, pages: no module is imported after
+    the preload, so none is imported in a worker thread."""
+    assert _imported_by_the_cycle(tmp_path) == []

@@ -9,6 +9,7 @@ list item or table cell counts as a sentence of its own.
 from __future__ import annotations
 
 import re
+
 import pytest
 import textstat
 

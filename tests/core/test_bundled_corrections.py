@@ -137,6 +137,8 @@ def test_new_questions_are_linked_from_an_article(library):
                  "what-if-distress-or-visual-changes-last",
                  "ketamine-clinics-and-ketamine-at-home",
                  "legal-status-outside-the-us-and-australia", "what-is-right-to-try",
-                 "lsd-dmt-ayahuasca-and-ibogaine"):
+                 "lsd-dmt-ayahuasca-and-ibogaine", "how-do-i-talk-to-my-prescriber",
+                 "who-does-the-evidence-cover", "what-does-a-session-feel-like",
+                 "what-is-integration"):
         assert slug in linked, slug
         assert citation_keys(library.faq(slug).body), slug

@@ -3,6 +3,7 @@ the home page. Qt-free, so the pages can be tested and printed without a window.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,7 +49,18 @@ def content_note_html(page: ComposedPage) -> str:
 
 
 def _date(article: Article) -> str:
-    return f"{article.reviewed.day} {article.reviewed:%B %Y}"
+    return _day(article.reviewed)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _facts_checked(library: Library) -> str:
+    """One line per pack that says when its facts were last checked, for home and about."""
+    lines = [f"{escape(p.name)}: facts checked on {_day(p.facts_checked)}."
+             for p in library.packs if p.facts_checked]
+    return f'<p class="facts-checked">{"<br/>".join(lines)}</p>' if lines else ""
 
 
 def _first_sentence(markdown: str, limit: int = 180) -> str:
@@ -203,8 +215,10 @@ class Composer:
 
     def page(self, page: Page) -> ComposedPage:
         rendered = self.renderer.render(page.body, link_terms=page.name != "help-now")
-        html = f"<h1>{escape(page.title)}</h1>{rendered.html}"
-        html += _references(self.library, rendered.citations)
+        html = f"<h1>{escape(page.title)}</h1>"
+        if page.name == "about":
+            html += _facts_checked(self.library)
+        html += rendered.html + _references(self.library, rendered.citations)
         return ComposedPage(address(Kind.PAGE, page.name), page.title, html, rendered.citations,
                             rendered.headings)
 
@@ -232,7 +246,7 @@ class Composer:
         library = self.library
         page = library.page("home")
         title = page.title if page else "Lantern"
-        parts = [f"<h1>{escape(title if page else library.name)}</h1>"]
+        parts = [f"<h1>{escape(title if page else library.name)}</h1>", _facts_checked(library)]
         if recent:  # a returning reader sees where they were first, above the fold
             items = [f'<li><a href="{escape(where)}">{escape(name)}</a></li>'
                      for where, name in recent[:RECENT_ON_HOME]]

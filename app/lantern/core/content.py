@@ -151,6 +151,7 @@ PACK_FIELDS = {
     "version": FieldSpec(_text, False, TEXT),
     "license": FieldSpec(_text, False, TEXT),
     "description": FieldSpec(_text, False, TEXT),
+    "facts_checked": FieldSpec(_date, False, DATE),
 }
 
 

@@ -25,7 +25,7 @@ from lantern import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: a pack records when its facts were checked (PackInfo.facts_checked)
 FILE_NAME = "library.pickle"
 
 

@@ -42,6 +42,7 @@ class PackInfo:
     version: str = ""
     license: str = ""
     description: str = ""
+    facts_checked: dt.date | None = None  # when the pack's facts were last checked
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from typing import TextIO
 from lantern.core import paths
 from lantern.core.address import SEARCHED_KINDS
 from lantern.core.content import load_library
+from lantern.core.plurals import count_of, plural
 from lantern.core.model import Library
 
 from lantern import __version__
@@ -41,13 +42,26 @@ environment:
 """
 
 
-def _content_arg(parser: argparse.ArgumentParser, positional: bool = False) -> None:
+def _content_arg(parser: argparse.ArgumentParser, positional: bool = False,
+                 dest: str = "sub_content") -> None:
+    # The subcommands keep their own list: argparse would otherwise replace the packs given
+    # before the subcommand with those given after it (or with none).
     parser.add_argument(
-        "--content", metavar="DIR", type=Path, action="append",
+        "--content", metavar="DIR", type=Path, action="append", dest=dest,
         help="content pack folder (repeat to add packs); default: the bundled pack",
     )
     if positional:
         parser.add_argument("dir", nargs="?", type=Path, help="content pack folder")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lantern {__version__}")
-    _content_arg(parser)
+    _content_arg(parser, dest="content")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     search = sub.add_parser("search", help="search and print results",
@@ -66,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "per line from standard input and print one JSON line each.")
     search.add_argument("query", nargs="*", help="what to search for")
     search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
+    search.add_argument("--limit", type=_positive, default=10, metavar="N",
+                        help="results to show, at least 1 (default 10)")
     search.add_argument("--kind", action="append", choices=[str(k) for k in SEARCHED_KINDS],
                         help="only results of this kind (repeatable)")
     _content_arg(search)
@@ -95,11 +110,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _roots(args: argparse.Namespace, err: TextIO) -> list[Path] | None:
-    roots = list(getattr(args, "content", None) or [])
+def _roots(args: argparse.Namespace, err: TextIO, must_exist: bool = True) -> list[Path] | None:
+    """The packs named by `--content` (before and after the subcommand, in that order) and
+    the subcommand's folder argument; the bundled pack when none is named. A folder that
+    does not exist is an error unless `must_exist` is false (`check` reports it itself)."""
+    roots = [*(getattr(args, "content", None) or []), *(getattr(args, "sub_content", None) or [])]
     if getattr(args, "dir", None):
         roots.insert(0, args.dir)
     if roots:
+        missing = [root for root in roots if not root.is_dir()]
+        if must_exist and missing:
+            for root in missing:
+                print(f"lantern: content folder not found: {root}", file=err)
+            return None
         return roots
     try:
         return [paths.content_dir()]
@@ -108,10 +131,11 @@ def _roots(args: argparse.Namespace, err: TextIO) -> list[Path] | None:
         return None
 
 
-def _load(args: argparse.Namespace, err: TextIO, cache: str = "") -> Library | None:
+def _load(args: argparse.Namespace, err: TextIO, cache: str = "",
+          must_exist: bool = True) -> Library | None:
     """The library of the folders given. `cache="read"` takes it from the cache when nothing
     changed; `cache="write"` parses and leaves it there for the window's next start."""
-    roots = _roots(args, err)
+    roots = _roots(args, err, must_exist)
     if roots is None:
         return None
     if cache:
@@ -123,7 +147,7 @@ def _load(args: argparse.Namespace, err: TextIO, cache: str = "") -> Library | N
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    library = _load(args, err)
+    library = _load(args, err, must_exist=False)
     if library is None:
         return 2
     cwd = Path.cwd()
@@ -131,9 +155,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(problem.format(cwd), file=out)
     errors, warnings = len(library.errors), len(library.problems) - len(library.errors)
     summary = (
-        f"{len(library.articles)} articles, {len(library.faqs)} FAQs, "
-        f"{len(library.terms)} glossary terms, {len(library.references)} references, "
-        f"{len(library.pages)} pages: {errors} errors, {warnings} warnings"
+        f"{count_of(len(library.articles), 'article')}, {plural(len(library.faqs), 'FAQ')}, "
+        f"{count_of(len(library.terms), 'term')}, {plural(len(library.references), 'reference')}, "
+        f"{count_of(len(library.pages), 'page')}: {plural(errors, 'error')}, "
+        f"{plural(warnings, 'warning')}"
     )
     print(summary, file=err)
     return 1 if errors else 0
@@ -174,7 +199,7 @@ def cmd_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from lantern.doctor import run_doctor
 
-    roots = _roots(args, err)
+    roots = _roots(args, err, must_exist=False)
     return run_doctor(roots, out) if roots is not None else 1
 
 

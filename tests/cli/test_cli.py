@@ -10,7 +10,7 @@ import pytest
 
 from lantern import __version__
 from lantern.cli import main
-from tests.conftest import BROKEN_PACK, VALID_PACK
+from tests.conftest import BROKEN_PACK, BUNDLED_PACK, VALID_PACK
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -128,3 +128,59 @@ def test_index_leaves_the_parsed_library_for_the_window_and_search_reads_it(caps
                         lambda *_a: pytest.fail("search parsed an unchanged pack"))
     code, out, _ = run(capsys, "search", "--content", str(VALID_PACK), "DMN", "--json")
     assert code == 0 and json.loads(out)["results"]
+
+
+def test_a_content_given_before_the_subcommand_is_checked(capsys):
+    code, out, _ = run(capsys, "--content", str(BROKEN_PACK), "check")
+    assert code == 1
+    assert "unknown citation key '@nobody1999'" in out
+
+
+def test_content_before_and_after_the_subcommand_add_up(capsys):
+    code, out, _ = run(capsys, "--content", str(BUNDLED_PACK), "search", "--json", "--limit",
+                       "50", "--content", str(VALID_PACK), "DMN")
+    assert code == 0
+    ids = {r["id"] for r in json.loads(out)["results"]}
+    assert "brain-networks" in ids  # only in the fixture pack
+    assert "psilocybin-and-the-brain" in ids  # only in the bundled pack
+    code, out, _ = run(capsys, "--content", str(BUNDLED_PACK), "--content", str(VALID_PACK),
+                       "search", "--json", "--limit", "50", "DMN")
+    assert {r["id"] for r in json.loads(out)["results"]} == ids
+
+
+def test_index_uses_the_content_given_before_the_subcommand(capsys):
+    code, small, _ = run(capsys, "--content", str(VALID_PACK), "index")
+    assert code == 0
+    _, bundled, _ = run(capsys, "index")
+    assert small.split()[2] != bundled.split()[2]  # "index ready: N documents"
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_search_in_a_folder_that_does_not_exist_is_an_error(capsys, tmp_path: Path, before):
+    missing = str(tmp_path / "nonexistent")
+    argv = ["--content", missing, "search", "DMN"] if before else ["search", "--content",
+                                                                    missing, "DMN"]
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.strip() == f"lantern: content folder not found: {missing}"
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "many"])
+def test_a_limit_below_one_is_refused(capsys, limit):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "--limit", limit, "--content", str(VALID_PACK), "DMN"])
+    assert exit_info.value.code == 2
+    assert "argument --limit:" in capsys.readouterr().err
+
+
+def test_check_summary_says_one_in_the_singular(capsys, tmp_path: Path):
+    pack = tmp_path / "one"
+    (pack / "articles").mkdir(parents=True)
+    (pack / "articles" / "only.md").write_text(
+        "---\ntitle: Only\nsummary: The only one.\ntopics: [safety]\nreviewed: 2026-01-01\n"
+        "evidence: low\nbogus: 1\n---\n\n## Part\n\nText.\n", encoding="utf-8")
+    _, _, err = run(capsys, "check", str(pack))
+    summary = err.strip().splitlines()[-1]
+    assert summary.startswith("1 article, 0 FAQs, 0 glossary terms, 0 references, 0 pages: ")
+    assert "1 articles" not in summary

@@ -259,6 +259,25 @@ def _set_pin(path: Path, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _window_can_open(err: TextIO) -> bool:
+    """Say why the window cannot open, instead of letting Qt end the process with advice
+    to reinstall. A doubt is settled by starting Qt in a separate process first."""
+    from lantern.qt_check import diagnose
+
+    problems = diagnose()
+    if not problems:
+        return True
+    from lantern.doctor import qt_starts
+
+    if qt_starts():
+        return True
+    print("lantern: the window cannot open here:", file=err)
+    for problem in problems:
+        print(f"  - {problem}", file=err)
+    print("(lantern doctor checks everything else too)", file=err)
+    return False
+
+
 def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from lantern.core.kiosk import load_policy
 
@@ -271,6 +290,8 @@ def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     roots = _roots(args, err)
     if roots is None:
         return 2
+    if not _window_can_open(err):
+        return 1
     from lantern.ui.app import run_kiosk
 
     return run_kiosk(roots, policy)
@@ -294,6 +315,8 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
     roots = _roots(args, err)
     if roots is None:
         return 2
+    if not _window_can_open(err):
+        return 1
     from lantern.ui.app import run
 
     return run(roots)

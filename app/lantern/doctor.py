@@ -20,8 +20,10 @@ from typing import TextIO
 
 from lantern.core import paths
 from lantern.core.content import load_library
+from lantern.core.kinds import count_of, plural
 
 from lantern import __version__
+from lantern.qt_check import diagnose
 
 QT_PROBE = """
 import json, PySide6
@@ -49,9 +51,16 @@ def _qt(timeout: float = 30.0) -> tuple[bool, str]:
             pass
     lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
     named = [ln for ln in lines if "plugin" in ln and "Available" not in ln]
-    reason = (named or lines or [f"exit status {done.returncode}"])[0]
+    # Qt's own first line blames libxcb-cursor0 whatever went wrong; a known cause is
+    # said instead.
+    reason = "; ".join(diagnose()) or (named or lines or [f"exit status {done.returncode}"])[0]
     return False, (f"Qt: the platform plugin ({wanted}; QT_QPA_PLATFORM) cannot start: "
                    f"{reason}")
+
+
+def qt_starts() -> bool:
+    """Whether Qt's platform plugin starts, tried in a separate process."""
+    return _qt()[0]
 
 
 def _writable(folder: Path) -> tuple[bool, str]:
@@ -102,16 +111,18 @@ def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
     shown = ", ".join(str(r) for r in roots)
     documents = len(library.articles) + len(library.faqs) + len(library.terms)
     report(documents > 0 and errors == 0,
-           f"content: {shown}: {len(library.articles)} articles, {len(library.faqs)} FAQs, "
-           f"{len(library.terms)} glossary terms; {errors} errors, {warnings} warnings"
+           f"content: {shown}: {count_of(len(library.articles), 'article')}, "
+           f"{plural(len(library.faqs), 'FAQ')}, {count_of(len(library.terms), 'term')}; "
+           f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
            + (" (details: lantern check)" if library.problems else ""))
 
     from lantern.core.search.whoosh_store import index_health
 
     cache = paths.cache_dir()
     health = index_health(library, cache)
-    if not health.built:
-        report(False, f"index: {health.location}: not built yet (run: lantern index)")
+    if not health.built:  # normal before the first start: the window builds it
+        report(True, f"index: {health.location}: not built yet (the window builds it at its "
+                     f"first start, or run: lantern index)")
     elif not health.opens:
         report(False, f"index: {health.location}: damaged, will be rebuilt at the next "
                       f"start ({health.error})")
@@ -127,5 +138,5 @@ def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
         report(ok, f"{name}: {folder} ({state})")
     report(True, _running(config))
     print("Lantern looks healthy." if not failures else
-          f"{failures} problem{'s' if failures > 1 else ''} found.", file=out)
+          f"{plural(failures, 'problem')} found.", file=out)
     return 1 if failures else 0

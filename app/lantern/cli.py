@@ -18,8 +18,8 @@ from typing import TextIO
 from lantern.core import paths
 from lantern.core.address import SEARCHED_KINDS
 from lantern.core.content import load_library
+from lantern.core.model import Library, Problem, Severity
 from lantern.core.plurals import count_of, plural
-from lantern.core.model import Library
 
 from lantern import __version__
 
@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate a content pack",
                            description="Print every problem as file:line: severity: message. "
                            "Exit status 1 when any problem is an error.")
+    check.add_argument("--json", action="store_true",
+                       help="print the problems as one JSON document (for editors and CI)")
     _content_arg(check, positional=True)
 
     index = sub.add_parser("index", help="build or update the search index")
@@ -146,14 +148,43 @@ def _load(args: argparse.Namespace, err: TextIO, cache: str = "",
     return load_library(roots)
 
 
+def _own_problems(library: Library, err: TextIO) -> tuple[Problem, ...]:
+    """The problems to report for the packs given. An add-on (`addon = true` in its
+    pack.toml) is checked on top of the bundled pack, so its links and citations into that
+    pack resolve, and only the add-on's own files are reported."""
+    if not (library.packs and library.packs[0].addon):
+        return library.problems
+    try:
+        base = paths.content_dir()
+    except paths.NotFoundError as exc:
+        print(f"lantern: checking the add-on on its own ({exc})", file=err)
+        return library.problems
+    given = [root.resolve() for root in library.roots]
+    combined = load_library([base, *library.roots])
+    return tuple(p for p in combined.problems
+                 if any(p.file.resolve().is_relative_to(root) for root in given))
+
+
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     library = _load(args, err, must_exist=False)
     if library is None:
         return 2
+    problems = _own_problems(library, err)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if args.json:
+        print(json.dumps({
+            "problems": [{"file": str(p.file), "line": p.line, "severity": str(p.severity),
+                          "message": p.message, "hint": p.hint} for p in problems],
+            "errors": errors, "warnings": warnings,
+            "counts": {"articles": len(library.articles), "faqs": len(library.faqs),
+                       "terms": len(library.terms), "references": len(library.references),
+                       "pages": len(library.pages)},
+        }, ensure_ascii=False, indent=1), file=out)
+        return 1 if errors else 0
     cwd = Path.cwd()
-    for problem in library.problems:
+    for problem in problems:
         print(problem.format(cwd), file=out)
-    errors, warnings = len(library.errors), len(library.problems) - len(library.errors)
     summary = (
         f"{count_of(len(library.articles), 'article')}, {plural(len(library.faqs), 'FAQ')}, "
         f"{count_of(len(library.terms), 'term')}, {plural(len(library.references), 'reference')}, "

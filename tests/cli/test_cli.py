@@ -10,7 +10,7 @@ import pytest
 
 from lantern import __version__
 from lantern.cli import main
-from tests.conftest import BROKEN_PACK, BUNDLED_PACK, VALID_PACK
+from tests.conftest import BROKEN_PACK, BUNDLED_PACK, FIXTURES, VALID_PACK
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -184,3 +184,46 @@ def test_check_summary_says_one_in_the_singular(capsys, tmp_path: Path):
     summary = err.strip().splitlines()[-1]
     assert summary.startswith("1 article, 0 FAQs, 0 glossary terms, 0 references, 0 pages: ")
     assert "1 articles" not in summary
+
+
+ZOTERO_PACK = FIXTURES / "zotero-pack"
+
+
+def test_a_pack_with_zotero_exports_checks_clean(capsys):
+    code, out, err = run(capsys, "check", str(ZOTERO_PACK))
+    assert code == 0
+    assert out == ""
+    assert err.strip().endswith("5 references, 0 pages: 0 errors, 0 warnings")
+
+
+def test_check_json_for_editors_and_ci(capsys):
+    code, out, _err = run(capsys, "check", "--json", str(BROKEN_PACK))
+    assert code == 1
+    report = json.loads(out)
+    assert report["errors"] >= 1 and report["warnings"] == sum(
+        p["severity"] == "warning" for p in report["problems"])
+    cite = next(p for p in report["problems"] if "@nobody1999" in p["message"])
+    assert cite["file"].endswith("unknown-cite.md") and cite["line"] == 11
+    assert cite["severity"] == "error" and cite["hint"]
+    code, out, _ = run(capsys, "check", "--json", str(VALID_PACK))
+    assert (code, json.loads(out)["problems"]) == (0, [])
+
+
+def _addon(tmp_path: Path, addon: bool) -> Path:
+    pack = tmp_path / "addon"
+    (pack / "faq").mkdir(parents=True)
+    (pack / "pack.toml").write_text(f'name = "Clinic"\naddon = {str(addon).lower()}\n')
+    (pack / "faq" / "opening-hours.md").write_text(
+        "---\nquestion: When is the clinic open?\ntopics: [therapy]\n---\n\nWeekdays. See "
+        "[the ketamine article](article:ketamine-and-esketamine).\n", encoding="utf-8")
+    return pack
+
+
+def test_check_on_an_add_on_pack_needs_no_home_page_and_sees_the_pack_it_adds_to(capsys,
+                                                                                 tmp_path):
+    code, out, err = run(capsys, "check", str(_addon(tmp_path, addon=True)))
+    assert (code, out) == (0, "")
+    assert "0 errors, 0 warnings" in err
+    code, out, _ = run(capsys, "check", str(_addon(tmp_path / "alone", addon=False)))
+    assert code == 1
+    assert "the home page is missing" in out and "link to unknown article" in out

@@ -119,3 +119,22 @@ def test_changing_a_file_changes_the_fingerprint_and_only_its_hash(pack_copy: Pa
     assert before.fingerprint != after.fingerprint
     changed = {k for k in after.doc_hashes if before.doc_hashes.get(k) != after.doc_hashes[k]}
     assert changed == {"faq:what-is-dmn"}
+
+
+def test_front_matter_keys_from_other_site_generators_get_a_hint(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "habits.md").write_text(
+        "---\ntitle: Habits\nsummary: S.\ntopics: [safety]\nreviewed: 2026-01-01\n"
+        "evidence: low\ndate: 2026-01-01\ntags: [a]\ndescription: D.\ndraft: true\n"
+        "revewed: 2026-01-01\n---\n\nBody.\n", encoding="utf-8")
+    hints = {p.message: p.hint for p in load_library(tmp_path).problems
+             if p.file.name == "habits.md"}
+    assert hints == {
+        "unknown field 'date' in article front matter":
+            "did you mean 'reviewed' (the day the facts were last checked)?",
+        "unknown field 'tags' in article front matter": "did you mean 'topics'?",
+        "unknown field 'description' in article front matter": "did you mean 'summary'?",
+        "unknown field 'draft' in article front matter":
+            "Lantern has no drafts: keep the file out of the pack until it is ready",
+        "unknown field 'revewed' in article front matter": "did you mean 'reviewed'?",
+    }

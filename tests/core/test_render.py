@@ -94,3 +94,17 @@ def test_headings_get_anchors_that_match_sections(renderer: Renderer):
 def test_deeply_nested_markdown_does_not_raise(renderer: Renderer):
     renderer.render("> " * 2000 + "deep")
     renderer.render("[" * 5000 + "x" + "]" * 5000)
+
+
+def test_pandoc_prefix_and_locator_are_shown(renderer: Renderer):
+    out = renderer.render("Claim [see @siegel2024, p. 3; also @carhartharris2012, chap. 2].")
+    text = out.html.replace("\n", "")
+    assert '[see <a class="cite" href="lantern:ref/siegel2024"' in text
+    assert ">1</a>, p. 3; also <a" in text and ">2</a>, chap. 2]</sup>" in text
+
+
+def test_a_narrative_citation_names_the_authors_and_numbers_the_work(renderer: Renderer):
+    out = renderer.render("@carhartharris2012 found this; mail me@example.org or @nobody.")
+    assert out.citations == ("carhartharris2012",)
+    assert '<span class="narrative-cite">Carhart-Harris et al. <sup class="cite">[<a' in out.html
+    assert "me@example.org" in out.html and "@nobody" in out.html

@@ -111,7 +111,7 @@ def reference_html(ref: Reference, number: int | None = None) -> str:
         parts.append(f'<a name="ref-{escape(ref.id)}"></a><b>{number}.</b> ')
     if authors:
         parts.append(f"{escape(authors)} ")
-    parts.append(f"({ref.issued}). {escape(ref.sentence_title)} ")
+    parts.append(f"({ref.issued}). {ref.sentence_title_html} ")
     if ref.container_title:
         where = f"<i>{escape(ref.container_title)}</i>"
         if ref.volume:

@@ -7,6 +7,7 @@ file and line, and everything that is usable is loaded.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import re
@@ -30,7 +31,20 @@ from lantern.core.model import (
     Severity,
     Term,
 )
-from lantern.core.text import INTERNAL_LINK, SLUG, citation_keys, fold, split_sections
+from lantern.core.references import (
+    CSL_VARIABLES,
+    HAND_KEPT_REFERENCES,
+    read_reference_file,
+    reference_files,
+)
+from lantern.core.text import (
+    INTERNAL_LINK,
+    SLUG,
+    citation_keys,
+    fold,
+    narrative_keys,
+    split_sections,
+)
 from lantern.core.yamlfile import (
     Document,
     Located,
@@ -129,7 +143,7 @@ TERM_FIELDS = {
     "see_also": FieldSpec(_text_list, False, TEXT_LIST),
     "not": FieldSpec(_text_list, False, TEXT_LIST),
 }
-REFERENCE_FIELDS = {
+SHOWN_REFERENCE_FIELDS = {
     "id": FieldSpec(_text, True, TEXT),
     "type": FieldSpec(_text, True, TEXT),
     "title": FieldSpec(_text, True, TEXT),
@@ -143,7 +157,24 @@ REFERENCE_FIELDS = {
     "URL": FieldSpec(_web_address, False, WEB),
     "note": FieldSpec(_text, False, TEXT),
     "publisher": FieldSpec(_text, False, TEXT),
-    "accessed": FieldSpec(_text, False, TEXT),
+    "accessed": FieldSpec(lambda v: _csl_date(v), False, "a date, like 2026-11-22"),
+}
+# CSL's other variables (abstract, language, source, ISSN, editor …) are accepted as they
+# are: reference managers export them, and Lantern does not show them.
+REFERENCE_FIELDS = {**{name: FieldSpec(lambda v: v, False, TEXT) for name in CSL_VARIABLES},
+                    **SHOWN_REFERENCE_FIELDS}
+# Front-matter keys from other site generators, and what Lantern calls them.
+FRONT_MATTER_HINTS = {
+    "date": "did you mean 'reviewed' (the day the facts were last checked)?",
+    "lastmod": "did you mean 'reviewed' (the day the facts were last checked)?",
+    "tags": "did you mean 'topics'?",
+    "categories": "did you mean 'topics'?",
+    "keywords": "did you mean 'aliases' (other names a reader may search for)?",
+    "description": "did you mean 'summary'?",
+    "excerpt": "did you mean 'summary'?",
+    "draft": "Lantern has no drafts: keep the file out of the pack until it is ready",
+    "slug": "the file name is the slug: rename the file instead",
+    "author": "articles name no author; cite the sources with [@key] instead",
 }
 PACK_FIELDS = {
     "name": FieldSpec(_text, True, TEXT),
@@ -152,7 +183,29 @@ PACK_FIELDS = {
     "license": FieldSpec(_text, False, TEXT),
     "description": FieldSpec(_text, False, TEXT),
     "facts_checked": FieldSpec(_date, False, DATE),
+    "addon": FieldSpec(lambda v: v if isinstance(v, bool) else None, False, "true or false"),
 }
+
+
+def _csl_date(value: Any) -> str | None:
+    """A CSL date in any of the ways files write one, as text: `2024-03-01`, a YAML date,
+    `{date-parts: [[2024, 3, 1]]}`, `{raw: …}`, or Better BibTeX's `[{year: 2024, month: 3}]`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        first = value[0]
+        named = [first.get("year"), first.get("month"), first.get("day")]
+        value = {"date-parts": [[p for p in named if p is not None]]}
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            try:
+                numbers = [int(p) for p in parts[0][:3]]
+            except (TypeError, ValueError):
+                return None
+            return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
+        return _text(value.get("raw") or value.get("literal"))
+    return _text(value)
 
 
 def _year(value: Any) -> int | None:
@@ -162,12 +215,10 @@ def _year(value: Any) -> int | None:
         return value
     if isinstance(value, dt.date):
         return value.year
+    if isinstance(value, list | dict):
+        value = _csl_date(value)
     if isinstance(value, str) and value[:4].isdigit():
         return int(value[:4])
-    if isinstance(value, dict) and isinstance(value.get("date-parts"), list):
-        parts = value["date-parts"]
-        if parts and isinstance(parts[0], list) and parts[0]:
-            return _year(parts[0][0])
     return None
 
 
@@ -178,7 +229,9 @@ def _authors(value: Any) -> tuple[Author, ...] | None:
     for item in value:
         if not isinstance(item, dict):
             return None
-        family, given, literal = (_text(item.get(k)) or "" for k in ("family", "given", "literal"))
+        family, given, literal, particle = (_text(item.get(k)) or "" for k in (
+            "family", "given", "literal", "non-dropping-particle"))
+        family = f"{particle} {family}" if particle and family else family
         if not (family or literal):
             return None
         authors.append(Author(family=family, given=given, literal=literal))
@@ -259,8 +312,14 @@ class _Loader:
             line = located.key_lines.get(str(key), located.line)
             known = spec.get(str(key))
             if known is None:
-                close = ", ".join(sorted(spec))
-                self.error(path, line, f"unknown field '{key}' in {what}", f"known fields: {close}")
+                hint = FRONT_MATTER_HINTS.get(str(key).casefold()) if "front matter" in what \
+                    else None
+                close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.75)
+                if hint is None and close:
+                    hint = f"did you mean '{close[0]}'?"
+                shown = SHOWN_REFERENCE_FIELDS if spec is REFERENCE_FIELDS else spec
+                self.error(path, line, f"unknown field '{key}' in {what}",
+                           hint or f"known fields: {', '.join(sorted(shown))}")
                 continue
             value = known.convert(raw)
             if value is None and raw is not None:
@@ -311,7 +370,8 @@ class _Loader:
         for path in sorted((root / "faq").glob("*.md")):
             self.load_faq(path, root)
         self.load_glossary(root / "glossary.yaml", root)
-        self.load_references(root / "references.yaml", root)
+        for path in reference_files(root):
+            self.load_references(path, root)
         for path in sorted((root / "pages").glob("*.md")):
             self.load_page(path, root)
 
@@ -471,7 +531,13 @@ class _Loader:
             self.hashes[Address(Kind.TERM, term_id).group] = _hash(v, "")
 
     def load_references(self, path: Path, root: Path) -> None:
-        for item in self.yaml_list(path, root, "references"):
+        text = self.read(path, root)
+        if text is None:
+            return
+        items, problems = read_reference_file(path, text)
+        for problem in problems:
+            self.error(path, problem.line, problem.message, problem.hint)
+        for item in items:
             v = self.fields(path, item, REFERENCE_FIELDS, "reference")
             if v is None:
                 continue
@@ -510,6 +576,7 @@ class _Loader:
             Kind.PAGE: self.pages, Kind.REF: self.references,
         }
         for path, first_line, body in bodies:
+            cited.update(key for key, _ in narrative_keys(body) if key in self.references)
             for key, line in citation_keys(body):
                 cited.add(key)
                 if key not in self.references:
@@ -532,12 +599,14 @@ class _Loader:
                     self.warn(term.path, term.line, f"see_also '{other}' of '{term.id}' is not a "
                               "glossary id")
         for ref in self.references.values():
-            if ref.id not in cited:
+            # An export from a reference manager holds a whole collection; only the
+            # hand-kept references.yaml is expected to be cited in full.
+            if ref.id not in cited and ref.path.name == HAND_KEPT_REFERENCES:
                 self.warn(ref.path, ref.line, f"reference '{ref.id}' is never cited",
                           "cite it with [@" + ref.id + "] or remove it")
-        for root in self.roots[:1]:
+        for root, pack in zip(self.roots[:1], self.packs[:1], strict=False):
             for name in REQUIRED_PAGES:
-                if root.is_dir() and name not in self.pages:
+                if root.is_dir() and name not in self.pages and not pack.addon:
                     self.warn(root / "pages" / f"{name}.md", 1, f"the {name} page is missing")
 
 

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from lantern.core.atomic import write_bytes_atomic
 from lantern.core.model import Library
+from lantern.core.references import reference_files
 
 from lantern import __version__
 
@@ -30,12 +31,12 @@ FILE_NAME = "library.pickle"
 
 
 #: What the loader reads in a content folder (lantern.core.content; a test keeps them equal).
-PACK_FILES = ("pack.toml", "glossary.yaml", "references.yaml")
+PACK_FILES = ("pack.toml", "glossary.yaml")  # and the reference files
 PACK_FOLDERS = ("articles", "faq", "pages")  # their *.md files
 
 
 def pack_files(root: Path) -> list[Path]:
-    files = [root / name for name in PACK_FILES]
+    files = [root / name for name in PACK_FILES] + reference_files(root)
     for folder in PACK_FOLDERS:
         files += sorted((root / folder).glob("*.md"))
     return files

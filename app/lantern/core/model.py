@@ -43,6 +43,7 @@ class PackInfo:
     license: str = ""
     description: str = ""
     facts_checked: dt.date | None = None  # when the pack's facts were last checked
+    addon: bool = False  # adds to another pack: needs no home or help-now page of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,11 @@ class Author:
         return f"{self.family} {initials}".strip()
 
 
+def _sentence(title: str) -> str:
+    title = title.rstrip(". ")
+    return title if title.endswith(("?", "!")) else f"{title}."
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     id: str
@@ -143,9 +149,27 @@ class Reference:
 
     @property
     def sentence_title(self) -> str:
-        """The title ending in one full stop, or in its own question or exclamation mark."""
-        title = self.title.rstrip(". ")
-        return title if title.endswith(("?", "!")) else f"{title}."
+        """The title as plain text (CSL's `<i>` and the like taken out), ending in one full
+        stop, or in its own question or exclamation mark."""
+        from lantern.core.references import title_markup
+
+        return _sentence(title_markup(self.title)[1])
+
+    @property
+    def sentence_title_html(self) -> str:
+        """The same as safe HTML, keeping CSL's italics, bold, superscripts and subscripts."""
+        from lantern.core.references import title_markup
+
+        return _sentence(title_markup(self.title)[0])
+
+    def in_text_names(self) -> str:
+        """The authors as a sentence names them: "Nutt", "Nutt and King", "Nutt et al."."""
+        names = [a.literal or a.family for a in self.authors]
+        if not names:
+            return self.sentence_title.rstrip(".")
+        if len(names) == 1:
+            return names[0]
+        return f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
 
     def citation(self) -> str:
         """A one-line citation in a Vancouver-like style."""

@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from lantern.core.address import LINKED_KINDS, Address, Kind, address
 from lantern.core.model import Library
 from lantern.core.search.concepts import TermFinder
-from lantern.core.text import CITATION_KEY, fold, slugify
+from lantern.core.text import NARRATIVE_CITATION, citation_items, fold, slugify
 
 _NAME = re.compile(r"[\w.-]*")  # a slug, id or anchor in a link
 _PACK_TARGET = re.compile(r"[\w.-]*(#[\w.-]*)?")
@@ -65,39 +65,64 @@ class _State:
 
 
 class _CitationPattern(InlineProcessor):
+    """`[@a; @b]` → `[1, 2]`, numbered links; Pandoc's prefixes and locators are kept, so
+    `[see @a, p. 3]` → `[see 1, p. 3]`."""
+
     def __init__(self, renderer: Renderer) -> None:
         super().__init__(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
         self.renderer = renderer
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
-        keys = list(dict.fromkeys(k.group(1) for k in CITATION_KEY.finditer(m.group(1))))
-        if not keys:
+        cites = citation_items(m.group(1))
+        if not cites:
             return None, None, None
-        for key in keys:  # number them all first, so the group can be shown in order
+        for _, key, _ in cites:  # number them all first, so the group can be shown in order
             if self.renderer.library.reference(key) is not None:
                 self.renderer.state.number(key)
-        keys.sort(key=lambda k: self.renderer.state.citations.index(k)
-                  if k in self.renderer.state.citations else 10**6)
+        plain = all(not prefix and not suffix for prefix, _, suffix in cites)
+        if plain:  # bare keys: in the order of their numbers, each once
+            keys = sorted(dict.fromkeys(key for _, key, _ in cites),
+                          key=lambda k: self.renderer.state.citations.index(k)
+                          if k in self.renderer.state.citations else 10**6)
+            cites = [("", key, "") for key in keys]
         sup = etree.Element("sup", {"class": "cite"})
         sup.text = "["
         last: etree.Element | None = None
-        for i, key in enumerate(keys):
-            if self.renderer.library.reference(key) is None:
-                el = etree.SubElement(sup, "span", {"class": "missing"})
-                el.text = "?"
-            else:
-                number = self.renderer.state.number(key)
-                el = etree.SubElement(sup, "a", {"href": address(Kind.REF, key), "class": "cite",
-                                                 "title": self._title(key)})
-                el.text = str(number)
-            el.tail = ", " if i < len(keys) - 1 else "]"
-            last = el
+        for i, (prefix, key, suffix) in enumerate(cites):
+            if prefix:
+                if last is None:
+                    sup.text += prefix + " "
+                else:
+                    last.tail = (last.tail or "") + prefix + " "
+            last = self.renderer.cite(sup, key)
+            last.tail = (f", {suffix}" if suffix else "") + (
+                "]" if i == len(cites) - 1 else ", " if plain else "; ")
         assert last is not None
         return sup, m.start(0), m.end(0)
 
-    def _title(self, key: str) -> str:
-        ref = self.renderer.library.reference(key)
-        return ref.citation() if ref else key
+
+class _NarrativeCitationPattern(InlineProcessor):
+    """Pandoc's in-text citation, `@key says …` without brackets: the authors' names and
+    the number, "Carhart-Harris et al. [1] says …". Only keys of known references are
+    taken; any other `@word` stays as written."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        super().__init__(NARRATIVE_CITATION.pattern)
+        self.renderer = renderer
+
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
+        if m.start(0) > 0 and (data[m.start(0) - 1].isalnum() or data[m.start(0) - 1] in ".@"):
+            return None, None, None
+        ref = self.renderer.library.reference(m.group(1))
+        if ref is None:
+            return None, None, None
+        span = etree.Element("span", {"class": "narrative-cite"})
+        span.text = f"{ref.in_text_names()} "
+        sup = etree.SubElement(span, "sup", {"class": "cite"})
+        sup.text = "["
+        self.renderer.state.number(ref.id)
+        self.renderer.cite(sup, ref.id).tail = "]"
+        return span, m.start(0), m.end(0)
 
 
 class _TreeFixer(Treeprocessor):
@@ -227,6 +252,8 @@ class _LanternExtension(Extension):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.register(_CitationPattern(self.renderer), "lantern_cite", 175)
+        md.inlinePatterns.register(_NarrativeCitationPattern(self.renderer),
+                                   "lantern_narrative_cite", 174)
         md.treeprocessors.register(_TreeFixer(md, self.renderer), "lantern_tree", 15)
 
 
@@ -252,6 +279,19 @@ class Renderer:
     def term_for(self, text: str) -> str | None:
         """The id of the term one of whose names `text` is, if any."""
         return self.terms.matcher.names.get(fold(text))
+
+    def cite(self, parent: etree.Element, key: str) -> etree.Element:
+        """Add the numbered link of one cited work to `parent` (a "?" for an unknown key),
+        and return it."""
+        ref = self.library.reference(key)
+        if ref is None:
+            el = etree.SubElement(parent, "span", {"class": "missing"})
+            el.text = "?"
+            return el
+        el = etree.SubElement(parent, "a", {"href": address(Kind.REF, key), "class": "cite",
+                                            "title": ref.citation()})
+        el.text = str(self.state.number(key))
+        return el
 
     def render(self, text: str, *, link_terms: bool = True) -> Rendered:
         self.state = _State()

@@ -46,6 +46,30 @@ def citation_keys(text: str) -> list[tuple[str, int]]:
     return found
 
 
+#: Pandoc's in-text citation, `@key says …`, outside brackets (an e-mail address is not one).
+NARRATIVE_CITATION = re.compile(r"(?<![\w.@\[-])@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
+
+
+def citation_items(group: str) -> list[tuple[str, str, str]]:
+    """The items of a citation group's text, `see @a, p. 3; @b`, as (prefix, key, locator):
+    `[("see", "a", "p. 3"), ("", "b", "")]`. Items without a key are left out."""
+    items = []
+    for part in group.split(";"):
+        found = CITATION_KEY.search(part)
+        if found:
+            suffix = part[found.end():].strip()
+            suffix = suffix[1:].strip() if suffix.startswith(",") else suffix
+            items.append((part[:found.start()].strip(), found.group(1), suffix))
+    return items
+
+
+def narrative_keys(text: str) -> list[tuple[str, int]]:
+    """Every `@key` outside brackets in `text`, with the 0-based line it is on."""
+    outside = CITATION_GROUP.sub(lambda m: " " * len(m.group(0)), text)
+    return [(m.group(1), outside.count("\n", 0, m.start()))
+            for m in NARRATIVE_CITATION.finditer(outside)]
+
+
 def split_sections(title: str, body: str) -> tuple[Section, ...]:
     """Cut an article body at its `##` headings; text before the first is the intro."""
     sections: list[tuple[str, list[str]]] = [(title, [])]

@@ -227,3 +227,22 @@ def test_check_on_an_add_on_pack_needs_no_home_page_and_sees_the_pack_it_adds_to
     code, out, _ = run(capsys, "check", str(_addon(tmp_path / "alone", addon=False)))
     assert code == 1
     assert "the home page is missing" in out and "link to unknown article" in out
+
+
+def test_the_worked_example_in_the_authors_readme_checks_clean(capsys, tmp_path: Path):
+    import re
+
+    readme = (BUNDLED_PACK / "README.md").read_text(encoding="utf-8")
+    blocks = dict(re.findall(r"`my-clinic/([^`]+)`:\n\n```\w+\n(.*?)```", readme, re.S))
+    assert set(blocks) == {"pack.toml", "faq/can-i-bring-someone.md"}
+    pack = tmp_path / "my-clinic"
+    for name, text in blocks.items():
+        (pack / name).parent.mkdir(parents=True, exist_ok=True)
+        (pack / name).write_text(text, encoding="utf-8")
+    (pack / "references.json").write_text(json.dumps([{
+        "id": "okafor2021", "type": "article-journal", "title": "Company in the waiting room",
+        "author": [{"family": "Okafor", "given": "A."}], "issued": {"date-parts": [[2021]]},
+        "DOI": "10.5555/okafor2021"}]), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(pack))
+    assert (code, out) == (0, "")
+    assert "0 errors, 0 warnings" in err

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from itertools import pairwise
+
 from lantern.core.search.results import Snippet
 from lantern.core.search.snippets import CHAR_LIMIT, Snippets
 
@@ -81,3 +83,22 @@ def test_spans_stay_on_their_words_across_passages_and_cut_marks():
 def test_words_differing_only_in_case_are_one_word():
     snippet = _snippets().make("DMN and dmn and Dmn.", {"dmn"})
     assert len(snippet.marks) == 3 and snippet.words == ("DMN",)
+
+
+def test_the_bundled_pack_has_no_snippet_that_repeats_itself():
+    from lantern.core.content import load_library
+    from lantern.core.search import open_index
+
+    from tests.conftest import BUNDLED_PACK
+
+    ix = open_index(load_library(BUNDLED_PACK))
+    try:
+        for query in ("psilocybin", "ketamine", "MDMA", "depression", "DMN", "safety",
+                      "microdosing", "PTSD", "trial", "brain"):
+            for result in ix.search(query, limit=30).results:
+                plain = result.snippet.text
+                parts = [p.strip("… ") for p in plain.split(" … ")]
+                for a, b in pairwise(parts):
+                    assert b[:24] not in a, (query, result.id, plain)
+    finally:
+        ix.close()

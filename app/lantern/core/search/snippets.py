@@ -90,12 +90,19 @@ class Snippets:
         self, text: str, hits: list[tuple[int, int, str]], chosen: list[tuple[int, int]]
     ) -> Snippet:
         starts = [h[0] for h in hits]
+        # Passages that overlap or touch become one, so no words show on both sides of "…".
+        spans: list[tuple[int, int]] = []
+        for first, last in chosen:
+            start, end = self._bounds(text, hits[first][0], hits[last - 1][1])
+            if spans and start <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
         out: list[str] = []
         marks: list[tuple[int, int]] = []
         at = 0  # length of the snippet so far
         start = end = 0
-        for n, (first, last) in enumerate(chosen):
-            start, end = self._bounds(text, hits[first][0], hits[last - 1][1])
+        for n, (start, end) in enumerate(spans):
             piece = "… " if n == 0 and self.cut_marks and start > 0 else ""
             if n:
                 piece = self.between

@@ -50,3 +50,10 @@ def test_failed_save_keeps_the_old_file_and_says_why(tmp_path: Path, monkeypatch
 
 def test_page_address_drops_the_section():
     assert page_address("lantern:article/x#y") == "lantern:article/x"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_bookmarks_file_is_readable_by_its_owner_only(tmp_path: Path):
+    store = BookmarkStore(tmp_path / "bookmarks.json")
+    assert store.save([Bookmark("lantern:faq/x", "X")]) == ""
+    assert (tmp_path / "bookmarks.json").stat().st_mode & 0o777 == 0o600

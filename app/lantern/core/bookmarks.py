@@ -87,7 +87,7 @@ class BookmarkStore:
                 "bookmarks": [{"address": b.address, "title": b.title} for b in bookmarks]}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         try:
-            write_text_atomic(self.path, text)
+            write_text_atomic(self.path, text, mode=0o600)  # its owner's only
         except OSError as error:
             return f"Your bookmarks could not be saved ({error.strerror or error})."
         return ""

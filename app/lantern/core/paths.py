@@ -66,3 +66,20 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     """Where the window writes its log file (LANTERN_LOG_DIR overrides)."""
     return _user_dir("LANTERN_LOG_DIR", platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def private_file(path: Path) -> Path:
+    """Make `path` a file only its owner can read and write (0600), creating it empty if
+    it is missing and its folder if need be, so that a program writing it later (Qt's
+    settings keep the mode of the file they replace) never leaves it readable by others.
+    A file that cannot be made private is left as it is; the caller goes on."""
+    if os.name != "posix":
+        return path
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass
+    return path

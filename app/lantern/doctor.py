@@ -20,7 +20,7 @@ from typing import TextIO
 
 from lantern.core import paths
 from lantern.core.content import load_library
-from lantern.core.kinds import count_of, plural
+from lantern.core.plurals import count_of, plural
 
 from lantern import __version__
 from lantern.qt_check import diagnose

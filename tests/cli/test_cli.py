@@ -246,3 +246,18 @@ def test_the_worked_example_in_the_authors_readme_checks_clean(capsys, tmp_path:
     code, out, err = run(capsys, "check", str(pack))
     assert (code, out) == (0, "")
     assert "0 errors, 0 warnings" in err
+
+
+def test_search_finds_a_word_from_its_first_letters(capsys):
+    code, out, _ = run(capsys, "search", "--json", "ket")
+    assert code == 0
+    ids = [r["id"] for r in json.loads(out)["results"]]
+    assert "ketamine" in ids
+
+
+def test_search_counts_do_not_depend_on_the_limit(capsys):
+    counts = []
+    for limit in ("1", "5", "50"):
+        _, out, _ = run(capsys, "search", "--json", "--limit", limit, "psilocibin")
+        counts.append(json.loads(out)["counts"])
+    assert counts[0] == counts[1] == counts[2]

@@ -15,7 +15,7 @@ from lantern.core.search.query import AndMaybe
 from lantern.core.search.whoosh_adapter import META_FILE
 from lantern.core.search.whoosh_store import index_dir_for
 
-from tests.conftest import VALID_PACK
+from tests.conftest import BUNDLED_PACK, VALID_PACK
 
 
 @pytest.fixture(scope="module")
@@ -343,3 +343,50 @@ def test_kinds_given_as_any_iterable_are_read_once(index: SearchIndex):
     assert (generated[0].kind, generated[0].id) == ("page", "help-now")
     assert [r.target for r in generated] == [r.target for r in listed]
     assert {r.kind for r in generated} <= {"page", "faq"}
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    ix = open_index(load_library(BUNDLED_PACK), tmp_path_factory.mktemp("bundled"))
+    yield ix
+    ix.close()
+
+
+@pytest.mark.parametrize("typed", ["ket", "keta", "psilo", "neuroplas", "mdm", "esket"])
+def test_the_start_of_a_word_finds_it_as_the_suggestions_do(bundled: SearchIndex, typed):
+    from lantern.core.search.suggest import Suggester
+
+    suggested = Suggester(bundled.library).suggest(typed)
+    assert suggested, typed
+    response = bundled.search(typed, limit=30)
+    assert response.results, f"suggestions for {typed!r} but no results"
+    assert not response.suggestion  # the start of a known word is not a typo
+    found = {(r.kind, r.id) for r in response.results}
+    assert any((s.kind, s.id) in found for s in suggested)
+    assert any(r.terms for r in response.results)  # the words it began are marked
+
+
+def test_ket_finds_ketamine_first_among_its_kind(bundled: SearchIndex):
+    ids = [r.id for r in bundled.search("ket").results]
+    assert "ketamine" in ids and "ketamine-and-esketamine" in ids
+
+
+@pytest.mark.parametrize("query", ["psilocibin", "psilocybin", "ketamine", "DMN"])
+def test_counts_are_the_same_whatever_the_limit(bundled: SearchIndex, query):
+    counts = [dict(bundled.search(query, limit=n).counts) for n in (1, 3, 10, 30, 100)]
+    assert all(c == counts[0] for c in counts), counts
+    everything = bundled.search(query, limit=100)
+    assert sum(everything.counts.values()) == len(everything.results)
+
+
+@pytest.mark.parametrize("query", ["I want to kill myself", "suicide", "overdose ketamine"])
+def test_the_pinned_help_page_is_counted(bundled: SearchIndex, query):
+    response = bundled.search(query, limit=100)
+    assert (response.results[0].kind, response.results[0].id) == ("page", "help-now")
+    assert sum(response.counts.values()) == len(response.results)
+
+
+def test_the_pinned_help_page_snippet_is_plain_text(bundled: SearchIndex):
+    snippet = bundled.search("I want to kill myself").results[0].snippet.text
+    assert "**" not in snippet and "[" not in snippet
+    assert snippet.startswith("If you or someone")

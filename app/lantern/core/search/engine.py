@@ -24,12 +24,15 @@ from lantern.core.search.query import TEXT_FIELDS, any_of, widened
 from lantern.core.search.results import SearchResponse, SearchResult, Snippet
 from lantern.core.search.safety import HELP_PAGE, is_crisis
 from lantern.core.search.snippets import Snippets
-from lantern.core.search.whoosh_adapter import Hit, WhooshIndex
+from lantern.core.search.whoosh_adapter import Found, Hit, WhooshIndex
 from lantern.core.search.whoosh_store import Progress
-from lantern.core.text import clean
+from lantern.core.text import clean, plain_text
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 24
+#: A word the index does not hold, this long or longer, finds the words it begins.
+PREFIX_MIN = 3
+PREFIX_WORDS = 8  # the most common of the words it begins
 LONG_QUERY_PARTS = 4
 #: In a whole question, a word in more than this share of the documents (and in more than
 #: COMMON_MIN_DOCS of them) only adds to the scores of documents found by its other words.
@@ -140,15 +143,20 @@ class SearchIndex:
                 results = self._help_first(fixed.results, limit) if crisis else fixed.results
                 return replace(
                     fixed, query=text, suggestion=suggestion, results=results,
+                    counts=fixed.counts if fixed.results[0] == results[0]
+                    else _help_counted(results, fixed.counts),
                     notice=f"Showing results for “{suggestion}”.",
                     elapsed_ms=(time.perf_counter() - started) * 1000,
                 )
         if query is None:
             if is_crisis(typed.cleaned):
-                return SearchResponse(query=text, results=self._help_first((), limit))
+                results = self._help_first((), limit)
+                return SearchResponse(query=text, results=results,
+                                      counts=_help_counted(results, {}))
             return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
-        hits = self._collect(query, limit, wanted)
+        found = self._collect(query, limit, wanted)
+        hits = found.hits
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
             highlight |= self.engine.expanded_words(query)
@@ -156,7 +164,7 @@ class SearchIndex:
                                         for h in hits[:limit]])
         if crisis:
             results = self._help_first(results, limit)
-        return self._response(typed, results, hits, suggestion, started)
+        return self._response(typed, results, found, suggestion, started)
 
     def _read(self, text: str) -> _Typed:
         cleaned = clean(text).replace("\n", " ").strip()
@@ -175,15 +183,15 @@ class SearchIndex:
             words = content
         return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words)
 
-    def _collect(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> list[Hit]:
+    def _collect(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
         """Hits of every word; when none, of any word."""
-        hits = self._run(query, limit, kinds)
-        if not hits and (wider := widened(query)) is not None:
+        found = self._run(query, limit, kinds)
+        if not found.hits and (wider := widened(query)) is not None:
             # The rarer words found nothing (a typo near no indexed word): any word will do.
-            hits = self._run(wider, limit, kinds)
-        return hits
+            found = self._run(wider, limit, kinds)
+        return found
 
-    def _run(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> list[Hit]:
+    def _run(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
         return self.engine.search(query, limit, kinds)
 
     @staticmethod
@@ -197,12 +205,12 @@ class SearchIndex:
         return (*named, *(r for r in results if r not in named))
 
     def _response(
-        self, typed: _Typed, results: tuple[SearchResult, ...], hits: list[Hit],
+        self, typed: _Typed, results: tuple[SearchResult, ...], found: Found,
         suggestion: str, started: float,
     ) -> SearchResponse:
-        counts: dict[str, int] = {}
-        for hit in hits:
-            counts[hit.kind] = counts.get(hit.kind, 0) + 1
+        counts: dict[str, int] = {str(kind): n for kind, n in found.counts.items()}
+        if Address(Kind.PAGE, HELP_PAGE).group not in found.items:
+            counts = _help_counted(results, counts)
         near: tuple[str, ...] = ()
         useful: tuple[SearchResult, ...] = ()
         if not results:
@@ -220,12 +228,15 @@ class SearchIndex:
         page = self.library.page(HELP_PAGE)
         if page is None:
             return results
+        # The page's first paragraph, as the reader reads it (no Markdown marks).
+        opening = plain_text(page.body.strip().split("\n\n", 1)[0]).replace("\n", " ")
         first = SearchResult(
             kind=Kind.PAGE, id=HELP_PAGE, title=page.title,
             score=(results[0].score if results else 0.0) + 1.0,
-            snippet=Snippet(page.body.strip().split("\n", 1)[0][:200]),
+            snippet=Snippet(opening if len(opening) <= 200
+                            else opening[:200].rsplit(" ", 1)[0] + " …"),
         )
-        rest = tuple(r for r in results if not (r.kind is Kind.PAGE and r.id == HELP_PAGE))
+        rest = tuple(r for r in results if not _is_help(r))
         return (first, *rest)[:limit]
 
     def _concept_query(self, concept: str) -> q.Query:
@@ -261,7 +272,16 @@ class SearchIndex:
                     (common if frequency > common_limit else parts).append(part)
                     continue
                 unknown.append(word)
-                if len(token) >= 4:
+                begun = self.engine.words_starting(word.lower(), PREFIX_WORDS) \
+                    if len(word) >= PREFIX_MIN else []
+                if begun:
+                    # A word being typed ("ket"): the words it begins, as suggestions offer
+                    # them, each found as if typed whole.
+                    tokens = dict.fromkeys(t for w in begun for t in self.engine.analyze(w)[:1])
+                    terms.update(tokens)
+                    parts.append(q.AnyOf(tuple(q.Term(f, t, boost=0.8) for t in tokens
+                                               for f in TEXT_FIELDS)))
+                elif len(token) >= 4:
                     parts.append(_fuzzy(word, token))
         return _combine(parts, common), terms, unknown
 
@@ -288,14 +308,26 @@ class SearchIndex:
         suggestion = cleaned
         changed = False
         for word in unknown:
-            if len(word) < 4:
-                continue
+            if len(word) < 4 or self.engine.words_starting(word.lower(), 1):
+                continue  # too short to correct, or the start of a known word
             distance = 1 if len(word) <= 5 else 2
             option = self.engine.spelled_like(word.lower(), distance)
             if option and option != word.lower():
                 suggestion = re.sub(rf"\b{re.escape(word)}\b", option, suggestion, count=1)
                 changed = True
         return suggestion if changed else ""
+
+
+def _is_help(result: SearchResult) -> bool:
+    return result.kind is Kind.PAGE and result.id == HELP_PAGE
+
+
+def _help_counted(results: tuple[SearchResult, ...], counts: dict[str, int]) -> dict[str, int]:
+    """`counts` with the help page pinned first counted among the pages (once)."""
+    if not (results and _is_help(results[0])):
+        return counts
+    page = str(Kind.PAGE)
+    return {**counts, page: counts.get(page, 0) + 1}
 
 
 def _fuzzy(word: str, token: str) -> q.Query:

@@ -10,7 +10,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import collectors, index, searching
@@ -32,6 +32,8 @@ from lantern.core.search.query import TEXT_FIELDS
 log = logging.getLogger(__name__)
 
 TIME_LIMIT_S = 0.5
+#: Documents collected per search: the results shown and the counts by kind come from these.
+COLLECTED = 200
 #: Written beside the segments: schema, content fingerprint and a hash per item.
 META_FILE = "lantern-index.json"
 
@@ -166,6 +168,15 @@ def _hit(hit: searching.Hit) -> Hit:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What one search found: the best items, and how many items of each kind matched."""
+
+    hits: list[Hit] = field(default_factory=list)
+    counts: dict[Kind, int] = field(default_factory=dict)
+    items: frozenset[str] = frozenset()  # the groups (`kind:key`) of every item matched
+
+
 class WhooshIndex:
     """An open Whoosh index and its searcher; what the search policy asks of the engine."""
 
@@ -197,11 +208,14 @@ class WhooshIndex:
         reader = self._searcher.reader()
         return int(max(reader.doc_frequency(f, token) for f in TEXT_FIELDS))
 
-    def search(self, query: q.Query, limit: int, kinds: Sequence[Kind] = ()) -> list[Hit]:
-        """The best `limit × 4` (at most 200) documents, the best one per item, within the
-        time limit; [] if the search fails (a damaged index is marked for rebuilding)."""
+    def search(self, query: q.Query, limit: int, kinds: Sequence[Kind] = ()) -> Found:
+        """The best `limit` items (the best section of each) among the best `COLLECTED`
+        documents, within the time limit, and how many items of each kind those hold;
+        nothing if the search fails (a damaged index is marked for rebuilding). As many
+        documents are collected whatever `limit` is, so the counts never depend on it, and
+        only the items returned have their stored fields read."""
         kind_filter = wq.Or([wq.Term("kind", k.value) for k in kinds]) if kinds else None
-        collector = self._searcher.collector(limit=min(limit * 4, 200), filter=kind_filter)
+        collector = self._searcher.collector(limit=COLLECTED, filter=kind_filter)
         timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
         try:
             self._searcher.search_with_collector(_to_whoosh(query), timed)
@@ -209,16 +223,24 @@ class WhooshIndex:
             log.info("search hit the time limit; showing partial results")
         except (RecursionError, ValueError) as exc:
             log.warning("search failed: %s", str(exc))
-            return []
+            return Found()
         except Exception as exc:  # a damaged index fails here, not when it is opened
             log.error("the search index looks damaged (%s); it will be rebuilt", str(exc))
             self._mark_damaged()
-            return []
-        # An article is several section documents: keep the best section of each.
-        best: dict[str, searching.Hit] = {}
-        for hit in timed.results():
-            best.setdefault(hit["group"], hit)
-        return [_hit(hit) for hit in best.values()]
+            return Found()
+        # An article is several section documents: keep the best section of each. The
+        # item of a document is read from its column, not from its stored fields.
+        results = timed.results()
+        groups = self._searcher.reader().column_reader("group")
+        best: dict[str, int] = {}  # item → its best document's place in the results
+        for place, (_, docnum) in enumerate(results.top_n):
+            best.setdefault(str(groups[docnum]), place)
+        counts: dict[Kind, int] = {}
+        for group in best:
+            kind = Kind(group.split(":", 1)[0])
+            counts[kind] = counts.get(kind, 0) + 1
+        return Found([_hit(results[place]) for place in list(best.values())[:limit]], counts,
+                     frozenset(best))
 
     def expanded_words(self, query: q.Query) -> set[str]:
         """The index words `query` matches in the text fields, fuzzy terms expanded."""
@@ -226,9 +248,25 @@ class WhooshIndex:
         with contextlib.suppress(Exception):
             reader = self._searcher.reader()
             for field, value in _to_whoosh(query).existing_terms(reader, expand=True):
+                word = value.decode() if isinstance(value, bytes) else str(value)
                 if field in TEXT_FIELDS:
-                    found.add(value.decode() if isinstance(value, bytes) else str(value))
+                    found.add(word)
+                elif field == "words":  # written words: the text fields hold their stems
+                    found.add(_index_form(word))
         return found
+
+    def words_starting(self, prefix: str, limit: int) -> list[str]:
+        """The indexed words (as written) that begin with `prefix`, the most common first."""
+        with contextlib.suppress(Exception):
+            reader = self._searcher.reader()
+            found = []
+            for word in reader.expand_prefix("words", prefix):
+                text = word.decode() if isinstance(word, bytes) else str(word)
+                found.append((-reader.doc_frequency("words", text), text))
+                if len(found) >= 50 * limit:  # a short prefix of a large vocabulary
+                    break
+            return [text for _, text in sorted(found)[:limit]]
+        return []
 
     def spelled_like(self, word: str, maxdist: int) -> str:
         """The indexed word nearest `word` within `maxdist` edits, or ""."""

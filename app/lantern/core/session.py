@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lantern.core.address import Kind, address
+from lantern.core.plurals import count_of, plural
 from lantern.core.search.safety import HELP_PAGE
 
 if TYPE_CHECKING:
@@ -111,11 +112,12 @@ class Session:
         library = self.library
         if library is None:
             return ""
-        status = (f"{len(library.articles)} articles · {len(library.faqs)} questions · "
-                  f"{len(library.terms)} glossary terms")
+        status = " · ".join(count_of(len(items), kind) for kind, items in (
+            (Kind.ARTICLE, library.articles), (Kind.FAQ, library.faqs), (Kind.TERM, library.terms)))
         if library.errors:
             # Warnings are for authors (lantern check); readers hear only of skipped content.
-            status += f" · {len(library.errors)} content problems (View › Content problems)"
+            status += (f" · {plural(len(library.errors), 'content problem')} "
+                       "(View › Content problems)")
         return status
 
     def close(self) -> None:

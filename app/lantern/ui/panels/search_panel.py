@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core.address import SEARCHED_KINDS, Kind, address
+from lantern.core.plurals import describe_counts
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.platform.workers import submit
@@ -88,17 +89,17 @@ class ResultsPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.list, 1)
 
-    def _fill_filters(self, results: tuple[SearchResult, ...]) -> None:
-        kinds: dict[str, int] = {}
+    def _fill_filters(self, results: tuple[SearchResult, ...], kinds: dict[str, int]) -> None:
+        """The filters; the kinds counted as the search counted them, so the filter and the
+        summary above it say the same numbers."""
         topics: dict[str, int] = {}
         for result in results:
-            kinds[result.kind] = kinds.get(result.kind, 0) + 1
             for topic in result.topics:
                 topics[topic] = topics.get(topic, 0) + 1
         for combo in (self.kind_filter, self.topic_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.kind_filter.addItem(f"All kinds ({len(results)})", "")
+        self.kind_filter.addItem(f"All kinds ({sum(kinds.values())})", "")
         for kind in SEARCHED_KINDS:
             if kind in kinds:
                 self.kind_filter.addItem(f"{kind.label} ({kinds[kind]})", str(kind))
@@ -131,14 +132,14 @@ class ResultsPanel(QWidget):
     def show_response(self, response: SearchResponse, term_names: dict[str, str]) -> None:
         """Show results; when there are none, offer near glossary terms and useful questions."""
         self._results = response.results or response.useful
-        self._fill_filters(response.results)
+        self._fill_filters(response.results, response.counts)
         self.model.set_results(self._results)
         if response.results:
-            counts = ", ".join(
-                f"{n} {Kind(kind).label.lower()}{'s' if n > 1 else ''}"
-                for kind, n in response.counts.items()
-            )
-            text = f"<b>Results for “{escape(response.query)}”</b><br/>{counts}"
+            counts = describe_counts(response.counts)
+            total = sum(response.counts.values())
+            if len(response.results) < total:
+                counts += f" (the best {len(response.results)} listed)"
+            text = f"<b>Results for “{escape(response.query)}”</b><br/>{escape(counts)}"
         else:
             text = f"<b>Nothing found for “{escape(response.query)}”.</b>"
             if response.near_terms:

@@ -33,3 +33,4 @@ def test_a_file_that_cannot_be_made_private_is_left_alone(tmp_path: Path):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     private_file(blocker / "lantern.ini")  # its folder is a file: nothing raised
+

@@ -194,3 +194,27 @@ def test_a_kiosk_offers_no_recent_searches(qtbot, tmp_path: Path):
     assert window.recent_searches.items == []
     assert window.settings.qsettings.value("search/recent") is None
     window.close()
+
+
+def test_a_crisis_search_is_never_kept_and_one_kept_before_is_dropped(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QSettings, Qt
+
+    first = make_window(qtbot, tmp_path)
+    for query in ("ketamine", "I want to kill myself"):
+        first.search_field.setText(query)
+        with qtbot.waitSignal(first.search_finished, timeout=5000) as done:
+            qtbot.keyClick(first.search_field, Qt.Key.Key_Return)
+    assert done.args[0].results[0].id == "help-now"
+    assert first.recent_searches.items == ["ketamine"]
+    first.close()
+    ini = tmp_path / "ui.ini"
+    assert "kill" not in ini.read_text(encoding="utf-8")
+
+    # A list written before this rule: the crisis search goes at the next start.
+    older = QSettings(str(ini), QSettings.Format.IniFormat)
+    older.setValue("search/recent", '["overdose on ketamine", "DMN"]')
+    older.sync()
+    second = make_window(qtbot, tmp_path)
+    assert second.recent_searches.items == ["DMN"]
+    second.close()
+    assert "overdose" not in ini.read_text(encoding="utf-8")

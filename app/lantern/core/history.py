@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lantern.core.address import Address, Kind
 from lantern.core.bookmarks import page_address
+from lantern.core.search.safety import is_crisis
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,11 @@ class RecentPages:
 
 
 class RecentSearches:
-    """What was searched for lately (Enter in the search field), most recent first."""
+    """What was searched for lately (Enter in the search field), most recent first.
+
+    A search that brings up the help-now page (suicide, self-harm, an overdose …) is never
+    kept: it would sit in the settings file and be offered again to whoever opens Lantern
+    next, and one found in an older file is dropped when the list is read."""
 
     def __init__(self, limit: int = 8) -> None:
         self.limit = limit
@@ -122,7 +127,7 @@ class RecentSearches:
 
     def add(self, query: str) -> bool:
         query = " ".join(query.split())
-        if not query:
+        if not query or is_crisis(query):
             return False
         self.items = [q for q in self.items if q.casefold() != query.casefold()]
         self.items.insert(0, query)

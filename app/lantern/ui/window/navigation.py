@@ -42,7 +42,11 @@ class Navigator(QObject):
         self.recent_searches = RecentSearches()
         self.recent_enabled = policy.persist
         self.recent.loads(store.get(keys.RECENT_PAGES))
-        self.recent_searches.loads(store.get(keys.RECENT_SEARCHES))
+        stored = store.get(keys.RECENT_SEARCHES)
+        self.recent_searches.loads(stored)
+        if self.recent_enabled and stored and self.recent_searches.dumps() != stored:
+            # What was dropped (a crisis search kept by an older Lantern) goes for good.
+            store.set(keys.RECENT_SEARCHES, self.recent_searches.dumps())
 
     # pages ------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from lantern.ui.kiosk.policy import kiosk_window
 from lantern.ui.window.actions import ACTIONS, Act, act_of
 from lantern.ui.window.main_window import HOME
 
+from tests.conftest import VALID_PACK
 from tests.ui.conftest import make_window
 
 
@@ -218,3 +219,31 @@ def test_a_crisis_search_is_never_kept_and_one_kept_before_is_dropped(qtbot, tmp
     assert second.recent_searches.items == ["DMN"]
     second.close()
     assert "overdose" not in ini.read_text(encoding="utf-8")
+
+
+def test_the_settings_file_is_readable_by_its_owner_only(qtbot, tmp_path: Path):
+    import os
+
+    from PySide6.QtCore import Qt
+
+    from lantern.core import paths
+
+    from lantern.ui.window.main_window import MainWindow
+
+    ini = paths.config_dir() / "lantern.ini"
+    for existing in (False, True):
+        if existing:
+            ini.chmod(0o644)  # as an older Lantern left it
+        window = MainWindow([VALID_PACK])
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.library_loaded, timeout=20000):
+            window.start_loading()
+        window.search_field.setText("ketamine")
+        with qtbot.waitSignal(window.search_finished, timeout=5000):
+            qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+        window.close()
+        window.settings.qsettings.sync()
+        assert "ketamine" in ini.read_text(encoding="utf-8")
+        if os.name == "posix":
+            assert ini.stat().st_mode & 0o777 == 0o600

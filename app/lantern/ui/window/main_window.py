@@ -70,9 +70,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.roots = list(roots)
         self.policy = policy
+        ini = paths.config_dir() / "lantern.ini"
+        if settings is None and policy.persist:
+            # Its owner's only before Qt first writes it: Qt keeps the mode of the file
+            # it replaces.
+            paths.private_file(ini)
         self.settings = SettingsStore(settings or QSettings(
-            str(paths.config_dir() / "lantern.ini"), QSettings.Format.IniFormat),
-            persist=policy.persist)
+            str(ini), QSettings.Format.IniFormat), persist=policy.persist)
         self.session = Session(self.roots, paths.cache_dir(), policy.front_desk_html)
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from lantern.core.kiosk import (
+    SCRYPT_COST,
     KioskPolicy,
     front_desk_html,
     hash_pin,
@@ -14,6 +15,8 @@ from lantern.core.kiosk import (
     verify_pin,
     with_pin_hash,
 )
+
+CHEAP = {"n": 2**4, "r": 8, "p": 1}  # a real hash, quick to check; the product uses more
 
 GOOD = """\
 idle_seconds = 120
@@ -46,7 +49,7 @@ def test_defaults_are_the_safe_ones():
 
 
 def test_reads_every_key(tmp_path):
-    stored = hash_pin("2468")
+    stored = hash_pin("246813")
     policy, problems = load_policy(write(tmp_path, with_pin_hash(GOOD, stored)))
     assert problems == []
     assert policy == KioskPolicy(
@@ -64,10 +67,11 @@ def test_missing_file_gives_defaults_and_says_so(tmp_path):
     assert "--set-pin" in problems[0].hint
 
 
-def test_broken_toml_gives_defaults_with_the_line(tmp_path):
+def test_broken_toml_fails_closed_with_the_line(tmp_path):
     policy, problems = load_policy(write(tmp_path, 'idle_seconds = 30\nhome = "unclosed\n'))
-    assert policy == KioskPolicy()
+    assert policy == KioskPolicy(enabled=True)  # locked, every setting at its safe default
     assert problems[0].line == 2
+    assert problems[0].severity == "error"
     assert "not valid TOML" in problems[0].message
 
 
@@ -97,6 +101,19 @@ def test_a_bad_key_does_not_spoil_the_good_ones(tmp_path):
     assert policy.idle_seconds == 90 and policy.warning_seconds == 5
 
 
+def test_unknown_table_is_named_at_its_line_with_a_suggestion(tmp_path):
+    _, problems = load_policy(write(tmp_path, "idle_seconds = 60\n\n[alow]\nprint = true\n"))
+    [problem] = [p for p in problems if "alow" in p.message]
+    assert (problem.line, problem.message) == (3, "unknown table [alow]; ignored")
+    assert problem.hint == "did you mean [allow]?"
+
+
+def test_unknown_key_in_a_table_is_named_at_its_line(tmp_path):
+    _, problems = load_policy(write(tmp_path, "[allow]\n\nprnt = true\n"))
+    [problem] = [p for p in problems if "prnt" in p.message]
+    assert problem.line == 3 and problem.hint == "did you mean 'allow.print'?"
+
+
 def test_unknown_key_is_named_with_a_suggestion(tmp_path):
     _, problems = load_policy(write(tmp_path, "idel_seconds = 30\n"))
     assert problems[0].message == "unknown key 'idel_seconds'; ignored"
@@ -109,13 +126,30 @@ def test_no_pin_is_reported(tmp_path):
 
 
 def test_pin_hash_round_trip_and_salt():
-    stored = hash_pin("2468")
+    stored = hash_pin("246813", CHEAP)
     assert stored.startswith("scrypt$")
-    assert "2468" not in stored
-    assert verify_pin("2468", stored)
-    assert not verify_pin("2469", stored)
+    assert "246813" not in stored
+    assert verify_pin("246813", stored)
+    assert not verify_pin("246814", stored)
     assert not verify_pin("", stored)
-    assert hash_pin("2468") != stored  # salted
+    assert hash_pin("246813", CHEAP) != stored  # salted
+
+
+def test_the_pin_costs_an_offline_guesser():
+    stored = hash_pin("246813")
+    n, r, p = (int(x) for x in stored.split("$")[1:4])
+    assert (n, r, p) == (SCRYPT_COST["n"], SCRYPT_COST["r"], SCRYPT_COST["p"])
+    assert 128 * n * r >= 128 * 2**20  # 128 MiB of memory per guess
+    assert verify_pin("246813", stored)
+
+
+def test_an_older_cheaper_hash_still_works_and_is_reported(tmp_path):
+    old = hash_pin("246813", {"n": 2**14, "r": 8, "p": 1})
+    policy, problems = load_policy(write(tmp_path, f'admin_pin_hash = "{old}"\n'))
+    assert verify_pin("246813", policy.admin_pin_hash)
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "the staff PIN is stored with a weaker hash than Lantern now uses")]
+    assert "--set-pin" in problems[0].hint
 
 
 @pytest.mark.parametrize("stored", ["", "1234", "scrypt$1$2$3", "scrypt$x$8$1$AA$BB",
@@ -125,19 +159,20 @@ def test_verify_never_raises_on_a_bad_hash(stored):
     assert verify_pin("2468", stored) is False
 
 
-def test_short_pin_is_refused():
-    with pytest.raises(ValueError, match="at least 4"):
-        hash_pin("12")
+@pytest.mark.parametrize("pin", ["12", "12345", "12 456", "abcdef", "１２３４５６"])
+def test_short_or_not_digits_pin_is_refused(pin):
+    with pytest.raises(ValueError, match="at least 6 digits"):
+        hash_pin(pin, CHEAP)
 
 
 def test_save_pin_creates_then_replaces_keeping_the_rest(tmp_path):
     path = tmp_path / "sub" / "kiosk.toml"
-    save_pin_hash(path, hash_pin("1111"))
-    assert verify_pin("1111", load_policy(path)[0].admin_pin_hash)
-    path.write_text(with_pin_hash(GOOD, hash_pin("1111")), encoding="utf-8")
-    save_pin_hash(path, hash_pin("2222"))
+    save_pin_hash(path, hash_pin("111111", CHEAP))
+    assert verify_pin("111111", load_policy(path)[0].admin_pin_hash)
+    path.write_text(with_pin_hash(GOOD, hash_pin("111111", CHEAP)), encoding="utf-8")
+    save_pin_hash(path, hash_pin("222222", CHEAP))
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert verify_pin("2222", data["admin_pin_hash"])
+    assert verify_pin("222222", data["admin_pin_hash"])
     assert data["front_desk"]["phone"] == "555-0100"
     assert path.read_text(encoding="utf-8").count("admin_pin_hash") == 1
     assert [p.name for p in path.parent.iterdir()] == ["kiosk.toml"]  # no temp file left
@@ -146,7 +181,7 @@ def test_save_pin_creates_then_replaces_keeping_the_rest(tmp_path):
 def test_save_pin_refuses_to_write_into_a_broken_file(tmp_path):
     path = write(tmp_path, "home = \n")
     with pytest.raises(tomllib.TOMLDecodeError):
-        save_pin_hash(path, hash_pin("1111"))
+        save_pin_hash(path, hash_pin("111111", CHEAP))
     assert path.read_text(encoding="utf-8") == "home = \n"
 
 
@@ -169,6 +204,14 @@ def test_the_shipped_example_and_start_files(tmp_path):
     assert policy.front_desk_phone and not policy.allow_external_links
     assert "ExecStart=%h/.local/bin/lantern kiosk" in (kiosk / "lantern-kiosk.service").read_text()
     assert "Exec=lantern kiosk" in (kiosk / "lantern-kiosk.desktop").read_text()
+
+
+def test_the_example_describes_printing_as_it_is():
+    from tests.conftest import ROOT
+
+    text = (ROOT / "resources" / "kiosk" / "kiosk.toml.example").read_text(encoding="utf-8")
+    [line] = [ln for ln in text.splitlines() if ln.startswith("print =")]
+    assert "default printer" in line and "no printing" not in line.lower()
 
 
 def test_kiosk_key_enables_kiosk_mode(tmp_path):

@@ -31,8 +31,8 @@ from lantern.ui.window.main_window import HOME, MainWindow
 from tests.conftest import VALID_PACK
 from tests.ui.conftest import click_link
 
-PIN = "2468"
-PIN_HASH = hash_pin(PIN)
+PIN = "246813"
+PIN_HASH = hash_pin(PIN, {"n": 2**4, "r": 8, "p": 1})  # cheap to check in tests
 POLICY = KioskPolicy(idle_seconds=0.3, warning_seconds=0.4, clinic_name="Riverside Clinic",
                      front_desk_text="Front desk, ground floor", front_desk_phone="555-0100",
                      admin_pin_hash=PIN_HASH)

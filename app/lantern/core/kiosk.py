@@ -1,8 +1,10 @@
 """Kiosk policy: how an unattended clinic screen behaves, read from a TOML file.
 
 A bad file never stops a kiosk: every key that cannot be used is reported as a `Problem`
-naming the key, and that key keeps its safe default. The admin PIN is stored only as a
-salted scrypt hash.
+naming the key, and that key keeps its safe default. A file that cannot be read at all fails
+closed: the policy asks for kiosk mode (unless the file plainly says `kiosk = false`), every
+setting keeps its safe default, and the staff PIN hash is kept only when its own line can
+still be read. The admin PIN is stored only as a salted scrypt hash.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from lantern.core.atomic import write_text_atomic
 from lantern.core.model import Problem, Severity
 
 HOME = str(HOME_ADDRESS)
-MIN_PIN_LENGTH = 4
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # ~16 MB and ~50 ms per check
+MIN_PIN_LENGTH = 6
+# 128 MiB and about 0.4 s per guess on a 2020s desktop core (docs/kiosk.md, "The staff PIN").
+SCRYPT_COST = {"n": 2**17, "r": 8, "p": 1}
+_MAX_MEMORY = 256 * 1024 * 1024
 _MAX_SECONDS = 24 * 3600
 
 
@@ -65,7 +69,15 @@ _TABLES = {"front_desk", "allow"}
 def _line_of(text: str, key: str) -> int:
     """The line where `key` (its last part) is set, or 0 when it cannot be found."""
     name = re.escape(key.rpartition(".")[2])
-    match = re.search(rf"^\s*[\"']?{name}[\"']?\s*=", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*[\"']?{name}[\"']?[ \t]*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
+def _table_line(text: str, name: str) -> int:
+    """The line of the `[name]` header (or of a dotted `name.key =`), or 0."""
+    quoted = rf"[\"']?{re.escape(name)}[\"']?"
+    match = (re.search(rf"^[ \t]*\[[ \t]*{quoted}[ \t]*\]", text, re.MULTILINE)
+             or re.search(rf"^[ \t]*{quoted}[ \t]*\.", text, re.MULTILINE))
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
@@ -92,6 +104,41 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
     return value, ""
 
 
+def _salvage(text: str) -> tuple[bool, str, int]:
+    """From a file TOML cannot read: whether it plainly says `kiosk = false`, and the staff
+    PIN hash with its line when that line (above the first table) can still be read."""
+    says_false, stored, line = False, "", 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw.lstrip().startswith("["):
+            break
+        if re.fullmatch(r"\s*[\"']?kiosk[\"']?\s*=\s*false\s*(#.*)?", raw):
+            says_false = True
+        found = re.fullmatch(r"\s*admin_pin_hash\s*=\s*\"([^\"]*)\"\s*(#.*)?", raw)
+        if found and _parse_hash(found.group(1)):
+            stored, line = found.group(1), number
+    return says_false, stored, line
+
+
+def _damaged(path: Path, text: str, line: int, why: str,
+             problems: list[Problem]) -> tuple[KioskPolicy, list[Problem]]:
+    """The policy for a file that cannot be read: locked, safe defaults, the PIN if it can be
+    found, and a problem for each of these decisions."""
+    says_false, stored, pin_line = _salvage(text)
+    problems.append(Problem(Severity.ERROR, path, line,
+                            f"{why}; the kiosk starts locked, every setting at its safe default",
+                            "fix the file, or run `lantern kiosk --config FILE` to check it"))
+    if stored:
+        problems.append(Problem(Severity.WARNING, path, pin_line,
+                                "the staff PIN on this line is still used"))
+    else:
+        said = "the staff PIN could not be read" if "admin_pin_hash" in text \
+            else "no staff PIN is set"
+        problems.append(Problem(Severity.ERROR, path, 0,
+                                f"{said}: the kiosk cannot be left from the screen "
+                                "until the file is fixed"))
+    return KioskPolicy(enabled=not says_false, admin_pin_hash=stored), problems
+
+
 def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
     """Read a kiosk config. Never raises: problems are returned, bad keys keep defaults."""
     problems: list[Problem] = []
@@ -100,27 +147,36 @@ def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
         problems.append(Problem(Severity.WARNING, path, line, message, hint))
 
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         warn("no kiosk config file; using safe defaults",
              hint="without an admin PIN the kiosk cannot be left from the screen; "
                   "run `lantern kiosk --set-pin`")
         return KioskPolicy(), problems
-    except (OSError, UnicodeDecodeError) as exc:
-        warn(f"cannot read the kiosk config ({exc}); using safe defaults")
-        return KioskPolicy(), problems
+    except OSError as exc:
+        return _damaged(path, "", 0, f"cannot read the kiosk config ({exc.strerror or exc})",
+                        problems)
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8-sig", errors="replace")
+        return _damaged(path, text, text.count("\n", 0, exc.start) + 1,
+                        "not UTF-8 text", problems)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        warn(f"not valid TOML ({exc}); using safe defaults for every key",
-             int(found.group(1)) if found else 0)
-        return KioskPolicy(), problems
+        return _damaged(path, text, int(found.group(1)) if found else 0,
+                        f"not valid TOML ({exc})", problems)
 
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if key in _TABLES and isinstance(value, dict):
             flat.update({f"{key}.{sub}": v for sub, v in value.items()})
+        elif isinstance(value, dict) and key not in _KEYS:
+            close = difflib.get_close_matches(key, _TABLES, n=1)
+            warn(f"unknown table [{key}]; ignored", _table_line(text, key),
+                 f"did you mean [{close[0]}]?" if close else "")
         elif key in _TABLES:
             warn(f"'{key}' must be a table ([{key}]); ignored", _line_of(text, key))
         else:
@@ -146,6 +202,9 @@ def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
     if not policy.admin_pin_hash and "admin_pin_hash" not in flat:
         warn("no 'admin_pin_hash': the kiosk cannot be left from the screen",
              hint="run `lantern kiosk --set-pin`")
+    elif policy.admin_pin_hash and _weaker_than_now(policy.admin_pin_hash):
+        warn("the staff PIN is stored with a weaker hash than Lantern now uses",
+             _line_of(text, "admin_pin_hash"), "run `lantern kiosk --set-pin` again")
     return policy, problems
 
 
@@ -166,13 +225,25 @@ def front_desk_html(policy: KioskPolicy) -> str:
 # PIN --------------------------------------------------------------------------------------
 
 
-def hash_pin(pin: str) -> str:
-    """A salted scrypt hash of `pin`, as text: `scrypt$n$r$p$salt$hash` (base64)."""
-    if len(pin) < MIN_PIN_LENGTH:
-        raise ValueError(f"the PIN must have at least {MIN_PIN_LENGTH} characters")
+def pin_problem(pin: str) -> str:
+    """Why `pin` cannot be the staff PIN ("" when it can): digits only, for the number pad,
+    and at least MIN_PIN_LENGTH of them."""
+    if not (pin.isascii() and pin.isdigit()) or len(pin) < MIN_PIN_LENGTH:
+        return f"the PIN must be at least {MIN_PIN_LENGTH} digits (0-9), nothing else"
+    return ""
+
+
+def hash_pin(pin: str, cost: dict[str, int] | None = None) -> str:
+    """A salted scrypt hash of `pin`, as text: `scrypt$n$r$p$salt$hash` (base64). `cost`
+    (n, r, p) defaults to SCRYPT_COST; tests pass a cheaper one."""
+    problem = pin_problem(pin)
+    if problem:
+        raise ValueError(problem)
+    cost = cost or SCRYPT_COST
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, dklen=32, **_SCRYPT)
-    parts = [str(_SCRYPT[k]) for k in ("n", "r", "p")]
+    digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, dklen=32, maxmem=_MAX_MEMORY,
+                            **cost)
+    parts = [str(cost[k]) for k in ("n", "r", "p")]
     b64 = [base64.b64encode(b).decode("ascii") for b in (salt, digest)]
     return "$".join(["scrypt", *parts, *b64])
 
@@ -195,6 +266,11 @@ def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
     return n, r, p, salt, digest
 
 
+def _weaker_than_now(stored: str) -> bool:
+    parsed = _parse_hash(stored)
+    return parsed is not None and parsed[0] * parsed[1] < SCRYPT_COST["n"] * SCRYPT_COST["r"]
+
+
 def verify_pin(pin: str, stored: str) -> bool:
     """Whether `pin` matches a hash from `hash_pin`. False, never an error, for a bad hash."""
     parsed = _parse_hash(stored)
@@ -203,7 +279,7 @@ def verify_pin(pin: str, stored: str) -> bool:
     n, r, p, salt, digest = parsed
     try:
         candidate = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p,
-                                   dklen=len(digest), maxmem=256 * 1024 * 1024)
+                                   dklen=len(digest), maxmem=_MAX_MEMORY)
     except (ValueError, MemoryError):
         return False
     return hmac.compare_digest(candidate, digest)
@@ -220,12 +296,12 @@ def with_pin_hash(text: str, stored: str) -> str:
 
 
 def save_pin_hash(path: Path, stored: str) -> None:
-    """Write `stored` into the config at `path` (created if missing), atomically."""
+    """Write `stored` into the config at `path` (created if missing), atomically, readable
+    by its owner only (0600) whatever the old file's permissions were."""
     try:
-        text = path.read_text(encoding="utf-8")
-        mode = path.stat().st_mode & 0o777
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        text, mode = "", 0o600
+        text = ""
     new = with_pin_hash(text, stored)
     tomllib.loads(new)  # never write a file the kiosk could not read
-    write_text_atomic(path, new, mode)
+    write_text_atomic(path, new, 0o600)

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lantern.core import paths
 from lantern.core.address import SEARCHED_KINDS
@@ -22,6 +22,9 @@ from lantern.core.model import Library, Problem, Severity
 from lantern.core.plurals import count_of, plural
 
 from lantern import __version__
+
+if TYPE_CHECKING:
+    from lantern.core.kiosk import KioskPolicy
 
 EPILOG = """\
 examples:
@@ -270,13 +273,17 @@ def _print_results(response, out: TextIO) -> None:  # type: ignore[no-untyped-de
         print(f"Did you mean: {response.suggestion}", file=out)
 
 
-def _set_pin(path: Path, out: TextIO, err: TextIO) -> int:
-    from lantern.core.kiosk import MIN_PIN_LENGTH, hash_pin, save_pin_hash
+#: `lantern kiosk` when Qt cannot start here (a missing system library): not worth restarting.
+EXIT_QT_CANNOT_START = 3
 
-    pin = getpass.getpass("New staff PIN: ")
-    if len(pin) < MIN_PIN_LENGTH:
-        print(f"lantern: the PIN needs at least {MIN_PIN_LENGTH} characters; nothing changed",
-              file=err)
+
+def _set_pin(path: Path, out: TextIO, err: TextIO) -> int:
+    from lantern.core.kiosk import hash_pin, pin_problem, save_pin_hash
+
+    pin = getpass.getpass("New staff PIN (digits): ")
+    problem = pin_problem(pin)
+    if problem:
+        print(f"lantern: {problem}; nothing changed", file=err)
         return 1
     if getpass.getpass("The same PIN again: ") != pin:
         print("lantern: the two PINs differ; nothing changed", file=err)
@@ -309,40 +316,53 @@ def _window_can_open(err: TextIO) -> bool:
     return False
 
 
-def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _kiosk_qt_starts(err: TextIO) -> bool:
+    """Whether Qt can open a window here, always tried in a separate process (a platform
+    plugin that cannot load aborts the process that tried, and a kiosk would be restarted
+    into the same abort). Says why not in one line, for the journal."""
+    from lantern.doctor import _qt
+
+    ok, text = _qt()
+    if not ok:
+        print(f"lantern: the kiosk cannot start: {text} (`lantern doctor` checks the rest)",
+              file=err)
+    return ok
+
+
+def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO,
+              loaded: tuple[KioskPolicy, list[Problem]] | None = None) -> int:
     from lantern.core.kiosk import load_policy
 
     path = args.config or paths.config_dir() / "kiosk.toml"
     if args.set_pin:
         return _set_pin(path, out, err)
-    policy, problems = load_policy(path)
+    policy, problems = loaded or load_policy(path)
     for problem in problems:  # a bad setting is reported, and the kiosk starts anyway
         print(problem.format(), file=err)
     roots = _roots(args, err)
     if roots is None:
         return 2
-    if not _window_can_open(err):
-        return 1
+    if not _kiosk_qt_starts(err):
+        return EXIT_QT_CANNOT_START
     from lantern.ui.app import run_kiosk
 
     return run_kiosk(roots, policy)
 
 
-def _kiosk_configured() -> bool:
-    """True when the site's kiosk.toml says `kiosk = true`."""
-    import tomllib
-
-    try:
-        data = tomllib.loads((paths.config_dir() / "kiosk.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    return data.get("kiosk") is True
-
-
 def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
-    if _kiosk_configured():
-        args.config, args.set_pin = None, False
-        return cmd_kiosk(args, sys.stdout, err)
+    """The window, or the kiosk when the site's kiosk.toml asks for it, or cannot be read
+    (a kiosk whose settings are damaged starts locked, never as the desktop app)."""
+    from lantern.core.kiosk import load_policy
+
+    site = paths.config_dir() / "kiosk.toml"
+    if site.exists() or site.is_symlink():
+        policy, problems = load_policy(site)
+        if policy.enabled:
+            args.config, args.set_pin = site, False
+            return cmd_kiosk(args, sys.stdout, err, (policy, problems))
+        for problem in problems:
+            if problem.severity is Severity.ERROR:  # damaged, yet plainly not a kiosk
+                print(problem.format(), file=err)
     roots = _roots(args, err)
     if roots is None:
         return 2

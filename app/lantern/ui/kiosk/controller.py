@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core.kiosk import KioskPolicy, verify_pin
+from lantern.core.kiosk import HOME, KioskPolicy, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
+from lantern.ui.kiosk.guard import WindowGuard, host_in_window
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
 from lantern.ui.kiosk.style import kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
@@ -72,6 +73,8 @@ class KioskController(QObject):
         self._base_css = _reader_css()
         self.pin_dialog: PinDialog | None = None
         self.notice: QMessageBox | None = None
+        #: Full screen, the screen's size, shown and on top; the process ends if it is lost.
+        self.guard = WindowGuard(window, fullscreen)
 
         self._build_controls()
         self.overlay = CountdownOverlay(window)
@@ -79,13 +82,13 @@ class KioskController(QObject):
         self.idle = IdleWatcher(round(policy.idle_seconds * 1000), self)
         self.idle.activity.connect(self._on_activity)
         self.idle.idle.connect(self._on_idle)
-        window.library_loaded.connect(self.reset)
+        window.library_loaded.connect(self._on_library_loaded)
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
         self._apply_text_scale()
         window.setStyleSheet(kiosk_qss())  # last, so every named button is styled
         if window.library is not None:
-            self.reset()
+            self._on_library_loaded()
 
     # setting up ------------------------------------------------------------------------
 
@@ -130,7 +133,16 @@ class KioskController(QObject):
             self.window.showFullScreen()
         else:
             self.window.show()
+        self.guard.start()
         self.idle.start()
+
+    def _on_library_loaded(self) -> None:
+        composer = self.window.composer
+        home = self.policy.home
+        if composer is not None and home != HOME and composer.compose(home) is None:
+            log.warning("kiosk.toml: 'home' page %s is not in the content; visitors start "
+                        "on %s", home, HOME)
+        self.reset()
 
     # the application-wide filter: close, keys, context menus, tooltips, keyboard ------
 
@@ -147,13 +159,9 @@ class KioskController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window:
-            if kind == QEvent.Type.Close and not self._exiting:
-                event.ignore()  # Alt+F4, the window manager, close(): none of them leave
-                return True
-            if kind == QEvent.Type.WindowStateChange and self.fullscreen and \
-                    not self._exiting and not self.window.isFullScreen():
-                QTimer.singleShot(0, self.window.showFullScreen)
+        if watched is self.window and kind == QEvent.Type.Close and not self._exiting:
+            event.ignore()  # Alt+F4, the window manager, close(): none of them leave
+            return True
         if kind in (QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis):
             return True  # no context menus anywhere; nothing that needs hovering
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and \
@@ -216,6 +224,7 @@ class KioskController(QObject):
             self.notice.close()
         self.notice = QMessageBox(QMessageBox.Icon.Information, title, text,
                                   QMessageBox.StandardButton.Ok, self.window)
+        host_in_window(self.notice, self.window)
         if details:
             self.notice.setInformativeText(details)
         self.notice.setObjectName(name)
@@ -246,14 +255,12 @@ class KioskController(QObject):
 
     def open_pin_dialog(self) -> None:
         if not self.policy.admin_pin_hash:
-            box = QMessageBox(QMessageBox.Icon.Information, "Staff only",
-                              "No staff PIN is set for this kiosk, so it cannot be left from "
-                              "the screen. Set one with: lantern kiosk --set-pin",
-                              QMessageBox.StandardButton.Ok, self.window)
-            box.open()
+            # Nothing to enter, and nothing for visitors to read: how to set a PIN is in
+            # the journal at every start and in the staff's documentation.
             return
         if self.pin_dialog is None:
             self.pin_dialog = PinDialog(self.window)
+            host_in_window(self.pin_dialog, self.window)
             self.pin_dialog.pin_entered.connect(self.on_pin_entered)
         self.pin_dialog.message.setText("")
         self.pin_dialog.open()
@@ -266,9 +273,10 @@ class KioskController(QObject):
                 dialog.accept()
             self.exit_kiosk()
             return
-        self._wrong_pins += 1
-        log.warning("wrong kiosk PIN entered (%d in a row)", self._wrong_pins)
+        self._wrong_pins += 1  # not logged: what visitors do stays off the disk
         if self._wrong_pins >= WRONG_PINS_BEFORE_LOCKOUT:
+            log.warning("%d wrong staff PINs in a row: the staff corner is locked for %d s",
+                        self._wrong_pins, self.lockout_ms // 1000)
             self._wrong_pins = 0
             self.corner.locked = True
             QTimer.singleShot(self.lockout_ms, self._unlock_corner)
@@ -283,6 +291,8 @@ class KioskController(QObject):
     def exit_kiosk(self) -> None:
         """Leave kiosk mode: the only way the window closes."""
         self._exiting = True
+        log.info("kiosk mode left with the staff PIN")
+        self.guard.stop()
         self.idle.stop()
         self.overlay.stop()
         app = QApplication.instance()

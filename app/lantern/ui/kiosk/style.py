@@ -55,6 +55,8 @@ QPushButton#key, QPushButton#wideKey, QPushButton#spaceKey { font-size: 17pt;
 QPushButton#wideKey { min-width: 120px; }
 QPushButton#spaceKey { min-width: 336px; }
 QLabel#pinMessage { color: $warning_text; font-weight: bold; }
+QWidget#dialogBackdrop { background: $overlay; }
+QWidget#dialogBackdrop > QDialog { background: $card; border-radius: 18px; }
 """)
 
 # Appended to the reader's stylesheet.

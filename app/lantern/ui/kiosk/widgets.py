@@ -157,6 +157,7 @@ class HotCorner(QLabel):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the clinic's name is text, never markup
         self.setObjectName("hotCorner")
         self.setMinimumSize(64, 48)
         self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)

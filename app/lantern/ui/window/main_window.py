@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QClipboard, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         clipboard = QApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
+            if clipboard.supportsSelection():  # X11: what a middle click pastes, to anyone
+                clipboard.clear(QClipboard.Mode.Selection)
 
     # the session, as the window's parts see it --------------------------------------------
 

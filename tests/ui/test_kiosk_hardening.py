@@ -1,0 +1,152 @@
+"""Kiosk mode left alone: it keeps its shape and its window, and keeps visitors off the disk.
+What needs a real window manager is in tests/x11/."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QClipboard
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from lantern.core.kiosk import HOME, KioskPolicy
+
+from lantern.ui.kiosk.controller import KioskController
+from lantern.ui.kiosk.widgets import HotCorner
+from lantern.ui.window.main_window import MainWindow
+
+from tests.ui.conftest import click_link
+from tests.ui.test_kiosk import POLICY, make_kiosk, open_pin_dialog_by_taps, tap
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, KioskController]]:
+    window, controller = make_kiosk(qtbot, tmp_path)
+    yield window, controller
+    if window.isVisible():
+        controller.exit_kiosk()
+
+
+def test_the_window_stays_exactly_the_screen_with_every_panel_and_the_keyboard(qtbot, tmp_path):
+    window, controller = make_kiosk(qtbot, tmp_path, fullscreen=True)
+    screen = window.screen().geometry()
+    qtbot.waitUntil(lambda: window.geometry() == screen, timeout=3000)
+    window.navigate("lantern:article/brain-networks")
+    with qtbot.waitSignal(window.glossary.term_shown):
+        click_link(qtbot, window.reader, "lantern:term/psilocybin")
+    with qtbot.waitSignal(window.references.reference_shown):
+        click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    tap(qtbot, window.search_field)  # the on-screen keyboard opens too
+    assert controller.keyboard_dock.isVisible()
+    qtbot.wait(50)  # let the layout settle (no signal: nothing should change)
+    assert window.geometry() == screen
+    with qtbot.waitSignal(controller.reset_done):
+        controller.reset()
+    assert window.geometry() == screen
+    controller.exit_kiosk()
+
+
+def test_minimised_or_out_of_full_screen_the_kiosk_comes_back(qtbot, tmp_path):
+    window, controller = make_kiosk(qtbot, tmp_path, fullscreen=True)
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.isFullScreen() and not window.isMinimized(), timeout=3000)
+    window.showNormal()
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    window.hide()
+    qtbot.waitUntil(lambda: window.isVisible() and window.isFullScreen(), timeout=3000)
+    assert controller.guard.restores >= 3
+    controller.exit_kiosk()
+    assert not window.isVisible()  # the staff exit is not undone
+
+
+def test_kiosk_dialogs_are_frameless_children_of_the_window(qtbot, kiosk):
+    window, controller = kiosk
+    open_pin_dialog_by_taps(qtbot, controller)
+    dialog = controller.pin_dialog
+    assert dialog is not None and not dialog.isWindow()  # no title bar, nothing to minimise
+    assert dialog.window() is window
+    backdrop = dialog.parentWidget()
+    assert backdrop.isVisible() and backdrop.geometry() == window.rect()
+    dialog.reject()
+    assert not backdrop.isVisible()
+    controller.on_external_link(QUrl("https://example.org"))
+    notice = controller.notice
+    assert notice is not None and notice.isVisible() and not notice.isWindow()
+
+
+def test_without_a_pin_visitors_are_shown_no_staff_instructions(qtbot, tmp_path):
+    window, controller = make_kiosk(qtbot, tmp_path, policy=KioskPolicy(idle_seconds=60))
+    for _ in range(controller.corner.taps_needed):
+        tap(qtbot, controller.corner)
+    shown = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert shown == []
+    assert not any(isinstance(w, QMessageBox) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    controller.exit_kiosk()
+
+
+def test_the_clinic_name_is_text_not_markup():
+    name = '<b>Riverside</b> <a href="https://example.org">Clinic</a>'
+    corner = HotCorner(name)
+    # Shown as written: as wide as the characters themselves, tags included.
+    assert corner.sizeHint().width() >= corner.fontMetrics().horizontalAdvance(name)
+
+
+def test_wrong_pins_are_not_logged_but_a_lockout_is(qtbot, kiosk, caplog):
+    _, controller = kiosk
+    open_pin_dialog_by_taps(qtbot, controller)
+    with caplog.at_level(logging.INFO):
+        controller.on_pin_entered("000000")
+        assert caplog.records == []  # a visitor's try is nobody's business
+        controller.on_pin_entered("000000")
+        controller.on_pin_entered("000000")
+    [record] = caplog.records
+    assert "staff corner is locked" in record.getMessage()
+    assert "000000" not in record.getMessage()
+
+
+def test_a_home_page_that_is_not_in_the_content_is_reported(qtbot, tmp_path, caplog):
+    policy = KioskPolicy(idle_seconds=60, home="lantern:page/no-such-page",
+                         admin_pin_hash=POLICY.admin_pin_hash)
+    with caplog.at_level(logging.WARNING):
+        window, controller = make_kiosk(qtbot, tmp_path, policy=policy)
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("'home' page lantern:page/no-such-page is not in the content" in m
+               for m in messages), messages
+    assert window.history.current == HOME
+    controller.exit_kiosk()
+
+
+class _FakeClipboard:
+    def __init__(self) -> None:
+        self.cleared: list[QClipboard.Mode] = []
+
+    def supportsSelection(self) -> bool:
+        return True
+
+    def clear(self, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> None:
+        self.cleared.append(mode)
+
+
+def test_reset_clears_the_primary_selection_where_there_is_one(qtbot, kiosk, monkeypatch):
+    _, controller = kiosk
+    fake = _FakeClipboard()
+    monkeypatch.setattr(QApplication, "clipboard", staticmethod(lambda: fake))
+    with qtbot.waitSignal(controller.reset_done):
+        controller.reset()
+    assert fake.cleared == [QClipboard.Mode.Clipboard, QClipboard.Mode.Selection]
+
+
+def test_reset_leaves_no_selected_text_in_the_fields(qtbot, kiosk):
+    window, controller = kiosk
+    for field in (window.search_field, window.glossary.filter, window.find_bar.field):
+        field.setText("ketamine")
+        field.selectAll()
+    with qtbot.waitSignal(controller.reset_done):
+        controller.reset()
+    for field in (window.search_field, window.glossary.filter, window.find_bar.field):
+        assert not field.hasSelectedText()

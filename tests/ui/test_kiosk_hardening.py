@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from lantern.core.kiosk import HOME, KioskPolicy
 
@@ -150,3 +150,56 @@ def test_reset_leaves_no_selected_text_in_the_fields(qtbot, kiosk):
         controller.reset()
     for field in (window.search_field, window.glossary.filter, window.find_bar.field):
         assert not field.hasSelectedText()
+
+
+# touch: the suggestion list --------------------------------------------------------------
+
+
+def visible_suggestions(window: MainWindow) -> bool:
+    popup = window.suggestions.completer.popup()
+    listed = window.findChild(QWidget, "kioskSuggestions")
+    return popup.isVisible() or (listed is not None and listed.isVisible())
+
+
+def test_while_suggestions_show_every_tap_acts_at_once(qtbot, kiosk):
+    window, controller = kiosk
+    tap(qtbot, window.search_field)
+    keys = {k.text(): k for k in controller.keyboard.keys}
+    typed = ""
+    for char in "psilo":
+        with qtbot.waitSignal(window.suggestions.suggestions_shown, timeout=5000):
+            tap(qtbot, keys[char])
+        typed += char
+        assert window.search_field.text() == typed  # no letter lost to the open list
+        assert visible_suggestions(window)
+    help_button = window.findChild(QWidget, "helpNowButton")
+    with qtbot.waitSignal(window.page_shown, timeout=3000):
+        tap(qtbot, help_button)  # one tap, while the list shows
+    assert window.history.current == "lantern:page/help-now"
+    assert not visible_suggestions(window)
+
+
+LONG_QUESTION = ("What is the default mode network, and what happens to it during a "
+                 "psilocybin session with a trained therapist in the room?")
+
+
+def test_suggestion_rows_are_finger_sized_and_show_their_whole_text(qtbot, kiosk):
+    window, _ = kiosk
+    tap(qtbot, window.search_field)
+    window.suggestions._fill("what", [(LONG_QUESTION, "search:dmn", "Question"),
+                                      ("Need help now?", "lantern:page/help-now", "Page")])
+    listed = window.suggestions.inside
+    assert listed is not None
+    qtbot.waitUntil(listed.isVisible, timeout=2000)
+    rows = [listed.visualRect(listed.model().index(r, 0)) for r in range(2)]
+    assert all(rect.height() >= 44 for rect in rows)
+    line = listed.fontMetrics().height()
+    assert rows[0].height() >= 2 * line  # wrapped onto more lines, not cut with "…"
+    assert listed.geometry().bottom() < window.height()
+    assert listed.geometry().top() >= window.search_field.mapTo(
+        window, window.search_field.rect().bottomLeft()).y()
+    with qtbot.waitSignal(window.page_shown, timeout=3000):
+        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rows[1].center())
+    assert window.history.current == "lantern:page/help-now"
+    assert not listed.isVisible()

@@ -202,3 +202,18 @@ def test_the_primary_selection_does_not_outlive_the_visitor(kiosk: Kiosk):
     assert str(selected).strip()  # the word is readable by any program on the display
     # No more taps: "Still reading?", then the reset for the next visitor.
     wait_for(lambda: primary() == "", timeout=15, what="the reset to clear the selection")
+
+
+def test_a_tap_beside_the_suggestions_acts_at_once(kiosk: Kiosk):
+    def title() -> str:
+        return kiosk.display.run("xdotool", "getwindowname", kiosk.window)
+
+    home = title()
+    kiosk.display.run("xdotool", "mousemove", "520", "36", "click", "1")  # the search field
+    kiosk.display.run("xdotool", "type", "--delay", "80", "what")
+    time.sleep(1.5)  # suggestions are computed in the background; nothing to await outside
+    windows = kiosk.display.run("xdotool", "search", "--onlyvisible", "--pid",
+                                 str(kiosk.process.pid)).split()
+    kiosk.display.run("xdotool", "mousemove", "800", "36", "click", "1")  # Need help now?
+    wait_for(lambda: title() != home, timeout=10,
+             what=f"one tap on Need help now? to open it (windows: {windows})")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lantern.core.kiosk import HOME, KioskPolicy, verify_pin
+from lantern.core.kiosk import KioskPolicy, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.kiosk.guard import WindowGuard, host_in_window
@@ -82,13 +82,13 @@ class KioskController(QObject):
         self.idle = IdleWatcher(round(policy.idle_seconds * 1000), self)
         self.idle.activity.connect(self._on_activity)
         self.idle.idle.connect(self._on_idle)
-        window.library_loaded.connect(self._on_library_loaded)
+        window.library_loaded.connect(self.reset)
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
         self._apply_text_scale()
         window.setStyleSheet(kiosk_qss())  # last, so every named button is styled
         if window.library is not None:
-            self._on_library_loaded()
+            self.reset()
 
     # setting up ------------------------------------------------------------------------
 
@@ -136,13 +136,6 @@ class KioskController(QObject):
         self.guard.start()
         self.idle.start()
 
-    def _on_library_loaded(self) -> None:
-        composer = self.window.composer
-        home = self.policy.home
-        if composer is not None and home != HOME and composer.compose(home) is None:
-            log.warning("kiosk.toml: 'home' page %s is not in the content; visitors start "
-                        "on %s", home, HOME)
-        self.reset()
 
     # the application-wide filter: close, keys, context menus, tooltips, keyboard ------
 

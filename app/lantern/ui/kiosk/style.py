@@ -55,6 +55,10 @@ QPushButton#key, QPushButton#wideKey, QPushButton#spaceKey { font-size: 17pt;
 QPushButton#wideKey { min-width: 120px; }
 QPushButton#spaceKey { min-width: 336px; }
 QLabel#pinMessage { color: $warning_text; font-weight: bold; }
+QListView#kioskSuggestions { background: $field; border: 2px solid $focus;
+    border-radius: 10px; color: $button_text; }
+QListView#kioskSuggestions::item { border-bottom: 1px solid $disabled_border; }
+QListView#kioskSuggestions::item:selected { background: $pressed; color: $button_text; }
 QWidget#dialogBackdrop { background: $overlay; }
 QWidget#dialogBackdrop > QDialog { background: $card; border-radius: 18px; }
 """)

@@ -248,3 +248,4 @@ class PinDialog(QDialog):
     def refuse(self, message: str) -> None:
         self.message.setText(message)
         self.field.setFocus()
+

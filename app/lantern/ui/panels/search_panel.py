@@ -25,6 +25,7 @@ from lantern.core.address import SEARCHED_KINDS, Kind, address
 from lantern.core.plurals import describe_counts
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
+from lantern.ui.panels.suggestion_list import NeverShown, SuggestionList
 from lantern.ui.platform.workers import submit
 
 if TYPE_CHECKING:
@@ -247,14 +248,26 @@ class SuggestionPopup(QObject):
         self._serial = 0
         #: Recent searches to offer while the field is empty; set by the window.
         self.recent_searches: Callable[[], list[str]] = list
+        #: On a touch screen: the list inside the window that replaces the pop-up.
+        self.inside: SuggestionList | None = None
         field.textEdited.connect(self.request)
         field.installEventFilter(self)
+
+    def list_inside(self, window: QWidget) -> None:
+        """Show the suggestions in a list drawn inside `window`, not a pop-up window (which
+        swallows the next tap); for touch screens."""
+        self.inside = SuggestionList(window, self.field, self.model, TargetRole)
+        self.inside.chosen.connect(self.suggestion_activated)
+        self.completer.setPopup(NeverShown())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Into an empty field: offer the recent searches (laptop mode only).
         if (watched is self.field and event.type() == QEvent.Type.FocusIn
                 and not self.field.text()):
             QTimer.singleShot(0, self, self.refresh)
+        if watched is self.field and event.type() == QEvent.Type.FocusOut and \
+                self.inside is not None:
+            self.inside.hide()  # a tap elsewhere: the list goes, the tap acts
         return False
 
     def set_suggester(self, suggester: Suggester) -> None:
@@ -314,7 +327,12 @@ class SuggestionPopup(QObject):
             item.setToolTip(label)
             item.setData(f"{label}: {shown}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
-        if rows and self.field.hasFocus():
+        if self.inside is not None:
+            if rows and self.field.hasFocus():
+                self.inside.show_under_field()
+            else:
+                self.inside.hide()
+        elif rows and self.field.hasFocus():
             self.completer.complete()
         else:
             self._popup().hide()
@@ -330,6 +348,8 @@ class SuggestionPopup(QObject):
         self._serial += 1
         self._waiting = None
         self._popup().hide()
+        if self.inside is not None:
+            self.inside.hide()
 
     def reset(self) -> None:
         """Closed and emptied: no suggestion of the last visitor's left to show."""

@@ -113,6 +113,7 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
     if isinstance(back, QToolButton):  # no press-and-hold history menu on a touch screen
         back.setMenu(None)  # type: ignore[arg-type]
     name_button(bar, w.help_action, "helpNowButton", "Need help now")
+    w.suggestions.list_inside(w)  # a pop-up list would swallow the next tap
     for view in w.findChildren(QAbstractScrollArea):
         # 44 px scroll bars would otherwise make every panel at least 210 px tall.
         view.setMinimumSize(120, 96)

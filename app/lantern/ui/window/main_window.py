@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(address)
 
     def on_page_shown(self, address: str) -> None:
+        self.suggestions.hide()  # a page opened while they showed: they are done with
         page = self.reader.page
         self.printing.update_actions()
         self.bookmarks.set_current(address, page.title if page else address)

@@ -3,6 +3,8 @@ searches, and where a clicked link leads (a page, a glossary entry, a reference,
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
@@ -16,6 +18,8 @@ from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
 from lantern.ui.panels.reader import ReaderView
 from lantern.ui.settings import SettingsStore
 from lantern.ui.window.policy import HOME, WindowPolicy
+
+log = logging.getLogger(__name__)
 
 EXTERNAL = ("http", "https", "mailto")
 
@@ -41,6 +45,7 @@ class Navigator(QObject):
         self.recent = RecentPages()
         self.recent_searches = RecentSearches()
         self.recent_enabled = policy.persist
+        self._said_home = False
         self.recent.loads(store.get(keys.RECENT_PAGES))
         stored = store.get(keys.RECENT_SEARCHES)
         self.recent_searches.loads(stored)
@@ -73,13 +78,23 @@ class Navigator(QObject):
 
     def go_home(self) -> None:
         if not self.navigate(self.policy.home):
+            self._home_missing()
             self.navigate(HOME)
 
     def open_last(self) -> None:
         """The page read last time (the home page when nothing persists)."""
         last = self.store.get(keys.LAST_PAGE) if self.policy.persist else self.policy.home
         if not self.navigate(last):
+            if last == self.policy.home:
+                self._home_missing()
             self.navigate(HOME)
+
+    def _home_missing(self) -> None:
+        """Say once that the policy's home page (a kiosk's `home`) is not in the content."""
+        if self.policy.home != HOME and not self._said_home:
+            self._said_home = True
+            log.warning("kiosk.toml: 'home' page %s is not in the content; visitors start "
+                        "on %s", self.policy.home, HOME)
 
     def go_to_history(self, steps: int) -> None:
         """Jump `steps` pages back (negative) or forward through the history."""

@@ -203,3 +203,15 @@ def test_suggestion_rows_are_finger_sized_and_show_their_whole_text(qtbot, kiosk
                          pos=rows[1].center())
     assert window.history.current == "lantern:page/help-now"
     assert not listed.isVisible()
+
+
+def test_ctrl_k_and_ctrl_f_work_in_kiosk_mode(qtbot, kiosk):
+    window, _ = kiosk
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.navigate("lantern:article/brain-networks")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_field.hasFocus, timeout=2000)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.find_bar.isVisible, timeout=2000)

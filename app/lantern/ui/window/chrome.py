@@ -92,6 +92,11 @@ def hide_menus(w: MainWindow) -> None:
     w.menuBar().hide()
     w.menuBar().setEnabled(False)
     w.statusBar().hide()
+    for action in w.findChildren(QAction):
+        # A shortcut fires only for an action of a widget on show: without the menus,
+        # the window itself carries the keys that are left (Ctrl+K, Ctrl+F…).
+        if action.shortcuts() and action not in w.actions():
+            w.addAction(action)
 
 
 def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollArea]) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton, QWidget
 
 from lantern.core.kiosk import HOME, KioskPolicy
 
@@ -89,11 +89,16 @@ def test_without_a_pin_visitors_are_shown_no_staff_instructions(qtbot, tmp_path)
     controller.exit_kiosk()
 
 
-def test_the_clinic_name_is_text_not_markup():
+def test_the_clinic_name_is_text_not_markup(qtbot):
     name = '<b>Riverside</b> <a href="https://example.org">Clinic</a>'
     corner = HotCorner(name)
-    # Shown as written: as wide as the characters themselves, tags included.
-    assert corner.sizeHint().width() >= corner.fontMetrics().horizontalAdvance(name)
+    qtbot.addWidget(corner)
+    corner.show()
+    corner.resize(corner.sizeHint())
+    assert corner.textFormat() == Qt.TextFormat.PlainText  # tags shown as typed, no link
+    assert corner.text() == name
+    corner.resize(120, 48)
+    assert corner.text().endswith("…") and corner.accessibleName() == name
 
 
 def test_wrong_pins_are_not_logged_but_a_lockout_is(qtbot, kiosk, caplog):
@@ -215,3 +220,25 @@ def test_ctrl_k_and_ctrl_f_work_in_kiosk_mode(qtbot, kiosk):
     qtbot.waitUntil(window.search_field.hasFocus, timeout=2000)
     qtbot.keyClick(window.search_field, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.find_bar.isVisible, timeout=2000)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_toolbar_fits_with_every_option_on(qtbot, tmp_path, size):
+    policy = KioskPolicy(idle_seconds=60, clinic_name="Riverside Community Clinic",
+                         allow_print=True, admin_pin_hash=POLICY.admin_pin_hash)
+    window, controller = make_kiosk(qtbot, tmp_path, policy=policy)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    bar = window.toolbar
+    QApplication.processEvents()
+    buttons = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    names = {b.objectName() for b in buttons}
+    assert {"kioskPrintButton", "helpNowButton", "startOverButton"} <= names
+    for b in buttons:
+        assert b.width() >= b.sizeHint().width(), (b.objectName() or b.text(), b.width())
+        assert b.height() >= 44 and b.width() >= 44
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()  # nothing pushed off the bar
+    assert window.search_field.width() >= 160
+    assert bar.geometry().right() <= window.width()
+    controller.exit_kiosk()

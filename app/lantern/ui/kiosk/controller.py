@@ -25,7 +25,7 @@ from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.kiosk.guard import WindowGuard, host_in_window
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
-from lantern.ui.kiosk.style import kiosk_css, kiosk_qss
+from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.printing import default_printer
@@ -86,7 +86,8 @@ class KioskController(QObject):
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
         self._apply_text_scale()
-        window.setStyleSheet(kiosk_qss())  # last, so every named button is styled
+        self._compact: bool | None = None
+        self._fit_width()  # the stylesheet last, so every named button is styled
         if window.library is not None:
             self.reset()
 
@@ -97,7 +98,7 @@ class KioskController(QObject):
         self.corner = HotCorner(self.policy.clinic_name or "Lantern")
         self.corner.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.corner.triggered.connect(self.open_pin_dialog)
-        self.corner.setMaximumWidth(260)
+        self.corner.setMaximumWidth(200)
         self.smaller_action = make_action(self, Act.TEXT_SMALLER,
                                           lambda: self.change_text_size(-1))
         self.larger_action = make_action(self, Act.TEXT_LARGER, lambda: self.change_text_size(+1))
@@ -133,6 +134,7 @@ class KioskController(QObject):
             self.window.showFullScreen()
         else:
             self.window.show()
+        self._fit_width()
         self.guard.start()
         self.idle.start()
 
@@ -155,6 +157,8 @@ class KioskController(QObject):
         if watched is self.window and kind == QEvent.Type.Close and not self._exiting:
             event.ignore()  # Alt+F4, the window manager, close(): none of them leave
             return True
+        if watched is self.window and kind == QEvent.Type.Resize:
+            self._fit_width()
         if kind in (QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis):
             return True  # no context menus anywhere; nothing that needs hovering
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and \
@@ -165,6 +169,14 @@ class KioskController(QObject):
                 watched.window() is self.window:
             self.show_keyboard()
         return False
+
+    def _fit_width(self) -> None:
+        """The compact toolbar below COMPACT_WIDTH; the clinic's name cut shorter there."""
+        compact = self.window.width() < COMPACT_WIDTH
+        if compact != self._compact:
+            self._compact = compact
+            self.corner.setMaximumWidth(120 if compact else 200)  # a longer name ends in …
+            self.window.setStyleSheet(kiosk_qss(compact=compact))
 
     # idle and reset ---------------------------------------------------------------------
 

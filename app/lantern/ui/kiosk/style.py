@@ -10,9 +10,10 @@ from lantern.core.theme import KIOSK, KioskColours
 
 _QSS = Template("""
 QWidget { font-size: 15pt; }
-QToolBar#navigationBar { spacing: 8px; padding: 6px 8px; background: $bar;
+QToolBar#navigationBar { spacing: 6px; padding: 6px 6px; background: $bar;
     border: none; border-bottom: 1px solid $bar_line; }
-QToolBar#navigationBar QToolButton { min-width: 56px; min-height: 52px; padding: 0px 12px;
+QToolBar#navigationBar QToolButton { min-width: 52px; min-height: 52px; padding: 0px 9px;
+    font-size: 14pt;
     border: 1px solid $button_border; border-radius: 10px; background: $button;
     color: $button_text; }
 QToolBar#navigationBar QToolButton:pressed { background: $pressed; }
@@ -23,7 +24,7 @@ QToolBar#navigationBar QToolButton#helpNowButton { background: $help; color: $li
     border-color: $help_border; font-weight: bold; }
 QToolBar#navigationBar QToolButton#startOverButton { background: $action; color: $light_text;
     border-color: $action_border; font-weight: bold; }
-QLabel#hotCorner { font-weight: bold; color: $corner_text; padding: 0px 10px; }
+QLabel#hotCorner { font-weight: bold; color: $corner_text; padding: 0px 6px; font-size: 14pt; }
 QLineEdit { min-height: 52px; padding: 0px 12px; border: 2px solid $button_border;
     border-radius: 10px; background: $field; font-size: 17pt; }
 QLineEdit:focus { border-color: $focus; }
@@ -72,9 +73,18 @@ table.front-desk { margin-bottom: 12px; }
 
 
 
-def kiosk_qss(colours: KioskColours = KIOSK) -> str:
-    """The Qt stylesheet of the kiosk window."""
-    return _QSS.substitute(asdict(colours))
+# On a narrow screen (1024 px and the like) the toolbar's type is smaller, so every button
+# keeps its whole label.
+COMPACT_WIDTH = 1200
+_COMPACT = """
+QToolBar#navigationBar QToolButton { font-size: 12pt; padding: 0px 6px; min-width: 48px; }
+QLabel#hotCorner { font-size: 12pt; padding: 0px 4px; }
+"""
+
+
+def kiosk_qss(colours: KioskColours = KIOSK, compact: bool = False) -> str:
+    """The Qt stylesheet of the kiosk window (`compact`: for a screen under COMPACT_WIDTH)."""
+    return _QSS.substitute(asdict(colours)) + (_COMPACT if compact else "")
 
 
 def kiosk_css(colours: KioskColours = KIOSK) -> str:

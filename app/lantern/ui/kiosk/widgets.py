@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -156,8 +156,10 @@ class HotCorner(QLabel):
     triggered = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.full_text = ""
         self.setTextFormat(Qt.TextFormat.PlainText)  # the clinic's name is text, never markup
+        self.setText(text)
         self.setObjectName("hotCorner")
         self.setMinimumSize(64, 48)
         self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
@@ -172,6 +174,30 @@ class HotCorner(QLabel):
         self._window = QTimer(self)
         self._window.setSingleShot(True)
         self._window.timeout.connect(self._forget_taps)
+
+    def setText(self, text: str) -> None:
+        self.full_text = text
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(64, 48)
+
+    def sizeHint(self) -> QSize:
+        full = self.fontMetrics().horizontalAdvance(self.full_text)
+        margins = self.contentsMargins()
+        return QSize(min(full + margins.left() + margins.right() + 12, self.maximumWidth()), 48)
+
+    def _elide(self) -> None:
+        full = self.full_text
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, room) \
+            if room > 0 else full
+        super().setText(shown)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.locked:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLineEdit,
     QScroller,
+    QSizePolicy,
     QToolBar,
     QToolButton,
     QWidget,
@@ -118,6 +119,9 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
     if isinstance(back, QToolButton):  # no press-and-hold history menu on a touch screen
         back.setMenu(None)  # type: ignore[arg-type]
     name_button(bar, w.help_action, "helpNowButton", "Need help now")
+    # The search field takes the room the buttons leave, so their labels stay whole.
+    w.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    w.search_field.sizeHint = w.search_field.minimumSizeHint  # type: ignore[method-assign]
     w.suggestions.list_inside(w)  # a pop-up list would swallow the next tap
     for view in w.findChildren(QAbstractScrollArea):
         # 44 px scroll bars would otherwise make every panel at least 210 px tall.

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.search_field.setPlaceholderText(policy.search_hint)
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search")
-        self.search_field.setMinimumWidth(320 if not policy.touch else 220)
+        self.search_field.setMinimumWidth(320 if not policy.touch else 160)
         self.suggestions = SuggestionPopup(self.search_field)
         self.searching = Searching(self.session, self.search_field, self.suggestions,
                                    self.search, self.results, self.reader, self.navigation)

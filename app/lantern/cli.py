@@ -358,7 +358,7 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
     if site.exists() or site.is_symlink():
         policy, problems = load_policy(site)
         if policy.enabled:
-            args.config, args.set_pin = site, False
+            args.config, args.set_pin = None, False
             return cmd_kiosk(args, sys.stdout, err, (policy, problems))
         for problem in problems:
             if problem.severity is Severity.ERROR:  # damaged, yet plainly not a kiosk

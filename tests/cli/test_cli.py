@@ -105,7 +105,7 @@ def test_kiosk_true_in_the_site_config_makes_plain_lantern_a_kiosk(tmp_path, mon
     config.mkdir()
     monkeypatch.setenv("LANTERN_CONFIG_DIR", str(config))
     started = []
-    monkeypatch.setattr(cli, "cmd_kiosk", lambda args, out, err: started.append(args) or 0)
+    monkeypatch.setattr(cli, "cmd_kiosk", lambda args, out, err, *loaded: started.append(args) or 0)
     (config / "kiosk.toml").write_text("kiosk = true\n")
     assert main(["--content", str(VALID_PACK)]) == 0
     assert len(started) == 1 and started[0].config is None

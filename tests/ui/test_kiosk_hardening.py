@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton, QWidget
 
@@ -19,7 +19,7 @@ from lantern.ui.kiosk.controller import KioskController
 from lantern.ui.kiosk.widgets import HotCorner
 from lantern.ui.window.main_window import MainWindow
 
-from tests.ui.conftest import click_link
+from tests.ui.conftest import click_link, link_position
 from tests.ui.test_kiosk import POLICY, make_kiosk, open_pin_dialog_by_taps, tap
 
 
@@ -242,3 +242,38 @@ def test_the_toolbar_fits_with_every_option_on(qtbot, tmp_path, size):
     assert window.search_field.width() >= 160
     assert bar.geometry().right() <= window.width()
     controller.exit_kiosk()
+
+
+# touch: links a finger can hit ------------------------------------------------------------
+
+
+def test_a_tap_beside_a_citation_marker_follows_it(qtbot, kiosk):
+    window, _ = kiosk
+    window.navigate("lantern:article/brain-networks")
+    marker = link_position(window.reader, "lantern:ref/siegel2024")
+    below = marker + QPoint(0, 16)  # a fingertip's width away: not on the 8 px marker
+    assert window.reader.anchorAt(below) == ""
+    with qtbot.waitSignal(window.references.reference_shown, timeout=3000):
+        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=below)
+
+
+def test_a_tap_beside_a_glossary_word_follows_it(qtbot, kiosk):
+    window, _ = kiosk
+    window.navigate("lantern:article/brain-networks")
+    word = link_position(window.reader, "lantern:term/psilocybin")
+    above = word + QPoint(0, -18)
+    assert window.reader.anchorAt(above) == ""
+    with qtbot.waitSignal(window.glossary.term_shown, timeout=3000):
+        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=above)
+
+
+def test_a_tap_far_from_any_link_follows_none(qtbot, kiosk):
+    window, _ = kiosk
+    window.navigate("lantern:article/brain-networks")
+    shown: list[str] = []
+    window.references.reference_shown.connect(lambda *a: shown.append("ref"))
+    window.glossary.term_shown.connect(lambda *a: shown.append("term"))
+    far = QPoint(window.reader.viewport().width() - 30, window.reader.viewport().height() - 30)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=far)
+    assert shown == []
+

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScroller,
     QSizePolicy,
+    QTextBrowser,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
+from lantern.ui.panels.tap_targets import NearestLink
 from lantern.ui.window.actions import lock_for_kiosk
 
 if TYPE_CHECKING:
@@ -129,6 +131,8 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
     for view in views:
         QScroller.grabGesture(view.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        if isinstance(view, QTextBrowser):
+            NearestLink(view)  # citation markers and glossary words: 44 px targets
 
 
 def cycle_focus(places: Sequence[QWidget], step: int) -> None:

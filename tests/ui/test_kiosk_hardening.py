@@ -20,7 +20,7 @@ from lantern.ui.kiosk.widgets import HotCorner
 from lantern.ui.window.main_window import MainWindow
 
 from tests.ui.conftest import click_link, link_position
-from tests.ui.test_kiosk import POLICY, make_kiosk, open_pin_dialog_by_taps, tap
+from tests.ui.test_kiosk import POLICY, make_kiosk, open_pin_dialog_by_taps, search, tap
 
 
 @pytest.fixture
@@ -277,3 +277,18 @@ def test_a_tap_far_from_any_link_follows_none(qtbot, kiosk):
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=far)
     assert shown == []
 
+
+
+def test_help_now_is_not_squeezed_by_the_panels(qtbot, tmp_path):
+    policy = KioskPolicy(idle_seconds=600, admin_pin_hash=POLICY.admin_pin_hash)
+    window, controller = make_kiosk(qtbot, tmp_path, policy=policy)  # no reset meanwhile
+    search(qtbot, window, "DMN")
+    window.navigate("lantern:article/brain-networks")
+    with qtbot.waitSignal(window.glossary.term_shown):
+        click_link(qtbot, window.reader, "lantern:term/psilocybin")
+    with qtbot.waitSignal(window.references.reference_shown):
+        click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    with qtbot.waitSignal(window.page_shown, timeout=3000):
+        tap(qtbot, window.findChild(QWidget, "helpNowButton"))
+    qtbot.waitUntil(lambda: window.reader.width() >= 0.9 * window.width(), timeout=3000)
+    controller.exit_kiosk()

@@ -125,6 +125,9 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
     w.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     w.search_field.sizeHint = w.search_field.minimumSizeHint  # type: ignore[method-assign]
     w.suggestions.list_inside(w)  # a pop-up list would swallow the next tap
+    # Help now gets the whole width: the results and the panels make way for it.
+    w.help_action.triggered.connect(
+        lambda: [part.hide() for part in (w.results, w.glossary, w.references)])
     for view in w.findChildren(QAbstractScrollArea):
         # 44 px scroll bars would otherwise make every panel at least 210 px tall.
         view.setMinimumSize(120, 96)

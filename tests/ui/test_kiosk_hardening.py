@@ -292,3 +292,22 @@ def test_help_now_is_not_squeezed_by_the_panels(qtbot, tmp_path):
         tap(qtbot, window.findChild(QWidget, "helpNowButton"))
     qtbot.waitUntil(lambda: window.reader.width() >= 0.9 * window.width(), timeout=3000)
     controller.exit_kiosk()
+
+
+def test_a_narrow_glossary_never_breaks_a_word_of_its_heading(qtbot, kiosk):
+    window, _ = kiosk
+    window.navigate("lantern:article/brain-networks")
+    with qtbot.waitSignal(window.glossary.term_shown):
+        click_link(qtbot, window.reader, "lantern:term/psilocybin")
+    entry = window.glossary.entry
+    entry.setFixedWidth(170)  # narrower than the heading's one word
+    qtbot.waitUntil(lambda: entry.viewport().width() < 170, timeout=2000)
+    document = entry.document()
+    document.size()  # laid out at the new width
+    block = document.begin()
+    while block.isValid() and block.text() != "Psilocybin":
+        block = block.next()
+    assert block.isValid()
+    layout = block.layout()
+    starts = [layout.lineAt(i).textStart() for i in range(layout.lineCount())]
+    assert starts == [0]  # one line: the word is whole, never "Psilocy / bin"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -136,6 +136,9 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         if isinstance(view, QTextBrowser):
             NearestLink(view)  # citation markers and glossary words: 44 px targets
+            # Break lines between words only: a narrow panel never splits a word such as
+            # "Antidepressant" in a large heading.
+            view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
 
 
 def cycle_focus(places: Sequence[QWidget], step: int) -> None:

@@ -2,8 +2,9 @@
 
     python docs/kiosk_screenshots.py      # writes docs/screenshots/kiosk-*.png
 
-At 1280×800 and 1920×1080: the home page, a search with the on-screen keyboard, and the
-"Still reading?" countdown. Uses a throwaway cache and config, so yours are not touched.
+At 1280×800 and 1920×1080: the home page, typing on the on-screen keyboard with the
+suggestions, results with an article and both panels open, and the "Still reading?"
+countdown. Uses a throwaway cache and config, so yours are not touched.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def main() -> int:
     os.environ["LANTERN_CACHE_DIR"] = str(scratch / "cache")
     os.environ["LANTERN_CONFIG_DIR"] = str(scratch / "config")
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer, QUrl
 
     from lantern.core import paths
     from lantern.core.kiosk import KioskPolicy
@@ -59,13 +60,29 @@ def main() -> int:
         suffix = f"{width}x{height}"
         window.grab().save(str(OUT / f"kiosk-home-{suffix}.png"))
 
+        # Typing on the on-screen keyboard, the suggestions under the field.
         window.search_field.setFocus()
+        keys = {key.text(): key for key in controller.keyboard.keys}
+        for char in "what is":
+            keys["Space" if char == " " else char].click()
+            wait(window.suggestions.suggestions_shown, 3000)
+        wait()
+        window.grab().save(str(OUT / f"kiosk-typing-{suffix}.png"))
+
+        # Results, an article, and both panels: a glossary word and a citation tapped.
         window.search_field.setText("ptsd")
         window.search.run_now("ptsd")
         wait(window.search_finished, 10000)
+        controller.hide_keyboard()
         window.results.list.setFocus()
         window.open_result(window.results.model.result(1).target)
-        window.search_field.setFocus()  # keep the keyboard up, as while typing
+        wait()
+        html = window.reader.toHtml()
+        for kind in ("term", "ref"):
+            start = html.find(f'href="lantern:{kind}/')
+            if start >= 0:
+                href = html[start + 6:html.index('"', start + 6)]
+                window.on_link_activated(QUrl(href))
         wait()
         window.grab().save(str(OUT / f"kiosk-search-{suffix}.png"))
 

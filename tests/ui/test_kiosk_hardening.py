@@ -311,3 +311,16 @@ def test_a_narrow_glossary_never_breaks_a_word_of_its_heading(qtbot, kiosk):
     layout = block.layout()
     starts = [layout.lineAt(i).textStart() for i in range(layout.lineCount())]
     assert starts == [0]  # one line: the word is whole, never "Psilocy / bin"
+
+
+def test_many_suggestions_stay_above_the_keyboard(qtbot, kiosk):
+    window, controller = kiosk
+    tap(qtbot, window.search_field)
+    assert controller.keyboard_dock.isVisible()
+    window.suggestions._fill("what", [(f"{LONG_QUESTION} ({n})", "search:x", "Question")
+                                      for n in range(8)])
+    listed = window.suggestions.inside
+    assert listed is not None
+    qtbot.waitUntil(listed.isVisible, timeout=2000)
+    keyboard_top = controller.keyboard_dock.mapTo(window, QPoint(0, 0)).y()
+    assert listed.geometry().bottom() < keyboard_top  # every key stays tappable

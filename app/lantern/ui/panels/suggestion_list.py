@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QListView,
+    QMainWindow,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -111,7 +112,12 @@ class SuggestionList(QListView):
         self.resize(width, 10)  # the row heights below depend on the width
         self.doItemsLayout()
         height = sum(self.sizeHintForRow(r) for r in range(rows)) + 2 * self.frameWidth()
-        height = min(height, window.height() - top_left.y() - 8)
+        bottom = window.height()
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        if central is not None:
+            # Above what is docked at the bottom (an on-screen keyboard): it scrolls instead.
+            bottom = central.geometry().bottom()
+        height = max(min(height, bottom - top_left.y() - 8), _TallRows.MIN_ROW)
         self.setGeometry(top_left.x(), top_left.y(), width, height)
         self.show()
         self.raise_()

@@ -247,24 +247,19 @@ def test_the_toolbar_fits_with_every_option_on(qtbot, tmp_path, size):
 # touch: links a finger can hit ------------------------------------------------------------
 
 
-def test_a_tap_beside_a_citation_marker_follows_it(qtbot, kiosk):
+@pytest.mark.parametrize(("href", "offset", "panel"), [
+    ("lantern:ref/siegel2024", 16, "references"),  # below the 8 px citation marker
+    ("lantern:term/psilocybin", -18, "glossary"),   # above a glossary word
+])
+def test_a_tap_a_fingertip_beside_a_link_follows_it(qtbot, kiosk, href, offset, panel):
     window, _ = kiosk
     window.navigate("lantern:article/brain-networks")
-    marker = link_position(window.reader, "lantern:ref/siegel2024")
-    below = marker + QPoint(0, 16)  # a fingertip's width away: not on the 8 px marker
-    assert window.reader.anchorAt(below) == ""
-    with qtbot.waitSignal(window.references.reference_shown, timeout=3000):
-        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=below)
-
-
-def test_a_tap_beside_a_glossary_word_follows_it(qtbot, kiosk):
-    window, _ = kiosk
-    window.navigate("lantern:article/brain-networks")
-    word = link_position(window.reader, "lantern:term/psilocybin")
-    above = word + QPoint(0, -18)
-    assert window.reader.anchorAt(above) == ""
-    with qtbot.waitSignal(window.glossary.term_shown, timeout=3000):
-        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=above)
+    beside = link_position(window.reader, href) + QPoint(0, offset)
+    assert window.reader.anchorAt(beside) == ""  # not on the link itself
+    signal = (window.references.reference_shown if panel == "references"
+              else window.glossary.term_shown)
+    with qtbot.waitSignal(signal, timeout=3000):
+        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=beside)
 
 
 def test_a_tap_far_from_any_link_follows_none(qtbot, kiosk):

@@ -11,7 +11,14 @@ import pytest
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from lantern.core.kiosk import HOME, KioskPolicy
 
@@ -319,3 +326,34 @@ def test_many_suggestions_stay_above_the_keyboard(qtbot, kiosk):
     qtbot.waitUntil(listed.isVisible, timeout=2000)
     keyboard_top = controller.keyboard_dock.mapTo(window, QPoint(0, 0)).y()
     assert listed.geometry().bottom() < keyboard_top  # every key stays tappable
+
+
+def test_a_tap_a_fingertip_beside_did_you_mean_follows_it(qtbot, kiosk):
+    window, _ = kiosk
+    summary = window.results.summary
+    window.results.show()
+    summary.setText('<b>Nothing found for “psilocibyn”.</b><br/>'
+                    'Did you mean <a href="search:psilocybin">psilocybin</a>?')
+    QApplication.processEvents()
+    # Where a plain label of the same text, font and size draws the link: its own hits.
+    oracle = QLabel()
+    qtbot.addWidget(oracle)
+    oracle.setFont(summary.font())
+    oracle.setTextFormat(Qt.TextFormat.RichText)
+    oracle.setWordWrap(True)
+    oracle.setText(summary.text())
+    oracle.setFixedSize(summary.size())
+    oracle.show()
+    hits: list[QPoint] = []
+    point = QPoint()
+    oracle.linkActivated.connect(lambda _href: hits.append(QPoint(point)))
+    for y in range(0, oracle.height(), 3):
+        for x in range(0, oracle.width(), 8):
+            point = QPoint(x, y)
+            qtbot.mouseClick(oracle, Qt.MouseButton.LeftButton, pos=point)
+    assert hits, "the link, as a label draws it"
+    bottom = max(p.y() for p in hits)
+    beside = QPoint(sorted(p.x() for p in hits)[len(hits) // 2], bottom + 14)  # off the link
+    with qtbot.waitSignal(summary.linkActivated, timeout=2000) as blocker:
+        qtbot.mouseClick(summary, Qt.MouseButton.LeftButton, pos=beside)
+    assert blocker.args == ["search:psilocybin"]

@@ -4,29 +4,55 @@ so every link is a target of at least 2 × RADIUS = 44 px."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QMouseEvent, QTextDocument
+from PySide6.QtWidgets import QLabel, QTextBrowser
 
 RADIUS = 22
 _STEP = 4
 _MOVED = 10  # px: further than this between press and release is a drag, not a tap
 
 
-class NearestLink(QObject):
-    """Installed on a QTextBrowser: a tap near (not on) a link follows the nearest link."""
+def label_document(label: QLabel) -> tuple[QTextDocument, QPointF]:
+    """The label's text laid out as the label lays it out (same text, font and width), and
+    where in the label the document's top-left corner is drawn."""
+    rect = label.contentsRect()
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(rect.width())
+    spare = rect.height() - document.size().height()
+    align = label.alignment()
+    top = rect.top() + (spare if align & Qt.AlignmentFlag.AlignBottom
+                        else spare / 2 if align & Qt.AlignmentFlag.AlignVCenter else 0)
+    return document, QPointF(rect.left(), top)
 
-    def __init__(self, browser: QTextBrowser) -> None:
-        super().__init__(browser)
-        self.browser = browser
+
+class NearestLink(QObject):
+    """Installed on a QTextBrowser or a rich-text QLabel: a tap near (not on) a link follows
+    the nearest link."""
+
+    def __init__(self, widget: QTextBrowser | QLabel) -> None:
+        super().__init__(widget)
+        self.widget = widget
         self._pressed: QPoint | None = None
-        browser.viewport().installEventFilter(self)
+        target = widget.viewport() if isinstance(widget, QTextBrowser) else widget
+        target.installEventFilter(self)
 
     def anchor_at(self, pos: QPoint) -> str:
-        return self.browser.anchorAt(pos)
+        widget = self.widget
+        if isinstance(widget, QTextBrowser):
+            return widget.anchorAt(pos)
+        document, origin = label_document(widget)
+        layout = document.documentLayout()
+        return layout.anchorAt(QPointF(pos) - origin) if layout is not None else ""
 
     def follow(self, href: str) -> None:
-        self.browser.anchorClicked.emit(QUrl(href))
+        if isinstance(self.widget, QTextBrowser):
+            self.widget.anchorClicked.emit(QUrl(href))
+        else:
+            self.widget.linkActivated.emit(href)
 
     def nearest(self, pos: QPoint) -> str:
         """The link drawn nearest to `pos` within RADIUS px ("" if none)."""

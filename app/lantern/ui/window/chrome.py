@@ -139,6 +139,7 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
             # Break lines between words only: a narrow panel never splits a word such as
             # "Antidepressant" in a large heading.
             view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+    NearestLink(w.results.summary)  # "Did you mean …?", glossary terms spelled like it
 
 
 def cycle_focus(places: Sequence[QWidget], step: int) -> None:

@@ -357,3 +357,20 @@ def test_a_tap_a_fingertip_beside_did_you_mean_follows_it(qtbot, kiosk):
     with qtbot.waitSignal(summary.linkActivated, timeout=2000) as blocker:
         qtbot.mouseClick(summary, Qt.MouseButton.LeftButton, pos=beside)
     assert blocker.args == ["search:psilocybin"]
+
+
+def test_the_tapped_word_stays_in_place_when_its_panel_opens(qtbot, tmp_path):
+    policy = KioskPolicy(idle_seconds=600, admin_pin_hash=POLICY.admin_pin_hash)
+    window, controller = make_kiosk(qtbot, tmp_path, policy=policy)  # no reset meanwhile
+    search(qtbot, window, "DMN")  # the results beside the page: a narrow column
+    window.navigate("lantern:article/brain-networks")
+    controller.hide_keyboard()
+    width = window.reader.width()
+    word = link_position(window.reader, "lantern:term/psilocybin")
+    with qtbot.waitSignal(window.glossary.term_shown, timeout=3000):
+        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=word)
+    qtbot.waitUntil(lambda: window.reader.width() < width - 100, timeout=3000)  # reflowed
+    QApplication.processEvents()
+    now = window.reader.cursorRect().center().y()  # the tapped word, where it is drawn now
+    assert abs(now - word.y()) <= window.reader.fontMetrics().height() * 2, (word.y(), now)
+    controller.exit_kiosk()

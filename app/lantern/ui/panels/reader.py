@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextDocument
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QUrl, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 #: The longest comfortable line, in average characters; wider windows get side margins.
 MEASURE_CHARS = 78
 MIN_MARGIN = 24
+#: ms after a tap during which a resize keeps the tapped word in place (a panel opening).
+HOLD_MS = 2000
 
 
 class ReaderView(QTextBrowser):
@@ -34,6 +36,8 @@ class ReaderView(QTextBrowser):
         self.showing_content_note = False
         self._notes_passed: set[str] = set()
         self._pending_anchor = ""
+        self._held: int | None = None  # the text position of the last tap
+        self._held_clock = QElapsedTimer()
         #: The tooltip for a link's address ("" for none): set by the window.
         self.link_tooltip: Callable[[str], str] | None = None
         self.setOpenLinks(False)
@@ -141,9 +145,26 @@ class ReaderView(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # What was tapped stays where it was if a panel opening narrows the reader.
+        self._held = self.cursorForPosition(event.position().toPoint()).position()
+        self._held_clock.start()
+        super().mousePressEvent(event)
+
     def resizeEvent(self, event: Any) -> None:
+        """Reflowed to the new width, with the word just tapped (or else the first line on
+        show) kept at the same height, so opening a panel does not move the text away."""
+        if self._held is not None and self._held_clock.elapsed() < HOLD_MS:
+            position = self._held
+        else:
+            position = self.cursorForPosition(QPoint(0, 0)).position()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, max(self.document().characterCount() - 1, 0)))
+        y = self.cursorRect(cursor).top()
         super().resizeEvent(event)
         self._fit_measure()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - y)
 
     def show_message(self, title: str, text: str) -> None:
         self.page = None

@@ -315,7 +315,7 @@ def test_a_narrow_glossary_never_breaks_a_word_of_its_heading(qtbot, kiosk):
     assert starts == [0]  # one line: the word is whole, never "Psilocy / bin"
 
 
-def test_many_suggestions_stay_above_the_keyboard(qtbot, kiosk):
+def test_many_suggestions_never_cover_the_keyboard(qtbot, kiosk):
     window, controller = kiosk
     tap(qtbot, window.search_field)
     assert controller.keyboard_dock.isVisible()
@@ -324,8 +324,19 @@ def test_many_suggestions_stay_above_the_keyboard(qtbot, kiosk):
     listed = window.suggestions.inside
     assert listed is not None
     qtbot.waitUntil(listed.isVisible, timeout=2000)
-    keyboard_top = controller.keyboard_dock.mapTo(window, QPoint(0, 0)).y()
-    assert listed.geometry().bottom() < keyboard_top  # every key stays tappable
+    keys = controller.keyboard_dock.geometry()
+    assert not listed.geometry().intersects(keys)  # every key stays tappable
+    assert listed.geometry().bottom() < window.height()
+
+
+def test_the_keyboard_opens_under_the_field(qtbot, kiosk):
+    window, controller = kiosk
+    tap(qtbot, window.search_field)
+    qtbot.waitUntil(controller.keyboard_dock.isVisible, timeout=2000)
+    QApplication.processEvents()
+    field_bottom = window.search_field.mapTo(window, QPoint(0, window.search_field.height()))
+    keys_top = controller.keyboard_dock.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= keys_top - field_bottom.y() <= 24  # right under the field, not screen bottom
 
 
 def test_a_tap_a_fingertip_beside_did_you_mean_follows_it(qtbot, kiosk):

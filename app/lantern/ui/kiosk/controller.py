@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -119,7 +119,8 @@ class KioskController(QObject):
         self.keyboard_dock.setObjectName("keyboardDock")
         self.keyboard_dock.setTitleBarWidget(QWidget())
         self.keyboard_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.keyboard_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.keyboard_dock.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea
+                                           | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.keyboard_dock.setWidget(self.keyboard)
         self.keyboard_dock.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         w.add_bottom_panel(self.keyboard_dock)
@@ -167,7 +168,7 @@ class KioskController(QObject):
             return True
         if kind == QEvent.Type.FocusIn and isinstance(watched, QLineEdit) and \
                 watched.window() is self.window:
-            self.show_keyboard()
+            self.show_keyboard(watched)
         return False
 
     def _fit_width(self) -> None:
@@ -215,7 +216,17 @@ class KioskController(QObject):
         self.smaller_action.setEnabled(self._scale > 0)
         self.larger_action.setEnabled(self._scale < len(TEXT_SCALES) - 1)
 
-    def show_keyboard(self) -> None:
+    def show_keyboard(self, field: QWidget | None = None) -> None:
+        """Under the field being typed in (the search field at the top of the screen, a
+        panel's filter), or at the bottom for a field low on the screen (find in page)."""
+        top = Qt.DockWidgetArea.TopDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        area = bottom
+        if field is not None:
+            y = field.mapTo(self.window, QPoint(0, field.height())).y()
+            area = top if y < self.window.height() // 2 else bottom
+        if self.window.dockWidgetArea(self.keyboard_dock) != area:
+            self.window.addDockWidget(area, self.keyboard_dock)
         self.keyboard_dock.show()
 
     def hide_keyboard(self) -> None:

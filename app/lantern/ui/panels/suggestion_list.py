@@ -38,7 +38,9 @@ class _TallRows(QStyledItemDelegate):
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         # The list's own width (its viewport is resized only later, when it is laid out).
-        width = view.width() - 2 * view.frameWidth() if isinstance(view, QListView) else 400
+        # Room for a scroll bar is kept, so the text wraps the same when one shows.
+        width = (view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+                 if isinstance(view, QListView) else 400)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         metrics = QFontMetrics(option.font)
         padding = 2 * 14
@@ -108,12 +110,15 @@ class SuggestionList(QListView):
             self.hide()
             return
         top_left = self.field.mapTo(window, QPoint(0, self.field.height() + 4))
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        if central is not None and top_left.y() < central.y():
+            # Below what is docked under the toolbar (an on-screen keyboard), over the page.
+            top_left.setY(central.y() + 4)
         width = min(max(self.field.width(), 560), window.width() - top_left.x() - 8)
         self.resize(width, 10)  # the row heights below depend on the width
         self.doItemsLayout()
         height = sum(self.sizeHintForRow(r) for r in range(rows)) + 2 * self.frameWidth()
         bottom = window.height()
-        central = window.centralWidget() if isinstance(window, QMainWindow) else None
         if central is not None:
             # Above what is docked at the bottom (an on-screen keyboard): it scrolls instead.
             bottom = central.geometry().bottom()

@@ -16,6 +16,7 @@ import hmac
 import re
 import secrets
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -139,36 +140,35 @@ def _damaged(path: Path, text: str, line: int, why: str,
     return KioskPolicy(enabled=not says_false, admin_pin_hash=stored), problems
 
 
-def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
-    """Read a kiosk config. Never raises: problems are returned, bad keys keep defaults."""
-    problems: list[Problem] = []
-
-    def warn(message: str, line: int = 0, hint: str = "") -> None:
-        problems.append(Problem(Severity.WARNING, path, line, message, hint))
-
+def _read(path: Path, problems: list[Problem]) -> tuple[str, dict[str, Any]] | KioskPolicy:
+    """The file's text and its TOML, or the policy to use when it cannot be read."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        warn("no kiosk config file; using safe defaults",
-             hint="without an admin PIN the kiosk cannot be left from the screen; "
-                  "run `lantern kiosk --set-pin`")
-        return KioskPolicy(), problems
+        problems.append(Problem(
+            Severity.WARNING, path, 0, "no kiosk config file; using safe defaults",
+            "without an admin PIN the kiosk cannot be left from the screen; "
+            "run `lantern kiosk --set-pin`"))
+        return KioskPolicy()
     except OSError as exc:
         return _damaged(path, "", 0, f"cannot read the kiosk config ({exc.strerror or exc})",
-                        problems)
+                        problems)[0]
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
     except UnicodeDecodeError as exc:
         text = raw.decode("utf-8-sig", errors="replace")
         return _damaged(path, text, text.count("\n", 0, exc.start) + 1,
-                        "not UTF-8 text", problems)
+                        "not UTF-8 text", problems)[0]
     try:
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         return _damaged(path, text, int(found.group(1)) if found else 0,
-                        f"not valid TOML ({exc})", problems)
+                        f"not valid TOML ({exc})", problems)[0]
 
+
+def _flatten(data: dict[str, Any], text: str, warn: Callable[..., None]) -> dict[str, Any]:
+    """Top-level keys and `table.key` for the known tables; anything else warned about."""
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if key in _TABLES and isinstance(value, dict):
@@ -181,7 +181,11 @@ def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
             warn(f"'{key}' must be a table ([{key}]); ignored", _line_of(text, key))
         else:
             flat[key] = value
+    return flat
 
+
+def _values(flat: dict[str, Any], text: str, warn: Callable[..., None]) -> dict[str, Any]:
+    """The policy's fields from the known keys with valid values; the rest warned about."""
     values: dict[str, Any] = {}
     for key, value in flat.items():
         if key not in _KEYS:
@@ -194,8 +198,22 @@ def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
             warn(f"{error}; using the default", _line_of(text, key))
         else:
             values[_KEYS[key]] = checked
+    return values
 
-    policy = KioskPolicy(**values)
+
+def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
+    """Read a kiosk config. Never raises: problems are returned, bad keys keep defaults."""
+    problems: list[Problem] = []
+
+    def warn(message: str, line: int = 0, hint: str = "") -> None:
+        problems.append(Problem(Severity.WARNING, path, line, message, hint))
+
+    read = _read(path, problems)
+    if isinstance(read, KioskPolicy):
+        return read, problems
+    text, data = read
+    flat = _flatten(data, text, warn)
+    policy = KioskPolicy(**_values(flat, text, warn))
     if policy.warning_seconds >= policy.idle_seconds:
         warn("'warning_seconds' should be shorter than 'idle_seconds'",
              _line_of(text, "warning_seconds"))

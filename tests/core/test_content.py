@@ -80,7 +80,7 @@ def test_oversized_binary_and_unreadable_files_are_problems_not_crashes(pack_cop
     messages = {p.file.name: p.message for p in library.problems}
     assert messages["huge.md"].startswith("file is too large")
     assert messages["binary.md"] == "file contains NUL bytes"
-    assert messages["folder.md"].startswith("cannot read file")
+    assert messages["folder.md"].startswith("not a regular file")
     assert library.article("brain-networks") is not None
 
 

@@ -10,7 +10,9 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from typing import Any
 
 from lantern.core.address import Address, Kind
 from lantern.core.model import (
+    QR_MAX_BYTES,
     Article,
     Author,
     Faq,
@@ -53,7 +56,15 @@ from lantern.core.yamlfile import (
     split_front_matter,
 )
 
+#: Limits checked before the work they bound, each breach a Problem naming the limit.
 MAX_FILE_BYTES = 1024 * 1024
+MAX_LINE_CHARS = 20_000  # a paragraph written on one line is rarely a tenth of this
+MAX_HEADINGS = 500  # per article, page or answer
+MAX_ALIASES = 100  # per glossary term or article
+MAX_NAME_CHARS = 200  # a glossary name or alias
+MAX_NAMES = 20_000  # glossary names and aliases in all packs together
+MAX_TOML_DEPTH = 20
+_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 REQUIRED_PAGES = ("home", "help-now")
 KNOWN_PAGES = ("home", "about", "disclaimer", "help-now")
 
@@ -253,6 +264,7 @@ class _Loader:
     pages: dict[str, Page] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     skipped_bodies: list[tuple[Path, int, str]] = field(default_factory=list)
+    names_seen: int = 0
     digest: Any = field(default_factory=hashlib.sha256)
 
     def problem(
@@ -269,20 +281,15 @@ class _Loader:
     # reading ---------------------------------------------------------------------------
 
     def read(self, path: Path, root: Path) -> str | None:
-        """The text of a file, or None after reporting why it cannot be used."""
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.error(
-                    path, 1, f"file is too large ({size:,} bytes)",
-                    f"split it; the limit is {MAX_FILE_BYTES:,} bytes",
-                )
-                return None
-            data = path.read_bytes()
-        except OSError as exc:
-            self.error(path, 1, f"cannot read file: {exc.strerror or exc}", "check its permissions")
+        """The text of a file, or None after reporting why it cannot be used.
+
+        Only a regular file is read, and at most MAX_FILE_BYTES of it: a pipe, a device or
+        a link to one is refused before anything is read, so nothing can block or fill
+        memory."""
+        data = self._read_bytes(path, root)
+        if data is None:
             return None
-        self.digest.update(str(path.relative_to(root)).encode() + b"\0" + data + b"\0")
+        self.digest.update(os.fsencode(path.relative_to(root)) + b"\0" + data + b"\0")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -297,6 +304,90 @@ class _Loader:
                        "is this a binary file? content files are plain text")
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def _read_bytes(self, path: Path, root: Path) -> bytes | None:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+            | getattr(os, "O_BINARY", 0)
+        too_large = f"split it; the limit is {MAX_FILE_BYTES:,} bytes"
+        try:
+            fd = os.open(path, flags)
+        except OSError as exc:
+            self.error(path, 1, f"cannot read file: {exc.strerror or exc}", "check its permissions")
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                self.error(path, 1, "not a regular file (a folder, pipe, device or socket)",
+                           "content files are plain text files")
+                return None
+            if info.st_size > MAX_FILE_BYTES:
+                self.error(path, 1, f"file is too large ({info.st_size:,} bytes)", too_large)
+                return None
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_FILE_BYTES:  # the file may grow while it is read
+                chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        except OSError as exc:
+            self.error(path, 1, f"cannot read file: {exc.strerror or exc}", "check its permissions")
+            return None
+        finally:
+            os.close(fd)
+        if size > MAX_FILE_BYTES:
+            self.error(path, 1, f"file is too large (more than {MAX_FILE_BYTES:,} bytes)",
+                       too_large)
+            return None
+        self._outside(path, root)
+        return b"".join(chunks)
+
+    def _outside(self, path: Path, root: Path) -> None:
+        """Warn about a file that is a link to one outside its pack (it is still read)."""
+        try:
+            real, home = path.resolve(), root.resolve()
+        except (OSError, RuntimeError):
+            return
+        if not real.is_relative_to(home):
+            self.warn(path, 1, "this file is a link to a file outside the pack",
+                      "copy the file into the pack, so the pack shows what it holds")
+
+    def text_limits(self, path: Path, first_line: int, body: str) -> bool:
+        """False, after saying so, when a body has lines or headings past the limits."""
+        if len(body) > MAX_LINE_CHARS:
+            for number, line in enumerate(body.split("\n")):
+                if len(line) > MAX_LINE_CHARS:
+                    self.error(path, first_line + number,
+                               f"line of {len(line):,} characters; the limit is "
+                               f"{MAX_LINE_CHARS:,} characters", "break it into paragraphs")
+                    return False
+        headings = body.count("\n#") + body.startswith("#")
+        if headings > MAX_HEADINGS:
+            counted = sum(1 for line in body.split("\n") if _HEADING.match(line))
+            if counted > MAX_HEADINGS:
+                self.error(path, first_line, f"{counted:,} headings; the limit is "
+                           f"{MAX_HEADINGS:,} headings per page", "split it into several pages")
+                return False
+        return True
+
+    def within_limits(
+        self, path: Path, line: int, names: Sequence[str], owner: str
+    ) -> tuple[str, ...]:
+        """Aliases past MAX_ALIASES, or longer than MAX_NAME_CHARS, reported and dropped."""
+        if len(names) > MAX_ALIASES:
+            self.error(path, line, f"{owner} has {len(names):,} aliases; the limit is "
+                       f"{MAX_ALIASES} aliases (the first {MAX_ALIASES} are used)",
+                       "keep the names readers really use")
+            names = names[:MAX_ALIASES]
+        kept = []
+        for name in names:
+            if len(name) > MAX_NAME_CHARS:
+                self.error(path, line, f"an alias of {owner} has {len(name):,} characters; the "
+                           f"limit is {MAX_NAME_CHARS} characters (not used)")
+            else:
+                kept.append(name)
+        return tuple(kept)
 
     def fields(
         self, path: Path, located: Located, spec: dict[str, FieldSpec], what: str
@@ -381,11 +472,15 @@ class _Loader:
         info = PackInfo(name=root.name)
         if text is not None:
             try:
-                data = tomllib.loads(text)
+                data = _toml(text)
             except tomllib.TOMLDecodeError as exc:
                 found = re.search(r"line (\d+)", str(exc))
                 line = int(found.group(1)) if found else 1
                 self.error(path, line, f"TOML error: {exc}")
+                data = {}
+            except _TooDeep as exc:
+                self.error(path, exc.line, f"lists or tables nested more than {MAX_TOML_DEPTH} "
+                           "levels deep", "pack.toml needs only 'key = value' lines")
                 data = {}
             values = self.fields(path, Located(value=data), PACK_FIELDS, "pack.toml") or {}
             info = PackInfo(**{k: v for k, v in values.items() if v is not None}) \
@@ -405,7 +500,7 @@ class _Loader:
         self, path: Path, root: Path, spec: dict[str, FieldSpec], what: str
     ) -> tuple[Document, dict[str, Any]] | None:
         text = self.read(path, root)
-        if text is None:
+        if text is None or not self.text_limits(path, 1, text):
             return None
         try:
             doc = split_front_matter(text)
@@ -441,7 +536,9 @@ class _Loader:
         self.articles[path.stem] = Article(
             slug=path.stem, title=v["title"], summary=v["summary"], topics=v["topics"],
             reviewed=v["reviewed"], evidence=v["evidence"], body=doc.body, path=path,
-            body_line=doc.body_line, aliases=v.get("aliases") or (),
+            body_line=doc.body_line,
+            aliases=self.within_limits(path, doc.meta.key_lines.get("aliases", 2),
+                                       v.get("aliases") or (), f"article '{path.stem}'"),
             content_note=v.get("content_note") or "", related=v.get("related") or (),
             sections=split_sections(v["title"], doc.body),
         )
@@ -457,12 +554,16 @@ class _Loader:
                       "write the answer below the '---'")
         self.faqs[path.stem] = Faq(
             slug=path.stem, question=v["question"], topics=v["topics"], body=doc.body, path=path,
-            body_line=doc.body_line, aliases=v.get("aliases") or (),
+            body_line=doc.body_line,
+            aliases=self.within_limits(path, doc.meta.key_lines.get("aliases", 2),
+                                       v.get("aliases") or (), f"FAQ '{path.stem}'"),
             related=v.get("related") or (),
         )
         self.hashes[Address(Kind.FAQ, path.stem).group] = _hash(v, doc.body)
 
     def load_page(self, path: Path, root: Path) -> None:
+        if not self.slug_ok(path, "page"):
+            return
         loaded = self.markdown_file(path, root, PAGE_FIELDS, "page")
         if loaded is None:
             return
@@ -485,6 +586,9 @@ class _Loader:
         except YamlProblem as exc:
             self.error(path, exc.line, str(exc), "check the indentation and the quotes")
             return []
+        for dropped in located.dropped:
+            self.error(path, dropped.line, f"{dropped} (entry not loaded)",
+                       "an entry needs a few levels at most, and no alias repeated at length")
         if located.value is None:
             return []
         if not isinstance(located.value, list):
@@ -509,8 +613,19 @@ class _Loader:
                 self.error(path, item.line, f"duplicate glossary id '{term_id}'",
                            f"first defined on line {self.terms[term_id].line}")
                 continue
+            line = item.key_lines.get("aliases", item.line)
+            given = self.within_limits(path, line, v.get("aliases") or (), f"'{term_id}'")
+            if len(v["term"]) > MAX_NAME_CHARS or self.names_seen + len(given) >= MAX_NAMES:
+                self.error(path, item.key_lines.get("term", item.line),
+                           f"glossary term '{term_id}' not loaded: its name has "
+                           f"{len(v['term']):,} characters (the limit is {MAX_NAME_CHARS})"
+                           if len(v["term"]) > MAX_NAME_CHARS else
+                           f"glossary term '{term_id}' not loaded: the glossary has more than "
+                           f"{MAX_NAMES:,} names and aliases", "shorten the glossary")
+                continue
+            self.names_seen += 1 + len(given)
             aliases: list[str] = []
-            for name in (v["term"], *(v.get("aliases") or ())):
+            for name in (v["term"], *given):
                 key = fold(name)
                 owner = names.get(key)
                 if not key:
@@ -552,6 +667,12 @@ class _Loader:
             if not (v.get("DOI") or v.get("URL")):
                 self.warn(path, item.line, f"reference '{ref_id}' has neither DOI nor URL",
                           "readers need a way to find the work")
+            link = f"https://doi.org/{v['DOI']}" if v.get("DOI") else v.get("URL") or ""
+            if len(link.encode("utf-8")) > QR_MAX_BYTES:
+                self.warn(path, item.key_lines.get("DOI" if v.get("DOI") else "URL", item.line),
+                          f"the link of reference '{ref_id}' is too long for a QR code "
+                          f"({len(link.encode('utf-8')):,} bytes; a QR code holds "
+                          f"{QR_MAX_BYTES:,})", "give a shorter address; no QR code is shown")
             self.references[ref_id] = Reference(
                 id=ref_id, type=v["type"], title=v["title"], issued=v["issued"],
                 authors=v.get("author") or (), container_title=v.get("container-title") or "",
@@ -608,6 +729,34 @@ class _Loader:
             for name in REQUIRED_PAGES:
                 if root.is_dir() and name not in self.pages and not pack.addon:
                     self.warn(root / "pages" / f"{name}.md", 1, f"the {name} page is missing")
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _toml(text: str) -> dict[str, Any]:
+    """tomllib.loads, refusing nesting past MAX_TOML_DEPTH before it is parsed (the parser
+    recurses once per level). Brackets in strings and comments count too: a pack.toml
+    never needs that many."""
+    depth = 0
+    line = 1
+    for char in re.finditer(r"[\[\]{}\n]", text):
+        bracket = char.group(0)
+        if bracket == "\n":
+            line += 1
+        elif bracket in "[{":
+            depth += 1
+            if depth > MAX_TOML_DEPTH + 2:  # [[array.of.tables]] opens two
+                raise _TooDeep(line)
+        else:
+            depth = max(0, depth - 1)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise _TooDeep(1) from None
 
 
 def _hash(values: dict[str, Any], body: str) -> str:

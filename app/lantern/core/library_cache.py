@@ -48,14 +48,14 @@ def files_key(roots: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
     for root in roots:
         root = Path(root)
-        digest.update(f"root\0{root.resolve()}\0".encode())
+        digest.update(b"root\0" + os.fsencode(root.resolve()) + b"\0")
         for path in pack_files(root):
             try:
                 stat = os.stat(path)
                 state = f"{stat.st_size}\0{stat.st_mtime_ns}"
             except OSError:
                 state = "-"
-            digest.update(f"{path.relative_to(root)}\0{state}\n".encode())
+            digest.update(os.fsencode(path.relative_to(root)) + f"\0{state}\n".encode())
     return digest.hexdigest()
 
 

@@ -32,7 +32,32 @@ class Problem:
             with contextlib.suppress(ValueError):
                 shown = self.file.relative_to(root)
         text = f"{shown}:{self.line}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return printable(f"{text} ({self.hint})" if self.hint else text)
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one terminal line: control and format characters (ANSI
+    escapes, carriage returns, newlines, direction overrides) and the undecodable bytes of a
+    file name are written as escapes like `\\x1b`, so no line can be faked or split."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if char.isprintable():
+            out.append(char)
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return "".join(out)
+
+
+#: The most bytes a reference's link may have to fit the QR code the References panel
+#: draws (segno, error correction level M, version 40).
+QR_MAX_BYTES = 2331
 
 
 @dataclass(frozen=True, slots=True)

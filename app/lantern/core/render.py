@@ -21,16 +21,33 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import InlineProcessor, LinkInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from lantern.core.address import LINKED_KINDS, Address, Kind, address
+from lantern.core.deadline import TimeUp, time_limit
 from lantern.core.model import Library
 from lantern.core.search.concepts import TermFinder
-from lantern.core.text import NARRATIVE_CITATION, citation_items, fold, slugify
+from lantern.core.text import (
+    CITATION_GROUP,
+    NARRATIVE_CITATION,
+    citation_items,
+    fold,
+    is_citation_group,
+    slugify,
+)
 
 _NAME = re.compile(r"[\w.-]*")  # a slug, id or anchor in a link
 _PACK_TARGET = re.compile(r"[\w.-]*(#[\w.-]*)?")
+#: Python-Markdown looks for the end of a link from every `[` to the end of the paragraph,
+#: which is quadratic in a paragraph of brackets. Lantern's link patterns look at most
+#: this far, this deep, and this much in all on one page; past that, brackets are text.
+MAX_LINK_CHARS = 2_000
+MAX_LINK_DEPTH = 8
+LINK_SCAN_BUDGET = 2_000_000
+_BRACKET = re.compile(r"[\[\]]")
+#: A page that takes longer than this to render is shown as plain paragraphs instead.
+PAGE_TIME_LIMIT_S = 3.0
 _SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -57,6 +74,10 @@ class _State:
         self.citations: list[str] = []
         self.headings: list[Heading] = []
         self.terms: list[str] = []
+        self.link_budget = LINK_SCAN_BUDGET
+
+    def spend(self, chars: int) -> None:
+        self.link_budget -= chars
 
     def number(self, key: str) -> int:
         if key not in self.citations:
@@ -69,10 +90,12 @@ class _CitationPattern(InlineProcessor):
     `[see @a, p. 3]` → `[see 1, p. 3]`."""
 
     def __init__(self, renderer: Renderer) -> None:
-        super().__init__(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
+        super().__init__(CITATION_GROUP.pattern)
         self.renderer = renderer
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
+        if not is_citation_group(m.group(1)):
+            return None, None, None
         cites = citation_items(m.group(1))
         if not cites:
             return None, None, None
@@ -123,6 +146,47 @@ class _NarrativeCitationPattern(InlineProcessor):
         self.renderer.state.number(ref.id)
         self.renderer.cite(sup, ref.id).tail = "]"
         return span, m.start(0), m.end(0)
+
+
+def _bound_links(processor: LinkInlineProcessor, renderer: Renderer) -> None:
+    """Give one of Markdown's link or image patterns the limits above (instance methods, so
+    the patterns themselves stay Markdown's)."""
+    get_link, eval_id = processor.getLink, getattr(processor, "evalId", None)
+
+    def get_text(data: str, index: int) -> tuple[str, int, bool]:
+        state = renderer.state
+        end = min(len(data), index + min(MAX_LINK_CHARS, max(0, state.link_budget)))
+        depth = 1
+        for found in _BRACKET.finditer(data, index, end):
+            depth += 1 if found.group() == "[" else -1
+            if depth == 0:
+                state.spend(found.start() - index)
+                return data[index:found.start()], found.end(), True
+            if depth > MAX_LINK_DEPTH:
+                end = found.end()
+                break
+        state.spend(max(1, end - index))
+        return "", index, False
+
+    def window(data: str, index: int) -> str:
+        return data[index:index + min(MAX_LINK_CHARS, max(0, renderer.state.link_budget))]
+
+    def bounded_link(data: str, index: int) -> tuple[str, str | None, int, bool]:
+        part = window(data, index)
+        href, title, end, handled = get_link(part, 0)
+        renderer.state.spend(max(1, end if handled else len(part)))
+        return href, title, index + end, handled
+
+    processor.getText = get_text  # type: ignore[method-assign]
+    processor.getLink = bounded_link  # type: ignore[method-assign]
+    if eval_id is not None:
+        def bounded_id(data: str, index: int, text: str) -> tuple[str | None, int, bool]:
+            part = window(data, index)
+            found, end, handled = eval_id(part, 0, text)
+            renderer.state.spend(max(1, end))
+            return found, index + end, handled
+
+        processor.evalId = bounded_id  # type: ignore[attr-defined]
 
 
 class _TreeFixer(Treeprocessor):
@@ -254,6 +318,9 @@ class _LanternExtension(Extension):
         md.inlinePatterns.register(_CitationPattern(self.renderer), "lantern_cite", 175)
         md.inlinePatterns.register(_NarrativeCitationPattern(self.renderer),
                                    "lantern_narrative_cite", 174)
+        for pattern in md.inlinePatterns:
+            if isinstance(pattern, LinkInlineProcessor):
+                _bound_links(pattern, self.renderer)
         md.treeprocessors.register(_TreeFixer(md, self.renderer), "lantern_tree", 15)
 
 
@@ -294,20 +361,29 @@ class Renderer:
         return el
 
     def render(self, text: str, *, link_terms: bool = True) -> Rendered:
+        """`text` as HTML; shown plainly (paragraphs of text, no links) when it is nested
+        too deeply for the parser or takes more than PAGE_TIME_LIMIT_S."""
         self.state = _State()
         self.linking = link_terms and bool(self.terms)
         try:
             self._md.reset()
-            html = self._md.convert(text)
-        except RecursionError:
-            # Pathologically nested input: show it as plain text rather than fail. The
-            # parser is left mid-block (reset() does not clear that), so it is replaced:
+            with time_limit(PAGE_TIME_LIMIT_S):
+                html = self._md.convert(text)
+        except (RecursionError, TimeUp):
+            # The parser is left mid-block (reset() does not clear that), so it is replaced:
             # otherwise every later page would lose its links and citations.
-            from html import escape
-
             self._md = self._markdown()
-            html = f"<pre>{escape(text)}</pre>"
+            self.state = _State()
+            html = plain_html(text)
         finally:
             self.linking = bool(self.terms)
         state = self.state
         return Rendered(html, tuple(state.citations), tuple(state.headings), tuple(state.terms))
+
+
+def plain_html(text: str) -> str:
+    """Text shown as written: its paragraphs, escaped, with nothing interpreted."""
+    from html import escape
+
+    paragraphs = (p.strip() for p in re.split(r"\n[ \t]*\n", text))
+    return "".join(f'<p class="plain">{escape(p)}</p>' for p in paragraphs if p)

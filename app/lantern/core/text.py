@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from lantern.core.address import LINKED_KINDS
 from lantern.core.model import Section
 
-#: Pandoc citation groups: `[@a]`, `[@a; @b]`, `[see @a, p. 3]`; not a link's text.
-CITATION_GROUP = re.compile(r"\[([^\[\]\n]*?-?@[^\[\]\n]*)\](?![(\[])")
+# Every pattern here is matched against whole pages written by anyone, so none may
+# backtrack: a bracketed run stops at the next bracket (possessively), and what may repeat
+# can be matched only one way. Otherwise `[` × 100 000 costs minutes.
+
+#: A bracketed run on one line that is not a link's text: a citation group when it holds
+#: an `@` (`[@a]`, `[@a; @b]`, `[see @a, p. 3]`; see `is_citation_group`).
+CITATION_GROUP = re.compile(r"\[([^\[\]\n]*+)\](?![(\[])")
 CITATION_KEY = re.compile(r"(?<![\w.])-?@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
 #: Links into the pack: `[text](article:slug)`, `faq:`, `term:`, `page:`, `ref:`.
 INTERNAL_LINK = re.compile(
-    rf"\[([^\]\n]*)\]\(({'|'.join(LINKED_KINDS)}):([^)\s#]*)(#[^)\s]*)?\)")
+    rf"\[([^\[\]\n]*+)\]\(({'|'.join(LINKED_KINDS)}):([^)\s#]*+)(#[^)\s]*+)?\)")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _FENCE = re.compile(r"^(```|~~~)")
-_HEADING2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_HEADING2 = re.compile(r"^##[ \t]+(\S.*)$")
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
@@ -37,11 +43,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "section"
 
 
+def is_citation_group(inside: str) -> bool:
+    """Whether the text between a pair of brackets (CITATION_GROUP) is a citation group."""
+    return "@" in inside
+
+
 def citation_keys(text: str) -> list[tuple[str, int]]:
     """Every citation key in `text`, with the 0-based line it is on."""
     found = []
+    line, counted = 0, 0
     for group in CITATION_GROUP.finditer(text):
-        line = text.count("\n", 0, group.start())
+        if not is_citation_group(group.group(1)):
+            continue
+        line += text.count("\n", counted, group.start())
+        counted = group.start()
         found += [(m.group(1), line) for m in CITATION_KEY.finditer(group.group(1))]
     return found
 
@@ -78,8 +93,9 @@ def split_sections(title: str, body: str) -> tuple[Section, ...]:
         if _FENCE.match(line):
             in_fence = not in_fence
         found = None if in_fence else _HEADING2.match(line)
-        if found:
-            sections.append((found.group(1), []))
+        heading = found.group(1).rstrip().rstrip("#").rstrip() if found else ""
+        if heading:
+            sections.append((heading, []))
         else:
             sections[-1][1].append(line)
     result = []
@@ -97,15 +113,22 @@ def split_sections(title: str, body: str) -> tuple[Section, ...]:
     return tuple(result)
 
 
-_PLAIN_RULES = [
+def _drop_citation(match: re.Match[str]) -> str:
+    return "" if is_citation_group(match.group(1)) else match.group(0)
+
+
+#: Longest link address taken apart for plain text; a longer one is left as written (the
+#: words stay searchable), which keeps the rule linear.
+_PLAIN_ADDRESS = 1000
+_PLAIN_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"```.*?```", re.S), " "),
-    (CITATION_GROUP, ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"<[^>\n]+>"), " "),
-    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+", re.M), ""),
-    (re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*$", re.M), ""),
+    (CITATION_GROUP, _drop_citation),
+    (re.compile(rf"!?\[([^\[\]]*+)\]\([^)\n]{{0,{_PLAIN_ADDRESS}}}+\)"), r"\1"),
+    (re.compile(r"<[^<>\n]++>"), " "),
+    (re.compile(r"^[ \t]{0,3}+(#{1,6}|>|[-*+]|\d++\.)[ \t]++", re.M), ""),
+    # Emphasis and code marks go without pairing them (pairing is quadratic on `*a *a …`).
+    (re.compile(r"`++|(?<!\w)[*_]++(?=\S)|(?<=\S)[*_]++(?!\w)"), ""),
+    (re.compile(r"^[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)++[ \t]*+$", re.M), ""),
     (re.compile(r"\|"), " "),
     (re.compile(r"[ \t]+"), " "),
     (re.compile(r" +([,.;:])"), r"\1"),

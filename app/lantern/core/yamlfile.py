@@ -8,6 +8,13 @@ from typing import Any
 
 import yaml
 
+#: Limits on what a document may become once its aliases (`*name`) are expanded, checked
+#: on the node tree before any value is built: a few lines of anchors can otherwise stand
+#: for billions of values ("billion laughs").
+MAX_DEPTH = 20
+MAX_VALUES = 200_000
+MAX_EXPANDED_CHARS = 4 * 1024 * 1024
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -41,6 +48,61 @@ class Located:
     line: int = 1
     key_lines: dict[str, int] = field(default_factory=dict)
     items: list[Located] = field(default_factory=list)
+    #: Items of a list left out for passing a size limit, each with its line.
+    dropped: list[YamlProblem] = field(default_factory=list)
+
+
+def _check_size(root: yaml.Node, first_line: int) -> list[YamlProblem]:
+    """Raise YamlProblem when the expanded document would pass MAX_DEPTH, MAX_VALUES or
+    MAX_EXPANDED_CHARS. Each node is measured once (an alias is the node it names), so this
+    costs the size of the text, not of the expansion.
+
+    In a list (a glossary, the references) only the items past a limit are dropped from
+    `root`, and their problems returned: the other items still load."""
+    sizes: dict[int, tuple[int, int]] = {}
+    total = [0, 0]
+
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        line = node.start_mark.line + first_line
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"YAML nested more than {MAX_DEPTH} levels deep", line)
+        values, chars = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            chars = len(node.value)
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else \
+                [part for pair in node.value for part in pair]
+            for child in children:
+                more, text = measure(child, depth + 1)
+                values, chars = values + more, chars + text
+                if values + total[0] > MAX_VALUES:
+                    raise YamlProblem(f"YAML aliases (*name) or values expand to more than "
+                                      f"{MAX_VALUES:,} values", line)
+                if chars + total[1] > MAX_EXPANDED_CHARS:
+                    raise YamlProblem(f"YAML aliases (*name) expand to more than "
+                                      f"{MAX_EXPANDED_CHARS:,} characters", line)
+        sizes[id(node)] = (values, chars)
+        return values, chars
+
+    if not isinstance(root, yaml.SequenceNode):
+        measure(root, 1)
+        return []
+    problems: list[YamlProblem] = []
+    kept = []
+    for item in root.value:
+        try:
+            values, chars = measure(item, 2)
+        except YamlProblem as problem:
+            problems.append(problem)
+            continue
+        total[0] += values
+        total[1] += chars
+        kept.append(item)
+    root.value = kept
+    return problems
 
 
 def _locate(node: yaml.Node, value: Any) -> Located:
@@ -60,6 +122,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            dropped = _check_size(node, first_line) if node is not None else []
             value = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -77,6 +140,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         return Located(value=value, line=first_line)
     located = _locate(node, value)
     _shift(located, first_line - 1)
+    located.dropped = dropped
     return located
 
 

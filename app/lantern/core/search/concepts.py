@@ -16,6 +16,10 @@ from lantern.core.model import Term
 from lantern.core.text import fold
 
 MAX_WORDS = 6
+#: Beginnings of names are kept up to this length: a longer run of words is taken to begin
+#: a name when its first PREFIX_CHARS do (the names look-up decides), so memory grows with
+#: the number of names, not with the square of their length.
+PREFIX_CHARS = 24
 _FOLD_CACHE = 100_000  # distinct words remembered folded
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 #: Words of reading text: hyphens join, apostrophes and dots do not, so a name is found in
@@ -43,7 +47,8 @@ class ConceptMatcher:
                 if len(key) >= 2:
                     self.names.setdefault(key, term.id)
         # Every beginning of a name: a run of words that is none can stop growing.
-        self._prefixes = {key[:n] for key in self.names for n in range(1, len(key) + 1)}
+        self._prefixes = {key[:n] for key in self.names
+                          for n in range(1, min(len(key), PREFIX_CHARS) + 1)}
         self._folded: dict[str, str] = {}
 
     def __bool__(self) -> bool:
@@ -68,7 +73,7 @@ class ConceptMatcher:
         found: list[Span] = []
         i = 0
         while i < len(words):
-            if folded[i] not in prefixes:  # most words begin no name
+            if folded[i][:PREFIX_CHARS] not in prefixes:  # most words begin no name
                 i += 1
                 continue
             best = -1
@@ -76,7 +81,7 @@ class ConceptMatcher:
             key = ""
             for j in range(i, min(i + MAX_WORDS, len(words))):
                 key += folded[j]
-                if key not in prefixes:
+                if key[:PREFIX_CHARS] not in prefixes:
                     break
                 if key in names:
                     best, concept = j, names[key]

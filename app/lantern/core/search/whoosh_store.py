@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -33,8 +34,8 @@ Progress = Callable[[int, int], None]
 
 def index_dir_for(library: Library, cache: Path) -> Path:
     """One index folder per set of content folders, per schema version."""
-    key = "\n".join(str(r.resolve()) for r in library.roots)
-    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    key = b"\n".join(os.fsencode(r.resolve()) for r in library.roots)
+    digest = hashlib.sha256(key).hexdigest()[:12]
     return cache / "index" / f"v{SCHEMA_VERSION}-{digest}"
 
 

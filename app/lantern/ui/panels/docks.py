@@ -279,13 +279,19 @@ class ReferencesDock(QDockWidget):
             self.qr.clear()
             self.qr_caption.clear()
             return
+        from lantern.core.model import QR_MAX_BYTES
+
         link = ref.link
-        self.qr.setVisible(bool(link))
-        if link:
+        fits = len(link.encode("utf-8")) <= QR_MAX_BYTES
+        self.qr.setVisible(bool(link) and fits)
+        if link and fits:
             from lantern.ui.panels.qr import qr_pixmap  # segno is loaded on first use
 
             self.qr.setPixmap(qr_pixmap(link))
             self.qr_caption.setText(f"Scan with a phone camera to open the study:\n{link}")
+        elif link:
+            self.qr.clear()
+            self.qr_caption.setText(f"This address is too long for a QR code:\n{link}")
         else:
             self.qr.clear()
             self.qr_caption.setText("This reference has no DOI or web address.")

@@ -185,3 +185,93 @@ def test_deleted_index_files_are_rebuilt(pack_copy: Path, tmp_path: Path, patter
     finally:
         ix.close()
     gc.collect()
+
+
+def _disk_full_at_commit(patch: pytest.MonkeyPatch, budget: int = 2000) -> None:
+    """Every index file Whoosh writes fills the disk after `budget` bytes: documents are
+    pooled in memory, so a build or update fails in its commit, each time it is tried (as
+    a disk does once the failed attempt's files are deleted)."""
+    create_file = filestore.FileStorage.create_file
+
+    def full_disk(self, name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        f = create_file(self, name, *args, **kwargs)
+        f.file = _FullDisk(f.file, [budget])
+        return f
+
+    patch.setattr(filestore.FileStorage, "create_file", full_disk)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_disk_full_in_the_commit_of_a_build_searches_from_memory(
+    pack_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    location = index_dir_for(library, cache)
+    with monkeypatch.context() as patch:
+        _disk_full_at_commit(patch)
+        ix = open_index(library, cache)
+    gc.collect()
+    try:
+        assert ix.location is None
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+    finally:
+        ix.close()
+    # Nothing half-written is left to trip on, and the next start builds it in place.
+    assert not location.exists() or not any(location.iterdir()), list(location.iterdir())
+    _assert_rebuilt_in_place(library, cache, location)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_disk_full_in_the_commit_of_an_update_keeps_the_previous_index(
+    pack_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    cache = tmp_path / "c"
+    library = load_library(pack_copy)
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    faq.write_text(faq.read_text() + "\nNamed by Raichle.\n")
+    changed = load_library(pack_copy)
+    with monkeypatch.context() as patch:
+        _disk_full_at_commit(patch)
+        ix = open_index(changed, cache)
+    gc.collect()
+    assert ix.location is None and _first(ix, "Raichle") == ("faq", "what-is-dmn")
+    ix.close()
+    # The previous index is still there and opens: it is what the window searches while
+    # the update is tried again.
+    previous = whoosh_index.open_dir(str(location), readonly=True)
+    assert previous.doc_count() == open_index(library).doc_count
+    previous.close()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_garbled_segment_header_is_rebuilt_in_place(pack_copy: Path, tmp_path: Path):
+    """Random bytes where the compound file keeps its offsets make a seek fail with EINVAL:
+    damage to rebuild from, not a folder to give up on."""
+    import random
+
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    segment = next(location.glob("*.seg"))
+    data = bytearray(segment.read_bytes())
+    data[:16] = random.Random(0).randbytes(16)
+    segment.write_bytes(bytes(data))
+    _assert_rebuilt_in_place(library, cache, location)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_doctor_reports_a_garbled_toc(pack_copy: Path, tmp_path: Path):
+    from lantern.core.search.whoosh_store import index_health
+
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    for toc in location.glob("*.toc"):
+        toc.write_bytes(b"\x80\x04garbage" * 40)
+    health = index_health(library, cache)
+    assert health.built and not health.opens and health.error

@@ -7,6 +7,7 @@ lock file); an index in memory when the cache cannot be used; a health report fo
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -135,10 +136,18 @@ def _exclusive(location: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+#: Errors that say the folder cannot be used (no permission, read-only, full, out of
+#: quota), not that what is in it is damaged.
+_FOLDER_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EFBIG")
+    if hasattr(errno, name))
+
+
 def _is_folder_problem(exc: BaseException) -> bool:
-    # A segment file that is gone is damage to rebuild from; a permission error or a full
-    # disk is a folder to stop using.
-    return isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError)
+    # A segment file that is gone, or one whose garbled header makes a seek fail (EINVAL),
+    # is damage to rebuild from; a permission error or a full disk is a folder to stop
+    # using (rebuilding there would fail the same way).
+    return isinstance(exc, OSError) and exc.errno in _FOLDER_ERRNOS
 
 
 class ForeignSchema(Exception):
@@ -196,9 +205,17 @@ def _rebuild(library: Library, location: Path, progress: Progress | None) -> ind
         shutil.rmtree(location, ignore_errors=True)
     location.mkdir(parents=True, exist_ok=True)
     (location / META_FILE).unlink(missing_ok=True)
-    ix = index.create_in(str(location), make_schema())
-    _write_docs(ix, iter_documents(library), len(library.doc_hashes), progress)
-    _write_meta(location, library)
+    ix: index.Index | None = None
+    try:
+        ix = index.create_in(str(location), make_schema())
+        _write_docs(ix, iter_documents(library), len(library.doc_hashes), progress)
+        _write_meta(location, library)
+    except BaseException:
+        # Half a segment helps no one: free the space it took and leave nothing to open.
+        if ix is not None:
+            ix.close()
+        shutil.rmtree(location, ignore_errors=True)
+        raise
     return ix
 
 
@@ -225,7 +242,10 @@ def _write_docs(
                     progress(len(groups_done), total)
         writer.commit(optimize=optimize)
     except BaseException:
-        writer.cancel()
+        # A commit that failed has closed the writer, and cancelling it then raises "this
+        # writer is closed" in place of the real reason (a full disk, say).
+        with contextlib.suppress(Exception):
+            writer.cancel()
         raise
 
 
@@ -282,11 +302,11 @@ def index_health(library: Library, cache: Path) -> IndexHealth:
     """Open the index read-only and read a little of every segment, reporting what fails."""
     location = index_dir_for(library, cache)
     meta = _meta(location)
-    if not index.exists_in(str(location)):
-        return IndexHealth(location)
     up_to_date = (meta.get("schema") == SCHEMA_VERSION
                   and meta.get("fingerprint") == library.fingerprint)
     try:
+        if not index.exists_in(str(location)):  # reads the TOC, which may be garbled
+            return IndexHealth(location)
         ix = _open_dir(location, readonly=True)
         try:
             with ix.searcher() as searcher:

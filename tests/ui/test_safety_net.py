@@ -111,13 +111,40 @@ def test_second_start_says_so_politely_and_opens_no_window(
 
 
 @pytest.mark.parametrize("data", [b"\x00\xff\xfe\x01garbage\n[window\n", os.urandom(64) + b"\0",
-                                  "caf\xe9".encode("latin-1"), b"[window]\nnot a setting\n"])
+                                  "caf\xe9".encode("latin-1"), b"[window]\nnot a setting\n",
+                                  b"[reader]\nlast=lantern:article/x\nrecent=\"[[\\\"lantern",
+                                  b"[reader]\nrecent=" + b"[" * 100_000 + b"]" * 100_000 + b"\n"],
+                         ids=["binary", "random", "latin-1", "not-a-setting", "cut-short",
+                              "nested-100000-deep"])
 def test_corrupt_settings_are_set_aside_not_lost(tmp_path: Path, data: bytes):
     path = tmp_path / "lantern.ini"
     path.write_bytes(data)
     kept = set_aside_if_corrupt(path)
     assert kept is not None and kept.read_bytes() == data
     assert kept.name.startswith("lantern.ini.corrupt-") and not path.exists()
+
+
+def test_every_set_aside_settings_copy_is_kept(tmp_path: Path):
+    path = tmp_path / "lantern.ini"
+    for n in range(2):  # within the same second: the second copy gets its own name
+        path.write_bytes(b"\0damaged %d" % n)
+        set_aside_if_corrupt(path)
+    kept = sorted(p.read_bytes() for p in tmp_path.glob("lantern.ini.corrupt-*"))
+    assert kept == [b"\0damaged 0", b"\0damaged 1"]
+
+
+@pytest.mark.parametrize("key", ["reader/recent", "search/recent", "reader/positions"])
+def test_stored_lists_nested_past_the_parser_depth_do_not_stop_the_window(
+    qtbot, tmp_path: Path, key: str
+):
+    from tests.ui.conftest import make_window
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    settings.setValue(key, "[" * 100_000 + "]" * 100_000)
+    settings.sync()
+    window = make_window(qtbot, tmp_path)
+    assert window.library is not None
+    window.close()
 
 
 def test_good_and_missing_settings_are_left_alone(tmp_path: Path):

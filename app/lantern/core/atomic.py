@@ -7,6 +7,7 @@ the target; then the folder is synced so the rename itself survives a power cut.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -50,3 +51,24 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged file out of the way as `<name>.corrupt-<time>`, never over an earlier
+    copy (a second damage keeps the first one too); return where it went. Raises OSError,
+    leaving the file where it was."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        target = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{n}" if n > 1 else ""))
+        try:
+            os.link(path, target)  # fails if the name is taken: nothing is overwritten
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here: check the name, then rename
+            if target.exists():
+                continue
+            os.replace(path, target)
+            return target
+        os.unlink(path)
+        return target
+    raise FileExistsError(f"too many set-aside copies of {path}")

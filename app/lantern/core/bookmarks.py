@@ -2,19 +2,20 @@
 
 Saving writes a temporary file next to the real one, syncs it to disk and renames it over
 the old file, so a crash or a full disk leaves either the old list or the new one, never half
-of one. A file that cannot be read is set aside as `*.corrupt` and a new list is started.
+of one. A damaged file is set aside as `*.corrupt-<time>` (every such copy is kept) and a
+new list is started; a file that cannot be read at all (no permission, a disk error) is
+never written over.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from lantern.core import paths
 from lantern.core.address import Address
-from lantern.core.atomic import write_text_atomic
+from lantern.core.atomic import set_aside, write_text_atomic
 
 __all__ = ["Bookmark", "BookmarkStore", "default_path", "page_address"]
 
@@ -55,37 +56,46 @@ class BookmarkStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
+        #: Why the file could not be read, when it exists but could not be: it is then
+        #: never saved over, since it may hold every bookmark the reader made.
+        self.unreadable = ""
 
     def load(self) -> tuple[list[Bookmark], str]:
         """The saved bookmarks, and a message for the reader if the file had to be set aside."""
+        self.unreadable = ""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = self.path.read_bytes()
         except FileNotFoundError:
             return [], ""
-        except (OSError, UnicodeDecodeError) as error:
-            if isinstance(error, UnicodeDecodeError):
-                return [], self._set_aside()
-            return [], f"Your bookmarks could not be read ({error.strerror or error})."
+        except OSError as error:
+            self.unreadable = str(error.strerror or error)
+            return [], (f"Your bookmarks could not be read ({self.unreadable}). The file is "
+                        "left as it is, and new bookmarks are not saved over it.")
         try:
-            return _parse(text), ""
-        except (ValueError, TypeError):  # json.JSONDecodeError is a ValueError
+            return _parse(data.decode("utf-8")), ""
+        # json.JSONDecodeError and UnicodeDecodeError are ValueErrors; JSON nested past
+        # the parser's depth is a RecursionError.
+        except (ValueError, TypeError, RecursionError):
             return [], self._set_aside()
 
     def _set_aside(self) -> str:
-        corrupt = self.path.with_name(self.path.name + ".corrupt")
         try:
-            os.replace(self.path, corrupt)
-        except OSError:
-            return "Your bookmarks file is damaged and could not be moved aside; new " \
-                   "bookmarks will replace it."
-        return (f"Your bookmarks file was damaged. It was kept as {corrupt.name} in "
-                f"{corrupt.parent} and a new list was started.")
+            kept = set_aside(self.path)
+        except OSError as error:
+            self.unreadable = str(error.strerror or error)
+            return ("Your bookmarks file is damaged and could not be moved aside, so it is "
+                    "left as it is and new bookmarks are not saved over it.")
+        return (f"Your bookmarks file was damaged. It was kept as {kept.name} in "
+                f"{kept.parent} and a new list was started.")
 
     def save(self, bookmarks: list[Bookmark]) -> str:
         """Write atomically; '' on success, otherwise a message saying why not."""
         data = {"version": FORMAT_VERSION,
                 "bookmarks": [{"address": b.address, "title": b.title} for b in bookmarks]}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if self.unreadable:
+            return (f"Your bookmarks could not be saved: the bookmarks file could not be read "
+                    f"({self.unreadable}), and it is not written over.")
         try:
             write_text_atomic(self.path, text, mode=0o600)  # its owner's only
         except OSError as error:

@@ -22,7 +22,7 @@ def _stored_list(text: str, limit: int) -> list[object]:
     the newest on top); [] for anything that is not a JSON list."""
     try:
         data = json.loads(text or "[]")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past the parser's depth
         return []
     return list(reversed(data[:limit])) if isinstance(data, list) else []
 

@@ -142,7 +142,7 @@ class ReadingPositions(QObject):
     def _load(self) -> dict[str, float]:
         try:
             data = json.loads(self.store.get(keys.READING_POSITIONS))
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested past the parser's depth
             return {}
         if not isinstance(data, dict):
             return {}

@@ -7,10 +7,9 @@ call the functions here one by one.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import logging.handlers
-import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -25,6 +24,8 @@ LOG_NAME = "lantern.log"
 LOG_BYTES = 1024 * 1024
 LOG_BACKUPS = 3
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: Lists or objects opened in a row past which a stored value is taken as damage.
+MAX_NESTING = 200
 
 
 def setup_logging(directory: Path) -> Path | None:
@@ -99,7 +100,9 @@ def set_aside_if_corrupt(path: Path) -> Path | None:
 
     Qt reads a damaged INI file as far as it can and then overwrites it on the next save,
     so the damage would be silent. A file Qt wrote is UTF-8 text of `[section]` and
-    `key=value` lines, never with NUL bytes; anything else is kept as `<name>.corrupt-<time>`.
+    `key=value` lines, never with NUL bytes, ending in a newline (a file cut short does
+    not), with no value nested hundreds of lists deep (which no JSON parser reads back);
+    anything else is kept as `<name>.corrupt-<time>`.
     """
     try:
         data = path.read_bytes()
@@ -110,10 +113,10 @@ def set_aside_if_corrupt(path: Path) -> Path | None:
         return None
     if _looks_like_ini(data):
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    from lantern.core.atomic import set_aside
+
     try:
-        os.replace(path, target)
+        target = set_aside(path)  # every earlier copy is kept too
     except OSError as exc:
         log.warning("settings %s are damaged and cannot be moved aside: %s", path, exc)
         return None
@@ -123,7 +126,9 @@ def set_aside_if_corrupt(path: Path) -> Path | None:
 
 
 def _looks_like_ini(data: bytes) -> bool:
-    if b"\0" in data:
+    if b"\0" in data or (data and not data.endswith(b"\n")):
+        return False
+    if re.search(rb"[\[{]{%d}" % MAX_NESTING, data):
         return False
     try:
         text = data.decode("utf-8")

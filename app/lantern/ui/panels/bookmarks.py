@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
 
+from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.window.actions import Act, make_action
 
 AddressRole = Qt.ItemDataRole.UserRole
@@ -81,7 +82,7 @@ class BookmarksDock(QDockWidget):
         for bookmark in bookmarks:
             item = QListWidgetItem(bookmark.title or bookmark.address)
             item.setData(AddressRole, bookmark.address)
-            item.setToolTip(bookmark.address)
+            item.setToolTip(plain_tip(bookmark.address))
             self.list.addItem(item)
         self.empty.setVisible(not bookmarks)
         self.remove_button.setEnabled(bool(bookmarks))

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from lantern.ui.panels.text_views import TextDocument
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -104,7 +106,7 @@ class RichTextDelegate(QStyledItemDelegate):
     """Paints an item's HtmlRole text, so snippets can show the matched words in bold."""
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
-        doc = QTextDocument()
+        doc = TextDocument()  # loads no file a snippet names
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(6)
         doc.setHtml(index.data(HtmlRole) or "")

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QUrl, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from lantern.ui.panels.text_views import TextBrowser
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -20,7 +22,7 @@ MIN_MARGIN = 24
 HOLD_MS = 2000
 
 
-class ReaderView(QTextBrowser):
+class ReaderView(TextBrowser):
     """Shows one page at a time; every click on a link is handed to the window to route."""
 
     link_activated = Signal(QUrl)
@@ -172,8 +174,3 @@ class ReaderView(QTextBrowser):
         self.document().setDefaultStyleSheet(self._stylesheet)
         self.setHtml(f'<div class="page"><h1>{title}</h1><p>{text}</p></div>')
 
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:
-        # Nothing is fetched from outside: no remote images, no file: URLs.
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return None
-        return super().loadResource(kind, url)

@@ -26,6 +26,7 @@ from lantern.core.plurals import describe_counts
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.panels.suggestion_list import NeverShown, SuggestionList
+from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.platform.workers import submit
 
 if TYPE_CHECKING:
@@ -324,7 +325,7 @@ class SuggestionPopup(QObject):
         for shown, target, label in rows:
             item = QStandardItem(shown)
             item.setData(target, TargetRole)
-            item.setToolTip(label)
+            item.setToolTip(plain_tip(label))
             item.setData(f"{label}: {shown}", Qt.ItemDataRole.AccessibleTextRole)
             self.model.appendRow(item)
         if self.inside is not None:

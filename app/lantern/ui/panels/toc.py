@@ -13,6 +13,7 @@ from lantern.core.address import Address, Kind
 
 from lantern.ui import settings as keys
 from lantern.ui.panels.bookmarks import tidy_list
+from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class ContentsDock(QDockWidget):
         for heading in headings:
             item = QListWidgetItem("    " * (heading.level - top) + heading.text)
             item.setData(AnchorRole, heading.anchor)
-            item.setToolTip(heading.text)
+            item.setToolTip(plain_tip(heading.text))
             self.list.addItem(item)
         self.track()
 

@@ -16,6 +16,7 @@ from lantern.core.session import Session
 from lantern.ui import settings as keys
 from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
 from lantern.ui.panels.reader import ReaderView
+from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.settings import SettingsStore
 from lantern.ui.window.policy import HOME, WindowPolicy
 
@@ -191,4 +192,4 @@ class Navigator(QObject):
             return ""
         from lantern.core.compose import short_definition
 
-        return f"{term.term}: {short_definition(term)}"
+        return plain_tip(f"{term.term}: {short_definition(term)}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -15,6 +15,7 @@ from lantern.core.address import SCHEME
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.panels.reader import ReaderView
+from lantern.ui.panels.text_views import TextDocument
 from lantern.ui.window.actions import Act, make_action
 
 if TYPE_CHECKING:
@@ -25,13 +26,8 @@ FOOTER = ("Printed from Lantern, an offline reading companion. Information, not 
           "advice.")
 
 
-class PrintDocument(QTextDocument):
+class PrintDocument(TextDocument):
     """The page as it goes to paper; like the reader, it loads no images from anywhere."""
-
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return None
-        return super().loadResource(kind, url)
 
 
 def printable(html: str, title: str, source: str = "") -> PrintDocument:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import gc
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,69 @@ def test_doctor_reports_a_garbled_toc(pack_copy: Path, tmp_path: Path):
         toc.write_bytes(b"\x80\x04garbage" * 40)
     health = index_health(library, cache)
     assert health.built and not health.opens and health.error
+
+
+class _Planted:
+    """A schema field whose unpickling creates a file: what a planted TOC would run."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.marker,))
+
+    def clean(self) -> None:  # Whoosh tidies every field before it writes the TOC
+        pass
+
+
+def _plant_toc(location: Path, marker: Path) -> None:
+    """Replace the index's TOC with one whose pickled schema runs code when read."""
+    from lantern.core.search.whoosh_adapter import make_schema
+
+    schema = make_schema()
+    schema._fields["planted"] = _Planted(marker)  # type: ignore[attr-defined]
+    for toc in location.glob("*.toc"):
+        toc.unlink()
+    from whoosh.filedb.filestore import FileStorage
+
+    storage = FileStorage(str(location))
+    from whoosh.index import TOC
+
+    TOC(schema, [], 0).write(storage, "MAIN")
+
+
+@pytest.mark.parametrize("how", ["folder-writable-by-others", "file-writable-by-others",
+                                 "file-of-another-user"])
+def test_an_index_others_could_write_is_never_read_and_is_rebuilt(
+    pack_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, how: str
+):
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    marker = tmp_path / "code-ran"
+    _plant_toc(location, marker)
+    (toc,) = location.glob("*.toc")
+    if how == "folder-writable-by-others":
+        location.chmod(0o777)
+    elif how == "file-writable-by-others":
+        toc.chmod(0o666)
+    else:
+        if os.getuid() != 0:
+            pytest.skip("only root can give a file to another user")
+        os.chown(toc, 65534, 65534)
+    caplog.set_level("WARNING")
+    ix = open_index(library, cache)
+    try:
+        assert _first(ix, "DMN") == ("term", "default-mode-network")
+    finally:
+        ix.close()
+    from lantern.core.search import open_previous_index
+    from lantern.core.search.whoosh_store import index_health
+
+    assert open_previous_index(library, cache) is None
+    index_health(library, cache)
+    assert not marker.exists()
+    assert len([r for r in caplog.records if "not read" in r.getMessage()]) == 1
+    assert (location.stat().st_mode & 0o777) == 0o700  # rebuilt privately
+    _assert_rebuilt_in_place(library, cache, location)

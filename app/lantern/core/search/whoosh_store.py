@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,7 +77,7 @@ def open_previous(library: Library, cache: Path) -> WhooshIndex | None:
     if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") == library.fingerprint:
         return None
     try:
-        if not index.exists_in(str(location)):
+        if not _exists(location):
             return None
         return WhooshIndex(_open_dir(location, readonly=True), location)
     except Exception as exc:  # damaged: open_index() will rebuild it
@@ -154,8 +155,55 @@ class ForeignSchema(Exception):
     """The index on disk holds other fields than this version of Lantern writes."""
 
 
+class ForeignOwner(Exception):
+    """The index folder, or a file in it, could have been written by someone else."""
+
+
+def foreign_owner(location: Path) -> str:
+    """Why the index at `location` may not be opened, or "" when only this user could
+    have written it. Whoosh's TOC holds a pickled schema, and unpickling runs code: an
+    index that another user owns, or could have changed, is never read (as ssh treats a
+    key file that others can write)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the user's cache folder is the user's own
+        return ""
+    uid = getuid()
+    try:
+        folder = location.lstat()
+        entries = [(p.name, p.lstat()) for p in location.iterdir()]
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return f"cannot be checked ({exc.strerror or exc})"
+    if stat.S_ISLNK(folder.st_mode):
+        return "is a link"
+    if folder.st_uid != uid:
+        return "is owned by another user"
+    if folder.st_mode & 0o022:
+        return "can be written by other users"
+    shared = folder.st_mode & 0o055  # others can reach what is inside
+    for name, info in entries:
+        if info.st_uid != uid:
+            return f"holds {name}, owned by another user"
+        if info.st_mode & 0o002 or (shared and info.st_mode & 0o020):
+            return f"holds {name}, which other users can write"
+    return ""
+
+
+def _exists(location: Path) -> bool:
+    """Whether an index is at `location` (Whoosh reads its TOC to tell: checked first)."""
+    reason = foreign_owner(location)
+    if reason:
+        raise ForeignOwner(f"the index folder {reason}; it is not read")
+    return bool(index.exists_in(str(location)))
+
+
 def _open_dir(location: Path, readonly: bool = False) -> index.Index:
-    """Open the index at `location`, refusing one whose fields are not Lantern's."""
+    """Open the index at `location`, refusing one whose fields are not Lantern's, or that
+    someone other than this user could have written (see `foreign_owner`)."""
+    reason = foreign_owner(location)
+    if reason:
+        raise ForeignOwner(f"the index folder {reason}; it is not read")
     ix = index.open_dir(str(location), readonly=readonly)
     found = {name: type(ix.schema[name]).__name__ for name in ix.schema.names()}
     wanted = {name: type(f).__name__ for name, f in make_schema().items()}
@@ -168,7 +216,7 @@ def _open_dir(location: Path, readonly: bool = False) -> index.Index:
 def _open_or_update(library: Library, location: Path, progress: Progress | None) -> index.Index:
     meta = _meta(location)
     if (meta.get("schema") == SCHEMA_VERSION and meta.get("fingerprint") == library.fingerprint
-            and index.exists_in(str(location))):
+            and _exists(location)):
         try:
             return _open_dir(location, readonly=True)
         except Exception as exc:
@@ -183,7 +231,7 @@ def _update_or_rebuild(
     library: Library, location: Path, progress: Progress | None
 ) -> index.Index:
     meta = _meta(location)  # read again: another process may have just finished
-    if meta.get("schema") == SCHEMA_VERSION and index.exists_in(str(location)):
+    if meta.get("schema") == SCHEMA_VERSION and _exists(location):
         try:
             ix = _open_dir(location)
             if meta.get("fingerprint") == library.fingerprint:
@@ -204,6 +252,11 @@ def _rebuild(library: Library, location: Path, progress: Progress | None) -> ind
     if location.exists():
         shutil.rmtree(location, ignore_errors=True)
     location.mkdir(parents=True, exist_ok=True)
+    if foreign_owner(location):
+        # Not removable (another user's folder in a shared cache): build in memory.
+        raise PermissionError(errno.EACCES, f"{location} {foreign_owner(location)}")
+    with contextlib.suppress(OSError):
+        os.chmod(location, 0o700)  # private: nobody else may change what is unpickled
     (location / META_FILE).unlink(missing_ok=True)
     ix: index.Index | None = None
     try:
@@ -305,7 +358,7 @@ def index_health(library: Library, cache: Path) -> IndexHealth:
     up_to_date = (meta.get("schema") == SCHEMA_VERSION
                   and meta.get("fingerprint") == library.fingerprint)
     try:
-        if not index.exists_in(str(location)):  # reads the TOC, which may be garbled
+        if not _exists(location):  # reads the TOC, which may be garbled
             return IndexHealth(location)
         ix = _open_dir(location, readonly=True)
         try:

@@ -342,3 +342,28 @@ def test_an_index_others_could_write_is_never_read_and_is_rebuilt(
     assert len([r for r in caplog.records if "not read" in r.getMessage()]) == 1
     assert (location.stat().st_mode & 0o777) == 0o700  # rebuilt privately
     _assert_rebuilt_in_place(library, cache, location)
+
+
+def test_a_live_whoosh_write_lock_is_not_damage(pack_copy: Path, tmp_path: Path):
+    """Another writer holds Whoosh's own lock (an older Lantern, a tool): the folder is left
+    to it, and this start searches from memory."""
+    library = load_library(pack_copy)
+    cache = tmp_path / "c"
+    open_index(library, cache).close()
+    location = index_dir_for(library, cache)
+    other = whoosh_index.open_dir(str(location))
+    writer = other.writer()
+    try:
+        faq = pack_copy / "faq" / "what-is-dmn.md"
+        faq.write_text(faq.read_text() + "\nNamed by Raichle.\n")
+        changed = load_library(pack_copy)
+        ix = open_index(changed, cache)
+        try:
+            assert ix.location is None and _first(ix, "Raichle") == ("faq", "what-is-dmn")
+        finally:
+            ix.close()
+        segments = sorted(p.name for p in location.glob("*.seg"))
+        assert segments, "the other writer's index was deleted"
+    finally:
+        writer.cancel()
+        other.close()

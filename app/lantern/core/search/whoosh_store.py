@@ -241,6 +241,10 @@ def _update_or_rebuild(
                 _update(ix, library, old, progress)
                 _write_meta(location, library)
                 return ix
+        except index.LockError:
+            # Whoosh's own write lock is held: another writer (an older Lantern, a tool) is
+            # at work in this folder. Not damage: deleting it would pull it from under them.
+            raise IndexBusy(str(location)) from None
         except Exception as exc:  # a damaged index raises many kinds of error
             if _is_folder_problem(exc):
                 raise

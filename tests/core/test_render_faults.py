@@ -23,6 +23,19 @@ def test_a_page_too_deep_to_parse_does_not_break_the_pages_after_it():
     assert 'href="https://example.org"' in after.html and after.citations == ("siegel2024",)
 
 
+def test_a_page_over_its_time_budget_is_shown_plainly(monkeypatch: pytest.MonkeyPatch):
+    from lantern.core import render
+
+    renderer = Renderer(load_library(VALID_PACK))
+    before = renderer.render(PROBE)
+    monkeypatch.setattr(render, "PAGE_TIME_LIMIT_S", 0.3)
+    # Python-Markdown's code-span pattern is quadratic in a line of unclosed backticks.
+    slow = renderer.render(("`a " * 5_000 + "\n") * 4)
+    assert slow.html.startswith('<p class="plain">`a `a')
+    after = renderer.render(PROBE)
+    assert after.html == before.html
+
+
 @pytest.mark.parametrize("src", ["%2e%2e/%2e%2e/etc/passwd", "%2Fetc%2Fpasswd", "file%3A///x",
                                  "images/..%5C..%5Cx.png"])
 def test_encoded_image_paths_outside_the_pack_are_removed(src: str):

@@ -88,3 +88,29 @@ def test_clicking_a_reference_in_the_panel_selects_it(qtbot, window):
         qtbot.mouseClick(refs.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert shown.args == [second]
     assert refs.current_reference_id == second and refs.selection.isVisible()
+
+
+def test_a_link_too_long_for_a_qr_code_is_said_not_an_error(qtbot, tmp_path, monkeypatch):
+    import shutil
+    import sys
+
+    from tests.conftest import VALID_PACK
+    from tests.ui.conftest import make_window
+
+    pack = tmp_path / "pack"
+    shutil.copytree(VALID_PACK, pack)
+    references = pack / "references.yaml"
+    long_doi = "10.1038/" + "a" * 3_000
+    references.write_text(references.read_text().replace("10.1038/s41586-024-07624-5",
+                                                         long_doi))
+    errors: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: errors.append(error))
+    window = make_window(qtbot, tmp_path, roots=(pack,))
+    refs = window.references
+    window.navigate("lantern:article/brain-networks")
+    with qtbot.waitSignal(refs.reference_shown):
+        click_link(qtbot, window.reader, "lantern:ref/siegel2024")
+    assert not errors
+    assert refs.qr.pixmap().isNull() and not refs.qr.isVisibleTo(refs)
+    assert "too long for a QR code" in refs.qr_caption.text()
+    window.close()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from lantern.core import paths
 from lantern.core.address import SEARCHED_KINDS
 from lantern.core.content import load_library
-from lantern.core.model import Library, Problem, Severity
+from lantern.core.model import Library, Problem, Severity, printable
 from lantern.core.plurals import count_of, plural
 
 from lantern import __version__
@@ -177,7 +177,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warnings = len(problems) - errors
     if args.json:
         print(json.dumps({
-            "problems": [{"file": str(p.file), "line": p.line, "severity": str(p.severity),
+            # A file name that is not UTF-8 cannot be printed as is: its bytes as escapes.
+            "problems": [{"file": printable(str(p.file)), "line": p.line,
+                          "severity": str(p.severity),
                           "message": p.message, "hint": p.hint} for p in problems],
             "errors": errors, "warnings": warnings,
             "counts": {"articles": len(library.articles), "faqs": len(library.faqs),

@@ -96,3 +96,15 @@ def test_the_rest_of_the_pack_loads(recipe: Recipe, tmp_path: Path):
         assert "default-mode-network" in loaded["found"]
     else:
         assert "brain-networks" in loaded["found"]
+
+
+@pytest.mark.parametrize("recipe", [r for r in RECIPES if r.name in
+                                    ("bad-name-article", "bad-name-page", "control-name")],
+                         ids=lambda r: r.name)
+def test_check_json_prints_every_file_name(recipe: Recipe, tmp_path: Path):
+    pack = build_pack(recipe, tmp_path)
+    status, out, err, _ = run_child(["-m", "lantern", "check", "--json", str(pack)], pack,
+                                    _env(tmp_path), tmp_path)
+    assert status == 1 and "Traceback" not in err, err[-3000:]
+    files = [p["file"] for p in json.loads(out)["problems"]]
+    assert any(f.endswith(recipe.file) for f in files), files

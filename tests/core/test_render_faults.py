@@ -29,8 +29,9 @@ def test_a_page_over_its_time_budget_is_shown_plainly(monkeypatch: pytest.Monkey
     renderer = Renderer(load_library(VALID_PACK))
     before = renderer.render(PROBE)
     monkeypatch.setattr(render, "PAGE_TIME_LIMIT_S", 0.3)
-    # Python-Markdown's code-span pattern is quadratic in a line of unclosed backticks.
-    slow = renderer.render(("`a " * 5_000 + "\n") * 4)
+    # Python-Markdown rebuilds a paragraph after each code span it finds: quadratic in a
+    # paragraph of them (minutes for this one).
+    slow = renderer.render(("`a " * 6_000 + "\n") * 50)
     assert slow.html.startswith('<p class="plain">`a `a')
     after = renderer.render(PROBE)
     assert after.html == before.html

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-class TimeUp(Exception):
-    """The work took longer than its limit."""
+class TimeUp(BaseException):
+    """The work took longer than its limit. A BaseException, so that the `except Exception`
+    of the code being timed cannot swallow it."""
 
 
 def _raise_in(thread: int, error: type[BaseException] | None) -> None:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
+from lantern.ui.panels.text_views import TextDocument
+
 RADIUS = 22
 _STEP = 4
 _MOVED = 10  # px: further than this between press and release is a drag, not a tap
@@ -17,7 +19,7 @@ def label_document(label: QLabel) -> tuple[QTextDocument, QPointF]:
     """The label's text laid out as the label lays it out (same text, font and width), and
     where in the label the document's top-left corner is drawn."""
     rect = label.contentsRect()
-    document = QTextDocument()
+    document = TextDocument()  # loads no file the text names
     document.setDefaultFont(label.font())
     document.setDocumentMargin(0)
     document.setHtml(label.text())

@@ -36,6 +36,7 @@ examples:
   lantern doctor                   check Qt, content, index and folders (for IT)
   lantern kiosk                    full screen for a clinic waiting room (docs/kiosk.md)
   lantern kiosk --set-pin          set the staff PIN that leaves kiosk mode
+  lantern desktop install          put Lantern in the desktop's application menu
 
 environment:
   LANTERN_CONTENT_DIR   content pack to open instead of the bundled one
@@ -75,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lantern {__version__}")
+    parser.add_argument("--open", metavar="ADDRESS", dest="address",
+                        help="page to open, e.g. lantern:article/microdosing (a Lantern "
+                        "already running opens it in its window)")
     _content_arg(parser, dest="content")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -112,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--set-pin", action="store_true",
                        help="ask for a new staff PIN and save its hash in the config file")
     _content_arg(kiosk)
+
+    desktop = sub.add_parser("desktop", help="add Lantern to the application menu or remove it",
+                             description="Write (or remove) Lantern's launcher, icon and "
+                             "AppStream description in the user's XDG data folder "
+                             "($XDG_DATA_HOME, by default ~/.local/share).")
+    desktop.add_argument("action", choices=["install", "uninstall"])
     return parser
 
 
@@ -370,7 +380,7 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
         return 1
     from lantern.ui.app import run
 
-    return run(roots)
+    return run(roots, address=args.address)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -388,6 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_kiosk(args, out, err)
         if args.command == "search":
             return cmd_search(args, out, err, sys.stdin)
+        if args.command == "desktop":
+            from lantern import desktop
+
+            return (desktop.install if args.action == "install" else desktop.uninstall)(out, err)
         return cmd_gui(args, err)
     except KeyboardInterrupt:
         return 130

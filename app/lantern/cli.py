@@ -380,7 +380,7 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
         return 1
     from lantern.ui.app import run
 
-    return run(roots, address=args.address)
+    return run(roots, address=args.address, switch_packs=bool(args.content))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Smoke-test a built bundle the way a reader's machine would run it: no Python and no
+# virtual environment on PATH, fresh user folders, every command once, then the window
+# opened offscreen until its first page is shown. Prints the bundle's size and start-up
+# beside those of the installed app (a second `lantern` program, given as INSTALLED).
+#     resources/packaging/smoke_bundle.sh BUNDLE_DIR [INSTALLED_LANTERN] [TARBALL]
+set -euo pipefail
+bundle=$(cd "$1" && pwd)
+installed=${2:-}
+tarball=${3:-}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/empty-path" "$work/home"
+
+# Nothing but the bundle: an empty PATH (so no python3 can be found), a home and the
+# user folders of its own, a UTF-8 locale as a desktop session has.
+clean() {
+    env -i PATH="$work/empty-path" HOME="$work/home" LANG=C.UTF-8 \
+        LANTERN_CACHE_DIR="$work/cache" LANTERN_CONFIG_DIR="$work/config" \
+        LANTERN_LOG_DIR="$work/log" XDG_DATA_HOME="$work/share" QT_QPA_PLATFORM=offscreen \
+        "$@"
+}
+fail() { echo "FAIL: $*" >&2; exit 1; }
+lantern="$bundle/lantern"
+
+echo "-- lantern --version"
+clean "$lantern" --version | tee "$work/out"
+grep -q '^lantern [0-9]' "$work/out" || fail "--version"
+
+echo "-- lantern search DMN --json"
+clean "$lantern" search DMN --json > "$work/out"
+grep -q '"title": "Default mode network"' "$work/out" || fail "search found no DMN entry"
+echo "first result: $(grep -o '"title": "[^"]*"' "$work/out" | head -1)"
+
+echo "-- lantern check"
+clean "$lantern" check > "$work/out" 2>&1 || fail "check: $(tail -3 "$work/out")"
+tail -1 "$work/out"
+grep -q "_internal/lantern/_data/content" "$work/out" || grep -q " 0 warnings" "$work/out" \
+    || fail "check did not read the bundled pack"
+
+echo "-- lantern doctor"
+clean "$lantern" doctor | tee "$work/out" || fail "doctor found problems"
+grep -q "(bundled)" "$work/out" || fail "doctor does not know it is frozen"
+
+echo "-- lantern desktop install / uninstall"
+clean "$lantern" desktop install > "$work/out" || fail "desktop install"
+grep -qx "Exec=$lantern" "$work/share/applications/lantern.desktop" \
+    || fail "the launcher does not start the bundle"
+clean "$lantern" desktop uninstall > "$work/out" || fail "desktop uninstall"
+
+echo "-- the window, offscreen, until its first page is shown"
+clean LANTERN_QUIT_AFTER_START=1 "$lantern" > "$work/out" 2>&1 || fail "window: $(cat "$work/out")"
+grep "window shown" "$work/out" || fail "the window showed no page: $(cat "$work/out")"
+
+# Start-up: process start to the first page shown and the window closed again, index
+# warm, the median of five runs.
+startup() {
+    local program=$1 times=() t0 t1
+    clean LANTERN_QUIT_AFTER_START=1 "$program" > /dev/null 2>&1  # warm the caches
+    for _ in 1 2 3 4 5; do
+        t0=$(date +%s%N)
+        clean LANTERN_QUIT_AFTER_START=1 "$program" > /dev/null 2>&1
+        t1=$(date +%s%N)
+        times+=($(( (t1 - t0) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+echo "-- size and start-up"
+bundle_ms=$(startup "$lantern")
+printf 'bundle:    %s unpacked, start-up %s ms (median of 5)\n' \
+    "$(du -sh "$bundle" | cut -f1)" "$bundle_ms"
+if [ -n "$tarball" ]; then
+    printf 'tarball:   %s\n' "$(du -h "$tarball" | cut -f1)"
+fi
+if [ -n "$installed" ]; then
+    installed_ms=$(startup "$installed")
+    # The installed app's size: Lantern and the packages it depends on, as pip put them.
+    size=$("$(dirname "$installed")/python" - <<'PY'
+import importlib.metadata as m, re
+seen, todo, total = set(), ["lantern-reader"], 0
+while todo:
+    name = re.split(r"[ ;<>=!~\[]", todo.pop())[0].lower().replace("_", "-")
+    if name in seen:
+        continue
+    seen.add(name)
+    try:
+        dist = m.distribution(name)
+    except m.PackageNotFoundError:  # a requirement for other Python versions
+        continue
+    total += sum((f.size or 0) for f in dist.files or ())
+    todo += [r for r in dist.requires or () if "extra ==" not in r]
+print(f"{total / 2**20:.0f}M in {len(seen)} packages")
+PY
+)
+    printf 'installed: %s, start-up %s ms (median of 5)\n' "$size" "$installed_ms"
+    echo "bundle start-up / installed start-up: $(( bundle_ms * 100 / installed_ms ))%"
+fi
+echo "bundle smoke test passed"

@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Smoke-test a built bundle the way a reader's machine would run it: no Python and no
-# virtual environment on PATH, fresh user folders, every command once, then the window
-# opened offscreen until its first page is shown. Prints the bundle's size and start-up
-# beside those of the installed app (a second `lantern` program, given as INSTALLED).
-#     resources/packaging/smoke_bundle.sh BUNDLE_DIR [INSTALLED_LANTERN] [TARBALL]
+# Smoke-test a built bundle the way a reader's machine would run it: unpacked from its
+# tarball, no Python and no virtual environment on PATH, fresh user folders, every command
+# once, install.sh, then the window opened offscreen until its first page is shown. Prints
+# the bundle's size and start-up beside those of the installed app (INSTALLED, the
+# `lantern` program of a pip install).
+#     resources/packaging/smoke_bundle.sh TARBALL|BUNDLE_DIR [INSTALLED]
 set -euo pipefail
-bundle=$(cd "$1" && pwd)
+given=$1
 installed=${2:-}
-tarball=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/empty-path" "$work/home"
+tarball=
+if [ -f "$given" ]; then
+    tarball=$given
+    mkdir "$work/unpacked"
+    tar -xzf "$tarball" -C "$work/unpacked"
+    bundle=$(cd "$work"/unpacked/*/ && pwd)
+else
+    bundle=$(cd "$given" && pwd)
+fi
 
 # Nothing but the bundle: an empty PATH (so no python3 can be found), a home and the
 # user folders of its own, a UTF-8 locale as a desktop session has.
@@ -47,6 +56,17 @@ clean "$lantern" desktop install > "$work/out" || fail "desktop install"
 grep -qx "Exec=$lantern" "$work/share/applications/lantern.desktop" \
     || fail "the launcher does not start the bundle"
 clean "$lantern" desktop uninstall > "$work/out" || fail "desktop uninstall"
+if [ -x "$bundle/install.sh" ]; then
+    echo "-- install.sh (the shell's own tools on PATH, still no Python needed)"
+    clean PATH=/usr/bin:/bin "$bundle/install.sh" | tee "$work/out" || fail "install.sh"
+    [ -f "$work/share/applications/lantern.desktop" ] || fail "install.sh wrote no launcher"
+    [ -f "$work/share/icons/hicolor/scalable/apps/lantern.svg" ] || fail "install.sh: no icon"
+    [ "$(readlink "$work/home/.local/bin/lantern")" = "$lantern" ] || fail "install.sh: no link"
+    clean PATH=/usr/bin:/bin "$bundle/install.sh" --uninstall > "$work/out" \
+        || fail "install.sh --uninstall"
+    [ ! -e "$work/share/applications/lantern.desktop" ] || fail "uninstall left the launcher"
+    [ ! -e "$work/home/.local/bin/lantern" ] || fail "uninstall left the link"
+fi
 
 echo "-- the window, offscreen, until its first page is shown"
 clean LANTERN_QUIT_AFTER_START=1 "$lantern" > "$work/out" 2>&1 || fail "window: $(cat "$work/out")"

@@ -84,7 +84,7 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     guard = _start(app, kiosk=False, request=Request(address, absolute))
     if guard is None:
         return 0
-    window = open_window(roots, guard, address)
+    _window = open_window(roots, guard, address)  # held until the event loop ends
     try:
         return app.exec()
     finally:

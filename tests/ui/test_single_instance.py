@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtNetwork import QLocalSocket
 
 from lantern.ui import app as app_module
-from lantern.ui.window.main_window import MainWindow
 from lantern.ui.platform.single_instance import Request, SingleInstance
+from lantern.ui.window.main_window import MainWindow
 
 from tests.conftest import ROOT, VALID_PACK
 

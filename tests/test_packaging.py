@@ -36,20 +36,21 @@ def test_ci_runs_the_readme_test_command():
     assert tests in ci.splitlines()
 
 
+def _build(factory: pytest.TempPathFactory, target: str, builder_class: str) -> Path:
+    builders = pytest.importorskip(f"hatchling.builders.{target}")
+    builder = getattr(builders, builder_class)(str(ROOT))
+    out = factory.mktemp(target)
+    return Path(next(iter(builder.build(directory=str(out), versions=["standard"]))))
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    builders = pytest.importorskip("hatchling.builders.wheel")
-    out = tmp_path_factory.mktemp("wheel")
-    builder = builders.WheelBuilder(str(ROOT))
-    return Path(next(iter(builder.build(directory=str(out), versions=["standard"]))))
+    return _build(tmp_path_factory, "wheel", "WheelBuilder")
 
 
 @pytest.fixture(scope="module")
 def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    builders = pytest.importorskip("hatchling.builders.sdist")
-    out = tmp_path_factory.mktemp("sdist")
-    builder = builders.SdistBuilder(str(ROOT))
-    return Path(next(iter(builder.build(directory=str(out), versions=["standard"]))))
+    return _build(tmp_path_factory, "sdist", "SdistBuilder")
 
 
 def test_wheel_carries_content_and_resources(wheel: Path):

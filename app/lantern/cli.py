@@ -68,6 +68,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _address(text: str) -> str:
+    if not text.startswith("lantern:"):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a Lantern address (they look like lantern:article/microdosing)")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lantern",
@@ -76,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lantern {__version__}")
-    parser.add_argument("--open", metavar="ADDRESS", dest="address",
+    parser.add_argument("--open", metavar="ADDRESS", dest="address", type=_address,
                         help="page to open, e.g. lantern:article/microdosing (a Lantern "
                         "already running opens it in its window)")
     _content_arg(parser, dest="content")

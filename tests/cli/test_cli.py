@@ -118,6 +118,13 @@ def test_kiosk_true_in_the_site_config_makes_plain_lantern_a_kiosk(tmp_path, mon
     assert started[-1] == ("window", {"address": "lantern:article/x", "switch_packs": False})
 
 
+def test_open_takes_only_a_lantern_address(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--open", "https://example.org"])
+    assert exit_info.value.code == 2
+    assert "is not a Lantern address" in capsys.readouterr().err
+
+
 def test_index_leaves_the_parsed_library_for_the_window_and_search_reads_it(capsys,
                                                                            monkeypatch):
     import os

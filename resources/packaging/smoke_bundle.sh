@@ -73,31 +73,41 @@ clean LANTERN_QUIT_AFTER_START=1 "$lantern" > "$work/out" 2>&1 || fail "window: 
 grep "window shown" "$work/out" || fail "the window showed no page: $(cat "$work/out")"
 
 # Start-up: process start to the first page shown and the window closed again, index
-# warm, the median of five runs.
-startup() {
-    local program=$1 times=() t0 t1
-    clean LANTERN_QUIT_AFTER_START=1 "$program" > /dev/null 2>&1  # warm the caches
-    for _ in 1 2 3 4 5; do
-        t0=$(date +%s%N)
-        clean LANTERN_QUIT_AFTER_START=1 "$program" > /dev/null 2>&1
-        t1=$(date +%s%N)
-        times+=($(( (t1 - t0) / 1000000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+# warm, the median of five runs: wall-clock time, and the processor time (user + system)
+# that a busy machine changes much less. The bundle and the installed app take turns, so
+# that a change in the machine's load falls on both.
+once() {  # prints "WALL_MS CPU_MS"
+    local TIMEFORMAT='%3R %3U %3S' line
+    line=$( { time clean LANTERN_QUIT_AFTER_START=1 "$1" > /dev/null 2>&1; } 2>&1 )
+    read -r real user sys <<< "$line"
+    echo "$(awk "BEGIN { printf \"%d %d\", $real * 1000, ($user + $sys) * 1000 }")"
 }
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
 echo "-- size and start-up"
-bundle_ms=$(startup "$lantern")
-printf 'bundle:    %s unpacked, start-up %s ms (median of 5)\n' \
-    "$(du -sh "$bundle" | cut -f1)" "$bundle_ms"
+once "$lantern" > /dev/null  # warm the caches
+[ -z "$installed" ] || once "$installed" > /dev/null
+bundle_wall=() bundle_cpu=() installed_wall=() installed_cpu=()
+for _ in 1 2 3 4 5; do
+    read -r wall cpu <<< "$(once "$lantern")"
+    bundle_wall+=("$wall") bundle_cpu+=("$cpu")
+    if [ -n "$installed" ]; then
+        read -r wall cpu <<< "$(once "$installed")"
+        installed_wall+=("$wall") installed_cpu+=("$cpu")
+    fi
+done
+bundle_ms=$(median "${bundle_wall[@]}") bundle_cpu_ms=$(median "${bundle_cpu[@]}")
+printf 'bundle:    %s unpacked, start-up %s ms, processor %s ms (medians of 5)\n' \
+    "$(du -sh "$bundle" | cut -f1)" "$bundle_ms" "$bundle_cpu_ms"
 if [ -n "$tarball" ]; then
     printf 'tarball:   %s\n' "$(du -h "$tarball" | cut -f1)"
 fi
 if [ -n "$installed" ]; then
-    installed_ms=$(startup "$installed")
+    installed_ms=$(median "${installed_wall[@]}")
+    installed_cpu_ms=$(median "${installed_cpu[@]}")
     # The installed app's size: Lantern and the packages it depends on, as pip put them.
     size=$("$(dirname "$installed")/python" - <<'PY'
 import importlib.metadata as m, re
-seen, todo, total = set(), ["lantern-reader"], 0
+seen, todo, total, found = set(), ["lantern-reader"], 0, 0
 while todo:
     name = re.split(r"[ ;<>=!~\[]", todo.pop())[0].lower().replace("_", "-")
     if name in seen:
@@ -108,11 +118,15 @@ while todo:
     except m.PackageNotFoundError:  # a requirement for other Python versions
         continue
     total += sum((f.size or 0) for f in dist.files or ())
+    found += 1
     todo += [r for r in dist.requires or () if "extra ==" not in r]
-print(f"{total / 2**20:.0f}M in {len(seen)} packages")
+print(f"{total / 2**20:.0f}M in {found} packages")
 PY
 )
-    printf 'installed: %s, start-up %s ms (median of 5)\n' "$size" "$installed_ms"
-    echo "bundle start-up / installed start-up: $(( bundle_ms * 100 / installed_ms ))%"
+    printf 'installed: %s, start-up %s ms, processor %s ms (medians of 5)\n' "$size" \
+        "$installed_ms" "$installed_cpu_ms"
+    echo "bundle / installed: start-up $(( bundle_ms * 100 / installed_ms ))%," \
+        "processor $(( bundle_cpu_ms * 100 / installed_cpu_ms ))%" \
+        "(load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores)"
 fi
 echo "bundle smoke test passed"

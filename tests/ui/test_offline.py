@@ -58,6 +58,6 @@ def test_qt_network_serves_only_the_local_socket():
         network_lines = [ln for ln in text.splitlines() if "QtNetwork" in ln
                          and not ln.lstrip().startswith("#")]
         if network_lines:
-            assert path.relative_to(package).as_posix() == "ui/single_instance.py"
+            assert path.relative_to(package).as_posix() == "ui/platform/single_instance.py"
             assert network_lines == [LOCAL_ONLY]
         assert "urllib.request" not in text and "http.client" not in text, path

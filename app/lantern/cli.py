@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from lantern.core import paths
-from lantern.core.address import SEARCHED_KINDS
+from lantern.core.address import SEARCHED_KINDS, Address, Kind, address
 from lantern.core.content import load_library
 from lantern.core.model import Library, Problem, Severity
 from lantern.core.plurals import count_of, plural
@@ -68,10 +68,13 @@ def _positive(text: str) -> int:
     return value
 
 
+_EXAMPLE = address(Kind.ARTICLE, "microdosing")
+
+
 def _address(text: str) -> str:
-    if not text.startswith("lantern:"):
+    if Address.parse(text) is None:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a Lantern address (they look like lantern:article/microdosing)")
+            f"{text!r} is not a Lantern address (they look like {_EXAMPLE})")
     return text
 
 
@@ -84,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lantern {__version__}")
     parser.add_argument("--open", metavar="ADDRESS", dest="address", type=_address,
-                        help="page to open, e.g. lantern:article/microdosing (a Lantern "
+                        help=f"page to open, e.g. {_EXAMPLE} (a Lantern "
                         "already running opens it in its window)")
     _content_arg(parser, dest="content")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

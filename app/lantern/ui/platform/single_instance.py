@@ -22,6 +22,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from lantern.core.address import Address
+
 LOCK_NAME = "lantern.lock"
 MAX_REQUEST = 64 * 1024  # bytes; a request is a few hundred
 MAX_PACKS = 32
@@ -54,7 +56,7 @@ class Request:
         address = data.get("address")
         content = data.get("content") or []
         if address is not None and not (isinstance(address, str)
-                                        and address.startswith("lantern:")):
+                                        and Address.parse(address) is not None):
             return None
         if not (isinstance(content, list) and len(content) <= MAX_PACKS
                 and all(isinstance(c, str) and Path(c).is_absolute() for c in content)):

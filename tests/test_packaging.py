@@ -72,11 +72,39 @@ def test_wheel_carries_the_licences_and_notices(wheel: Path):
         assert f"lantern/_data/licenses/{name}" in names  # where the About box looks
     notices = archive.read(f"{info}/licenses/THIRD-PARTY-NOTICES.md").decode()
     for library in ("PySide6", "LGPL-3.0", "whoosh3", "Markdown", "PyYAML", "platformdirs",
-                    "segno", "MedQuAD is not part"):
+                    "segno", "bibtexparser", "pylatexenc", "MedQuAD is not part"):
         assert library in notices
     assert "download.qt.io" in notices  # where to get Qt's source
     assert "Creative Commons Attribution 4.0" in archive.read(
         f"{info}/licenses/LICENSE-CONTENT").decode()
+
+
+def _runtime_packages() -> set[str]:
+    """Lantern's dependencies and theirs, as installed here (extras and other Pythons left
+    out)."""
+    import importlib.metadata as metadata
+    import tomllib
+
+    todo = list(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"])
+    found: set[str] = set()
+    while todo:
+        name = re.split(r"[ ;<>=!~\[]", todo.pop())[0].lower()
+        if name in found:
+            continue
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue  # a requirement for another Python version
+        found.add(name)
+        todo += [r for r in requires if "extra ==" not in r]
+    return found
+
+
+def test_every_library_lantern_runs_on_has_its_notice():
+    notices = (ROOT / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8").lower()
+    packages = _runtime_packages()
+    assert {"pyside6-essentials", "shiboken6", "whoosh3"} <= packages
+    assert sorted(p for p in packages if p not in notices) == []
 
 
 def test_wheel_metadata_is_what_a_registry_shows(wheel: Path):

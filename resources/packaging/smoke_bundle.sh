@@ -47,6 +47,17 @@ tail -1 "$work/out"
 grep -q "_internal/lantern/_data/content" "$work/out" || grep -q " 0 warnings" "$work/out" \
     || fail "check did not read the bundled pack"
 
+# A pack whose references come from Zotero (BibTeX and CSL-JSON): the parsers the bundled
+# pack does not use are in the bundle too.
+zotero="$(dirname "$0")/../../tests/fixtures/zotero-pack"
+if [ -d "$zotero" ]; then
+    echo "-- lantern check (a pack with BibTeX and CSL-JSON references)"
+    clean "$lantern" check "$(cd "$zotero" && pwd)" > "$work/out" 2>&1 \
+        || fail "check of the Zotero pack: $(tail -3 "$work/out")"
+    grep -q "5 references" "$work/out" || fail "the Zotero pack's references were not read"
+    tail -1 "$work/out"
+fi
+
 echo "-- lantern doctor"
 clean "$lantern" doctor | tee "$work/out" || fail "doctor found problems"
 grep -q "(bundled)" "$work/out" || fail "doctor does not know it is frozen"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from lantern.core import paths
-from lantern.core.address import SEARCHED_KINDS
+from lantern.core.address import SEARCHED_KINDS, Address, Kind, address
 from lantern.core.content import load_library
 from lantern.core.model import Library, Problem, Severity, printable
 from lantern.core.plurals import count_of, plural
@@ -36,6 +36,7 @@ examples:
   lantern doctor                   check Qt, content, index and folders (for IT)
   lantern kiosk                    full screen for a clinic waiting room (docs/kiosk.md)
   lantern kiosk --set-pin          set the staff PIN that leaves kiosk mode
+  lantern desktop install          put Lantern in the desktop's application menu
 
 environment:
   LANTERN_CONTENT_DIR   content pack to open instead of the bundled one
@@ -67,6 +68,16 @@ def _positive(text: str) -> int:
     return value
 
 
+_EXAMPLE = address(Kind.ARTICLE, "microdosing")
+
+
+def _address(text: str) -> str:
+    if Address.parse(text) is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a Lantern address (they look like {_EXAMPLE})")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lantern",
@@ -75,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lantern {__version__}")
+    parser.add_argument("--open", metavar="ADDRESS", dest="address", type=_address,
+                        help=f"page to open, e.g. {_EXAMPLE} (a Lantern "
+                        "already running opens it in its window)")
     _content_arg(parser, dest="content")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -112,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--set-pin", action="store_true",
                        help="ask for a new staff PIN and save its hash in the config file")
     _content_arg(kiosk)
+
+    desktop = sub.add_parser("desktop", help="add Lantern to the application menu or remove it",
+                             description="Write (or remove) Lantern's launcher, icon and "
+                             "AppStream description in the user's XDG data folder "
+                             "($XDG_DATA_HOME, by default ~/.local/share).")
+    desktop.add_argument("action", choices=["install", "uninstall"])
     return parser
 
 
@@ -372,7 +392,7 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
         return 1
     from lantern.ui.app import run
 
-    return run(roots)
+    return run(roots, address=args.address, switch_packs=bool(args.content))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -390,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_kiosk(args, out, err)
         if args.command == "search":
             return cmd_search(args, out, err, sys.stdin)
+        if args.command == "desktop":
+            from lantern import desktop
+
+            return (desktop.install if args.action == "install" else desktop.uninstall)(out, err)
         return cmd_gui(args, err)
     except KeyboardInterrupt:
         return 130

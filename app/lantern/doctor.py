@@ -33,12 +33,30 @@ app = QApplication([])
 print(json.dumps({"pyside": PySide6.__version__, "qt": qVersion(),
                   "platform": QApplication.platformName()}))
 """
+# A frozen Lantern (the standalone bundle) has no Python to run `-c` with: its own program
+# runs the probe when this is set (resources/packaging/lantern_main.py).
+QT_PROBE_ENV = "LANTERN_DOCTOR_QT_PROBE"
+
+
+def _probe_command() -> tuple[list[str], dict[str, str] | None]:
+    """How to start the Qt probe in a new process: Python with `-c`, or the bundle itself."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable], {**os.environ, QT_PROBE_ENV: "1"}
+    return [sys.executable, "-c", QT_PROBE], None
+
+
+def run_qt_probe_if_asked() -> None:
+    """In the bundle: be the Qt probe, and exit, when `lantern doctor` started us as one."""
+    if os.environ.pop(QT_PROBE_ENV, "") == "1":
+        exec(compile(QT_PROBE, "<qt probe>", "exec"), {})
+        sys.exit(0)
 
 
 def _qt(timeout: float = 30.0) -> tuple[bool, str]:
     wanted = os.environ.get("QT_QPA_PLATFORM", "") or "the default"
+    command, env = _probe_command()
     try:
-        done = subprocess.run([sys.executable, "-c", QT_PROBE], capture_output=True, text=True,
+        done = subprocess.run(command, capture_output=True, text=True, env=env,
                               timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return False, f"Qt: could not start a test process ({exc})"
@@ -101,8 +119,9 @@ def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
         failures += not ok
         print(f"{'ok  ' if ok else 'FAIL'}  {text}", file=out, flush=True)
 
+    python = "bundled" if getattr(sys, "frozen", False) else sys.executable
     report(True, f"Lantern {__version__}, Python {platform.python_version()} "
-                 f"({sys.executable}) on {platform.platform()}")
+                 f"({python}) on {platform.platform()}")
     report(*_qt())
 
     library = load_library(roots)

@@ -110,9 +110,19 @@ def test_kiosk_true_in_the_site_config_makes_plain_lantern_a_kiosk(tmp_path, mon
     assert main(["--content", str(VALID_PACK)]) == 0
     assert len(started) == 1 and started[0].config is None
     (config / "kiosk.toml").write_text("kiosk = false\n")
-    monkeypatch.setattr("lantern.ui.app.run", lambda roots: started.append("window") or 0)
+    monkeypatch.setattr("lantern.ui.app.run",
+                        lambda roots, **asked: started.append(("window", asked)) or 0)
     assert main(["--content", str(VALID_PACK)]) == 0
-    assert started[-1] == "window"
+    assert started[-1] == ("window", {"address": None, "switch_packs": True})
+    assert main(["--open", "lantern:article/x"]) == 0  # no packs named: keep the window's
+    assert started[-1] == ("window", {"address": "lantern:article/x", "switch_packs": False})
+
+
+def test_open_takes_only_a_lantern_address(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--open", "https://example.org"])
+    assert exit_info.value.code == 2
+    assert "is not a Lantern address" in capsys.readouterr().err
 
 
 def test_index_leaves_the_parsed_library_for_the_window_and_search_reads_it(capsys,

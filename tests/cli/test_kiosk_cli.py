@@ -114,7 +114,8 @@ def test_help_mentions_kiosk(capsys):
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, KioskPolicy | None]]:
     """What a plain `lantern` opened: ("desktop", None) or ("kiosk", policy)."""
     calls: list[tuple[str, KioskPolicy | None]] = []
-    monkeypatch.setattr("lantern.ui.app.run", lambda roots: calls.append(("desktop", None)) or 0)
+    monkeypatch.setattr("lantern.ui.app.run",
+                        lambda roots, **asked: calls.append(("desktop", None)) or 0)
     monkeypatch.setattr("lantern.ui.app.run_kiosk",
                         lambda roots, policy: calls.append(("kiosk", policy)) or 0)
     return calls

@@ -48,6 +48,20 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+LICENCE_FILES = ("LICENSE", "LICENSE-CONTENT", "THIRD-PARTY-NOTICES.md")
+
+
+def licence_file(name: str) -> Path:
+    """One of LICENCE_FILES: inside the package when installed or frozen, at the top of a
+    checkout otherwise."""
+    candidates = [_PACKAGE / "_data" / "licenses" / name, _CHECKOUT / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    tried = "\n  ".join(str(c) for c in candidates)
+    raise NotFoundError(f"Could not find {name}. Looked in:\n  {tried}")
+
+
 def _user_dir(env_var: str, default: str) -> Path:
     value = os.environ.get(env_var)
     return Path(value).expanduser() if value else Path(default)

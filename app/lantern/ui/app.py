@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lantern.core import paths
@@ -18,7 +20,7 @@ from lantern.ui.platform.safety_net import (
     settings_notice,
     setup_logging,
 )
-from lantern.ui.platform.single_instance import SingleInstance
+from lantern.ui.platform.single_instance import Request, SingleInstance
 from lantern.ui.window.main_window import MainWindow
 
 from lantern import __version__
@@ -36,19 +38,35 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Lantern")
     app.setDesktopFileName("lantern")
+    app.setWindowIcon(app_icon())
     return app
 
 
-def _start(app: QApplication, kiosk: bool) -> SingleInstance | None:
+def app_icon() -> QIcon:
+    """Lantern's icon (resources/desktop/lantern.svg), drawn at whatever size is asked."""
+    try:
+        return QIcon(str(paths.resource("desktop", "lantern.svg")))
+    except paths.NotFoundError:
+        return QIcon()
+
+
+def _start(app: QApplication, kiosk: bool, request: Request | None = None
+           ) -> SingleInstance | None:
     """Log to a file, catch stray errors, and make sure this is the only Lantern running.
 
-    Returns the held lock, or None when another Lantern already runs (it has been said).
+    Returns the held lock, or None when another Lantern already runs: a window is handed
+    `request` and comes to the front; a kiosk, or a window that does not answer, is said
+    to be open.
     """
     log_file = setup_logging(paths.log_dir())
     sys.excepthook = make_excepthook(app.activeWindow, log_file)
     guard = SingleInstance(paths.config_dir())
     if guard.acquire():
         return guard
+    if not kiosk and guard.hand_over(request or Request()):
+        print("lantern: Lantern is already open; its window now shows what was asked.",
+              file=sys.stderr)
+        return None
     pid = guard.owner_pid()
     text = "Lantern is already open" + (f" (process {pid})" if pid else "") + "."
     print(f"lantern: {text} Switch to its window instead.", file=sys.stderr)
@@ -58,22 +76,83 @@ def _start(app: QApplication, kiosk: bool) -> SingleInstance | None:
     return None
 
 
-def run(roots: Sequence[Path]) -> int:
+def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = False) -> int:
+    """Open the window on `roots` (at `address`, if given). When a Lantern window is already
+    open it is handed `address`, and `roots` too when `switch_packs` (packs were named)."""
     app = create_app()
-    guard = _start(app, kiosk=False)
+    absolute = tuple(Path(r).absolute() for r in roots) if switch_packs else ()
+    guard = _start(app, kiosk=False, request=Request(address, absolute))
     if guard is None:
         return 0
+    _window = open_window(roots, guard, address)  # held until the event loop ends
+    try:
+        return app.exec()
+    finally:
+        guard.release()
+
+
+def open_window(roots: Sequence[Path], guard: SingleInstance,
+                address: str | None = None) -> MainWindow:
+    """The main window, shown, loading after its first paint, taking later starts'
+    requests through `guard`."""
     kept = set_aside_if_corrupt(paths.config_dir() / "lantern.ini")
     window = MainWindow(roots)
     window.show()
     if kept is not None:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
             window, "Settings were reset", settings_notice(kept)))
+    if address:
+        _open_when_loaded(window, address)
+    guard.requested.connect(lambda request: on_request(window, request))
+    guard.listen()
+    if os.environ.get("LANTERN_QUIT_AFTER_START"):
+        # For smoke tests and start-up timing of installs and bundles: quit once the
+        # library is open and the first page shown, saying what was shown.
+        def quit_now() -> None:
+            print(f"lantern: window shown: {window.windowTitle()}", flush=True)
+            QTimer.singleShot(0, window.close)
+
+        window.library_loaded.connect(quit_now)
     window.load_after_first_paint()
-    try:
-        return app.exec()
-    finally:
-        guard.release()
+    return window
+
+
+def _open_when_loaded(window: MainWindow, address: str, reloading: bool = False) -> None:
+    if window.composer is not None and not reloading:
+        window.navigate(address)
+        return
+
+    def once() -> None:
+        window.library_loaded.disconnect(once)
+        window.navigate(address)
+
+    window.library_loaded.connect(once)
+
+
+def on_request(window: MainWindow, request: Request) -> None:
+    """A second start asked for something: come to the front and open it."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    roots = list(request.roots)
+    reloading = bool(roots) and roots != [Path(r).absolute() for r in window.roots]
+    if reloading:
+        session = window.session
+        previous = session.index
+
+        def close_previous() -> None:
+            window.library_loaded.disconnect(close_previous)
+            if previous is not None and previous is not session.index:
+                window.search.wait()  # a search still running on it ends first
+                previous.close()
+
+        window.library_loaded.connect(close_previous)
+        window.roots = session.roots = roots
+        window.start_loading()
+    if request.address:
+        _open_when_loaded(window, request.address, reloading)
 
 
 def run_kiosk(roots: Sequence[Path], policy: KioskPolicy) -> int:

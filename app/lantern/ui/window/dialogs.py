@@ -1,10 +1,29 @@
-"""The window's two small dialogs: content problems, and About."""
+"""The window's two small dialogs: content problems, and About (what Lantern and its content
+are, how fresh the facts are, and the licences of the code, the content and the libraries,
+with Qt's own About box one click away)."""
 
 from __future__ import annotations
 
+import html
+import platform
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lantern.core import paths
 
 from lantern import __version__
 
@@ -26,9 +45,89 @@ def show_problems(parent: QWidget, library: Library | None) -> None:
 
 
 def show_about(parent: QWidget, library: Library | None) -> None:
-    name = library.name if library else "Lantern"
-    QMessageBox.about(
-        parent, "About Lantern",
-        f"<b>Lantern {__version__}</b><p>An offline reading companion.</p>"
-        f"<p>Content: {name}</p><p>Information, not medical advice.</p>",
-    )
+    AboutDialog(library, parent).open()
+
+
+LICENCE_TABS = (
+    ("Licence", "LICENSE"),
+    ("Content licence", "LICENSE-CONTENT"),
+    ("Third-party notices", "THIRD-PARTY-NOTICES.md"),
+)
+
+
+def _licence_text(name: str) -> str:
+    try:
+        return paths.licence_file(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, paths.NotFoundError) as exc:
+        return f"The file {name} could not be read: {exc}"
+
+
+def content_lines(library: Library | None) -> list[str]:
+    """One line per pack (name, version, licence) and when the facts were last checked."""
+    if library is None:
+        return ["The content is still loading."]
+    lines = []
+    for pack in library.packs:
+        details = ", ".join(x for x in (f"version {pack.version}" if pack.version else "",
+                                        pack.license) if x)
+        lines.append(f"{pack.name}" + (f" ({details})" if details else ""))
+    reviewed = [a.reviewed for a in library.articles]
+    if reviewed:
+        newest = max(reviewed)
+        lines.append(f"Facts last checked: {newest.day} {newest:%B %Y} "
+                     "(each article shows its own date)")
+    return lines
+
+
+class AboutDialog(QDialog):
+    def __init__(self, library: Library | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About Lantern")
+        self.setObjectName("aboutDialog")
+        tabs = QTabWidget(self)
+        tabs.addTab(self._about_tab(library), "About")
+        for title, name in LICENCE_TABS:
+            text = QTextBrowser()
+            text.setOpenLinks(False)  # addresses to copy; nothing opens from here
+            text.setObjectName(name)
+            if name.endswith(".md"):
+                text.setMarkdown(_licence_text(name))
+            else:
+                text.setPlainText(_licence_text(name))
+            tabs.addTab(text, title)
+        self.tabs = tabs
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.about_qt = buttons.addButton("About &Qt", QDialogButtonBox.ButtonRole.HelpRole)
+        self.about_qt.clicked.connect(lambda: QApplication.aboutQt())
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+
+    def _about_tab(self, library: Library | None) -> QWidget:
+        page = QWidget()
+        icon = QLabel()
+        icon.setPixmap(self.windowIcon().pixmap(64, 64))  # the application's icon
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        content = "<br>".join(html.escape(line) for line in content_lines(library))
+        text = QLabel(
+            f"<h2>Lantern {__version__}</h2>"
+            "<p>An offline reading companion about psychedelic-assisted therapy and newer "
+            "treatments for depression and PTSD.</p>"
+            f"<p><b>Content</b><br>{content}</p>"
+            "<p>Information, not medical advice.</p>"
+            "<p><b>Licences</b><br>Lantern's code: MIT. Its content: CC BY 4.0. "
+            f"Qt {qVersion()} and PySide6 {PySide6.__version__}: LGPL-3.0. "
+            "The other tabs have the full texts and the libraries' notices.</p>"
+            f"<p>Python {platform.python_version()}</p>"
+        )
+        text.setObjectName("aboutText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout(page)
+        row.addWidget(icon)
+        row.addWidget(text, 1)
+        return page
+

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.ui.panels.models import HtmlRole, TargetRole, TermsModel
+from lantern.ui.panels.rich_text import ReadingBrowser
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
@@ -56,7 +57,7 @@ def _panel_html(body: str) -> str:
 
 
 def _browser(name: str, stylesheet: str) -> QTextBrowser:
-    browser = QTextBrowser()
+    browser = ReadingBrowser()
     browser.setOpenLinks(False)
     browser.setOpenExternalLinks(False)
     browser.document().setDefaultStyleSheet(stylesheet)

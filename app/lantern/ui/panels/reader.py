@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from lantern.ui.panels.rich_text import ReadingBrowser
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -20,7 +22,7 @@ MIN_MARGIN = 24
 HOLD_MS = 2000
 
 
-class ReaderView(QTextBrowser):
+class ReaderView(ReadingBrowser):
     """Shows one page at a time; every click on a link is handed to the window to route."""
 
     link_activated = Signal(QUrl)

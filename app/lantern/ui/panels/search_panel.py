@@ -338,6 +338,11 @@ class SuggestionPopup(QObject):
             self._popup().hide()
         self.suggestions_shown.emit(text)
 
+    @property
+    def view(self) -> QAbstractItemView:
+        """The list the suggestions drop down in."""
+        return self._popup()
+
     def _popup(self) -> QAbstractItemView:
         popup = self.completer.popup()
         assert popup is not None  # a completer always has one

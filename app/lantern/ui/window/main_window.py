@@ -96,6 +96,11 @@ class MainWindow(QMainWindow):
         self.searching = Searching(self.session, self.search_field, self.suggestions,
                                    self.search, self.results, self.reader, self.navigation)
         self.toolbar = chrome.build_toolbar(self, self.search_field)
+        self.appearance.scale_text_of([
+            self.search_field, self.suggestions.view, self.results.summary,
+            self.results.kind_filter, self.results.topic_filter, self.results.list,
+            self.glossary.filter, self.glossary.list, self.contents.list,
+            self.bookmarks.dock.list])
         chrome.build_menus(self)
         self._connect()
         state.restore_layout(self, self.settings, self.glossary)

@@ -98,8 +98,9 @@ def test_nothing_clipped_or_scrolled_sideways_at_twice_the_text(qtbot, tmp_path:
     QApplication.processEvents()
     clipped = _clipped(window)
     assert not clipped, "\n".join(clipped)
-    for view in window.findChildren(QTextBrowser) + [window.results.list, window.glossary.list,
-                                                    window.contents.list]:
+    views = [*window.findChildren(QTextBrowser), window.results.list, window.glossary.list,
+             window.contents.list]
+    for view in views:
         if view.isVisible():
             assert not view.horizontalScrollBar().isVisible(), view.accessibleName()
     window.close()

@@ -206,6 +206,7 @@ class ReferencesDock(QDockWidget):
         self.qr_caption.setWordWrap(True)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr_caption.setAccessibleName("Link of the selected reference")
         self.selection = QWidget()
         selected = QVBoxLayout(self.selection)
         selected.setContentsMargins(0, 0, 0, 0)

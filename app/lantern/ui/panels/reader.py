@@ -133,7 +133,7 @@ class ReaderView(ReadingBrowser):
             kind = "website link"
         else:
             kind = "link"
-        announce(self, f"{text}, {kind}")
+        announce(self, f"citation {text}" if kind == "citation" else f"{text}, {kind}")
         self.viewport().update()
 
     def headings(self) -> list[QTextBlock]:

@@ -1,7 +1,7 @@
 """What a screen reader needs told that Qt does not tell it: where the caret went in a page
 (and what it now selects), short announcements, and names for the parts Qt builds itself
-(a line edit's clear button, the toolbar's overflow button, the tab bar of tabbed panels, a
-combo box's drop-down list).
+(a line edit's clear button, the toolbar's overflow button, a combo box's drop-down list;
+an empty tab bar left by panels once tabbed is hidden).
 
 Qt's accessibility bridge (AT-SPI on Linux, UI Automation on Windows) carries these events;
 PySide6 reaches them through `QAccessible.updateAccessibility`.
@@ -9,6 +9,7 @@ PySide6 reaches them through `QAccessible.updateAccessibility`.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -31,6 +32,20 @@ def caret_moved(widget: QWidget, start: int, end: int) -> None:
     QAccessible.updateAccessibility(QAccessibleTextCursorEvent(widget, end))
 
 
+class _HideEmptyTabBars(QObject):
+    """Qt's window layout shows a tab bar again on relayout even with no tab on it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QTabBar)
+                and watched.count() == 0):
+            QTimer.singleShot(0, watched, lambda: watched.count() or watched.hide())
+        return False
+
+
+_EMPTY_TABS = _HideEmptyTabBars()
+_WATCHED = "lanternWatchedTabs"
+
+
 def name_qt_parts(root: QWidget) -> None:
     """Name the controls Qt makes on its own under `root`, which it leaves unnamed."""
     for edit in root.findChildren(QLineEdit):
@@ -42,8 +57,13 @@ def name_qt_parts(root: QWidget) -> None:
         for button in bar.findChildren(QToolButton, "qt_toolbar_ext_button"):
             button.setAccessibleName("More toolbar buttons")
     for tabs in root.findChildren(QTabBar):
-        if not tabs.accessibleName():
-            tabs.setAccessibleName("Panels")
+        # A tab bar is named by its current tab; one left over with no tabs has no name
+        # and nothing to choose, so it is hidden until panels are tabbed on it again.
+        if not tabs.property(_WATCHED):
+            tabs.setProperty(_WATCHED, True)
+            tabs.installEventFilter(_EMPTY_TABS)
+        if tabs.count() == 0:
+            tabs.hide()
     for combo in root.findChildren(QComboBox):
         view = combo.view()
         if view is not None and not view.accessibleName():

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QClipboard, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self._connect_loader()
         self._apply_policy()
         for dock in self.findChildren(QDockWidget):  # Qt makes tab bars as panels are tabbed
-            dock.visibilityChanged.connect(lambda _shown: accessibility.name_qt_parts(self))
+            dock.visibilityChanged.connect(self.name_qt_parts)
 
     # construction ----------------------------------------------------------------------
 
@@ -415,6 +415,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.name_qt_parts()
+        QTimer.singleShot(0, self, self.name_qt_parts)
+
+    def name_qt_parts(self, *_args: object) -> None:
+        """Names for the controls Qt adds by itself (see ui/platform/accessibility.py)."""
         accessibility.name_qt_parts(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:

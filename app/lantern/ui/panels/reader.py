@@ -20,7 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from lantern.ui.panels.rich_text import TERM_LINK, ReadingBrowser
+from lantern.core.address import Kind
+
+from lantern.ui.panels.rich_text import ReadingBrowser, link_kind
 from lantern.ui.platform.accessibility import announce, caret_moved
 
 if TYPE_CHECKING:
@@ -125,15 +127,14 @@ class ReaderView(ReadingBrowser):
             return
         cursor = self.textCursor()
         caret_moved(self, cursor.selectionStart(), cursor.selectionEnd())
-        if href.startswith(TERM_LINK):
-            kind = "glossary term"
-        elif href.startswith("lantern:ref/"):
-            kind = "citation"
-        elif href.startswith(("http:", "https:", "mailto:")):
-            kind = "website link"
+        kind = link_kind(href)
+        if kind is Kind.REF:
+            said = f"citation {text}"
+        elif kind is Kind.TERM:
+            said = f"{text}, glossary term"
         else:
-            kind = "link"
-        announce(self, f"citation {text}" if kind == "citation" else f"{text}, {kind}")
+            said = f"{text}, {'link' if kind is not None else 'website link'}"
+        announce(self, said)
         self.viewport().update()
 
     def headings(self) -> list[QTextBlock]:
@@ -186,10 +187,11 @@ class ReaderView(ReadingBrowser):
         super().paintEvent(event)
         if not self.hasFocus() or not self.focused_link()[0]:
             return
-        # Qt marks the link with keyboard focus by selection alone: ring it as well, in the
-        # highlight colour, thick enough to see (its contrast is checked per theme).
+        # Qt marks the link with keyboard focus with a thin dotted box: ring it as well, in the
+        # theme's focus colour (the palette's accent), thick enough to see; its contrast on
+        # every background is checked per theme.
         painter = QPainter(self.viewport())
-        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_RING)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Accent), FOCUS_RING)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -13,8 +13,13 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextBrowser
 
-#: Links to glossary entries; they are drawn with a dotted underline, other links solid.
-TERM_LINK = "lantern:term/"
+from lantern.core.address import Address, Kind
+
+
+def link_kind(href: str) -> Kind | None:
+    """What a link in a page points at (None: a website or mail address)."""
+    where = Address.parse(href)
+    return where.kind if where is not None else None
 
 
 def finish_document(document: QTextDocument) -> None:
@@ -33,7 +38,9 @@ def finish_document(document: QTextDocument) -> None:
                 changed = True
             href = fmt.anchorHref() if fmt.isAnchor() else ""
             if href:
-                style = (QTextCharFormat.UnderlineStyle.DotLine if href.startswith(TERM_LINK)
+                # glossary terms dotted, other links solid
+                style = (QTextCharFormat.UnderlineStyle.DotLine
+                         if link_kind(href) is Kind.TERM
                          else QTextCharFormat.UnderlineStyle.SingleUnderline)
                 if fmt.underlineStyle() != style:
                     fmt.setUnderlineStyle(style)

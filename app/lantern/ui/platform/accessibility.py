@@ -38,8 +38,13 @@ class _HideEmptyTabBars(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Show and isinstance(watched, QTabBar)
                 and watched.count() == 0):
-            QTimer.singleShot(0, watched, lambda: watched.count() or watched.hide())
+            QTimer.singleShot(0, watched, lambda: _hide_if_empty(watched))
         return False
+
+
+def _hide_if_empty(tabs: QTabBar) -> None:
+    if tabs.count() == 0:
+        tabs.hide()
 
 
 _EMPTY_TABS = _HideEmptyTabBars()

@@ -75,7 +75,7 @@ def palette_for(theme: Theme) -> QPalette:
         role.BrightText: theme.highlight, role.Highlight: theme.highlight,
         role.HighlightedText: theme.highlighted_text, role.ToolTipBase: theme.tooltip_base,
         role.ToolTipText: theme.tooltip_text, role.PlaceholderText: theme.placeholder,
-        role.Link: theme.link, role.LinkVisited: theme.link, role.Accent: theme.highlight,
+        role.Link: theme.link, role.LinkVisited: theme.link, role.Accent: theme.focus,
     }
     for r, colour in pairs.items():
         palette.setColor(r, QColor(colour))

@@ -252,11 +252,16 @@ def main() -> int:
                      "object:announcement"):
             pyatspi.Registry.registerEventListener(on_event, kind)
         click(field)
+        events.clear()
         subprocess.run(["xdotool", "type", "--delay", "60", "DMN"], check=False, timeout=10)
         report["field_text"] = wait_for(
             lambda: field.queryText().getText(0, -1) == "DMN" and "DMN", 10,
             f"DMN typed: {field.queryText().getText(0, -1)!r} focused "
             f"{field.getState().contains(pyatspi.STATE_FOCUSED)} {events[-5:]}")
+        pump(0.8)
+        report["events_on_typing"] = [
+            f"{e['type']} {e['role']} {e['name']!r} {e['detail1']}" for e in events
+            if "focus" in e["type"]][:30]
         events.clear()
         key("Return")
         results = wait_for(lambda: find(app, "list", "Search results"), 20, "the results")

@@ -82,6 +82,11 @@ def test_tab_onto_a_link_is_heard_with_its_text(heard):
         assert any(text in words for text in selected for words in said), (selected, said)
 
 
+def test_typing_keeps_the_focus_on_the_search_field(heard):
+    focus = [e for e in heard["events_on_typing"] if e.startswith("focus:")]
+    assert focus and focus[-1] == "focus: text 'Search' 0", heard["events_on_typing"]
+
+
 def test_no_interactive_node_is_unnamed_on_the_bus(heard):
     assert heard["before"]["unnamed"] == []
     assert heard["after"]["unnamed"] == []

@@ -26,6 +26,7 @@ from lantern.core.plurals import describe_counts
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.panels.suggestion_list import NeverShown, SuggestionList
+from lantern.ui.platform.accessibility import field_focus
 from lantern.ui.platform.workers import submit
 
 if TYPE_CHECKING:
@@ -346,6 +347,10 @@ class SuggestionPopup(QObject):
                 self.inside.hide()
         elif rows and self.field.hasFocus():
             self.completer.complete()
+            # Typing stays in the field: no suggestion is chosen until Up or Down, and a
+            # screen reader is told the focus is still on the field, not in the list.
+            self._popup().setCurrentIndex(QModelIndex())
+            field_focus(self.field)
         else:
             self._popup().hide()
         self.suggestions_shown.emit(text)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
     QAccessibleTextCursorEvent,
     QAccessibleTextSelectionEvent,
 )
@@ -49,6 +50,13 @@ def _hide_if_empty(tabs: QTabBar) -> None:
 
 _EMPTY_TABS = _HideEmptyTabBars()
 _WATCHED = "lanternWatchedTabs"
+
+
+def field_focus(widget: QWidget) -> None:
+    """Tell a screen reader `widget` has the keyboard focus (again), once the events of
+    the moment (a popup opening) have been delivered."""
+    QTimer.singleShot(0, widget, lambda: QAccessible.updateAccessibility(
+        QAccessibleEvent(widget, QAccessible.Event.Focus)) if widget.hasFocus() else None)
 
 
 def name_qt_parts(root: QWidget) -> None:

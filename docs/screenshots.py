@@ -110,6 +110,23 @@ def main() -> int:
     bar.setValue(bar.value() + window.reader.cursorRect(cursor).top() - 24)
     app.processEvents()
     window.grab().save(str(OUT / "read-next.png"))
+
+    # Keyboard focus on a link, and links underlined (glossary terms dotted), in each theme.
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    window.navigate("lantern:article/psilocybin-and-the-brain")
+    window.activateWindow()
+    for theme in ("light", "dark", "high-contrast"):
+        window.appearance.set_mode(theme)
+        window.reader.verticalScrollBar().setValue(0)
+        window.reader.setFocus()
+        window.reader.setTextCursor(QTextCursor(window.reader.document()))
+        for _ in range(3):
+            app.sendEvent(window.reader, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab,
+                                                   Qt.KeyboardModifier.NoModifier))
+        app.processEvents()
+        window.reader.grab().save(str(OUT / f"focus-{theme}.png"))
     print(f"screenshots written to {OUT}")
     window.close()
     return 0

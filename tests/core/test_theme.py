@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,36 @@ def test_kiosk_text_has_at_least_4_5_contrast():
     for name, (text, background) in KIOSK.text_pairs().items():
         assert contrast_ratio(text, background) >= 4.5, name
 
+
+
+ARTICLE_CSS = (Path(__file__).parents[2] / "resources" / "styles" / "article.css")
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_links_are_told_from_text_by_contrast_or_underline(name):
+    """WCAG 1.4.1: a link needs 3:1 against the text around it, or a cue beyond colour.
+    Every theme's link colour is measured; where it is under 3:1 the underline carries it."""
+    theme = THEMES[name]
+    assert contrast_ratio(theme.link, theme.base) >= (7.0 if name == "high-contrast" else 4.5)
+    if contrast_ratio(theme.link, theme.text) < 3.0:
+        assert re.search(r"(?m)^a \{[^}]*text-decoration: underline", ARTICLE_CSS.read_text())
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_focus_ring_stands_out_on_every_background(name):
+    """The ring round a focused link (and the dark themes' focus frames) is at least 3:1
+    against every background it can be drawn on."""
+    theme = THEMES[name]
+    for background in (theme.base, theme.window, theme.alternate_base, theme.note,
+                       theme.table_head, theme.tooltip_base):
+        ratio = contrast_ratio(theme.focus, background)
+        assert ratio >= 3.0, f"{name}: focus {theme.focus} on {background} is {ratio:.2f}:1"
+
+
+def test_kiosk_focus_ring_stands_out_on_every_kiosk_surface():
+    from lantern.core.theme import KIOSK
+
+    for surface in ("field", "button", "bar", "card", "key", "keyboard", "pressed",
+                    "dock_title"):
+        background = getattr(KIOSK, surface)
+        assert contrast_ratio(KIOSK.focus, background) >= 3.0, surface

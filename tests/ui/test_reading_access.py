@@ -93,3 +93,63 @@ def test_f6_moves_between_panels_and_tab_leaves_the_page(qtbot, tmp_path: Path):
             break
     assert not window.reader.hasFocus()
     window.close()
+
+
+def _walk(face, depth=0):
+    yield face
+    if depth > 30:
+        return
+    for i in range(face.childCount()):
+        child = face.child(i)
+        if child is not None and child.isValid():
+            yield from _walk(child, depth + 1)
+
+
+def _unnamed(window) -> tuple[list[str], list]:
+    from PySide6.QtGui import QAccessible
+
+    role = QAccessible.Role
+    interactive = {role.Button, role.PushButton, role.CheckBox, role.RadioButton,
+                   role.ComboBox, role.EditableText, role.List, role.PageTab,
+                   role.PageTabList, role.Link, role.ButtonMenu, role.ButtonDropDown,
+                   role.SpinBox, role.Slider, role.MenuItem}
+    face = QAccessible.queryAccessibleInterface(window)
+    shown = [f for f in _walk(face) if not f.state().invisible]
+    unnamed = [f"{f.role().name} {type(f.object()).__name__} {f.object().objectName()!r}"
+               for f in shown if f.role() in interactive
+               and not f.text(QAccessible.Text.Name).strip()]
+    return unnamed, shown
+
+
+def test_no_interactive_node_in_the_accessible_tree_is_unnamed(qtbot, tmp_path: Path):
+    """The tree a screen reader gets, walked from the window: Qt's own parts (clear buttons,
+    the toolbar's overflow button, tab bars, combo lists) are named too; combo boxes are
+    labelled by what they choose and valued by their choice."""
+    from PySide6.QtGui import QAccessible
+
+    window = make_window(qtbot, tmp_path)
+    window.resize(700, 600)  # narrow enough that the toolbar overflows
+    # the home page, as it first opens, once the layout has settled
+    qtbot.waitUntil(lambda: not _unnamed(window)[0], timeout=2000)
+    window.navigate("lantern:article/brain-networks")
+    window.references.show_reference("siegel2024")
+    window.contents.show()
+    window.bookmarks.dock.show()
+    window.search_field.setText("DMN")
+    window.glossary.filter.setText("d")
+    window.search.run_now("psilocybin")
+    qtbot.waitUntil(lambda: window.results.model.rowCount() > 0)
+    qtbot.waitUntil(window.results.kind_filter.isVisible)
+    unnamed, shown = _unnamed(window)
+    assert len(shown) > 40
+    assert not unnamed, unnamed
+    combos = {}
+    for f in shown:
+        if f.role() == QAccessible.Role.ComboBox:
+            labels = [r[0].text(QAccessible.Text.Name).replace("&", "")
+                      for r in f.relations(QAccessible.RelationFlag.Label)]
+            combos[labels[0] if labels else f.text(QAccessible.Text.Name)] = \
+                f.text(QAccessible.Text.Value)
+    assert set(combos) == {"Kind", "Topic"}
+    assert combos["Kind"].startswith("All kinds") and combos["Topic"] == "All topics"
+    window.close()

@@ -43,6 +43,8 @@ class Theme:
     link: str
     note: str
     table_head: str
+    #: the ring around the link with keyboard focus (at least 3:1 on every background)
+    focus: str
 
     def colours(self) -> dict[str, str]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, str) and v.startswith("#")}
@@ -55,6 +57,7 @@ LIGHT = Theme(
     highlighted_text="#ffffff", tooltip_base="#fff4d6", tooltip_text="#1f1f1f",
     placeholder="#66625b", disabled="#9a948a", outline="#b9b0a0",
     muted="#4f4b45", accent="#6b5a2e", link="#1f5fa8", note="#fff4d6", table_head="#efe9dc",
+    focus="#1f5fa8",
 )
 
 DARK = Theme(
@@ -64,6 +67,7 @@ DARK = Theme(
     highlighted_text="#ffffff", tooltip_base="#35322d", tooltip_text="#ece7de",
     placeholder="#aaa294", disabled="#77716a", outline="#7d766a",
     muted="#c2baad", accent="#e0c27a", link="#8fbaf0", note="#3a3224", table_head="#302d28",
+    focus="#8fbaf0",
 )
 
 HIGH_CONTRAST = Theme(
@@ -73,6 +77,7 @@ HIGH_CONTRAST = Theme(
     highlighted_text="#000000", tooltip_base="#000000", tooltip_text="#ffffff",
     placeholder="#d6d6d6", disabled="#a0a0a0", outline="#ffffff",
     muted="#e6e6e6", accent="#ffd75e", link="#ffff00", note="#2a2a00", table_head="#1f1f1f",
+    focus="#ffff00",
 )
 
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}

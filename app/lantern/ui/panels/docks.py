@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.ui.panels.models import HtmlRole, TargetRole, TermsModel
-from lantern.ui.panels.text_views import TextBrowser
+from lantern.ui.panels.rich_text import ReadingBrowser
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
@@ -57,7 +57,7 @@ def _panel_html(body: str) -> str:
 
 
 def _browser(name: str, stylesheet: str) -> QTextBrowser:
-    browser = TextBrowser()  # loads no file an entry names
+    browser = ReadingBrowser()
     browser.setOpenLinks(False)
     browser.setOpenExternalLinks(False)
     browser.document().setDefaultStyleSheet(stylesheet)
@@ -206,6 +206,7 @@ class ReferencesDock(QDockWidget):
         self.qr_caption.setWordWrap(True)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr_caption.setAccessibleName("Link of the selected reference")
         self.selection = QWidget()
         selected = QVBoxLayout(self.selection)
         selected.setContentsMargins(0, 0, 0, 0)

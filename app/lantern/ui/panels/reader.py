@@ -5,11 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QUrl, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from lantern.ui.panels.text_views import TextBrowser
+from lantern.core.address import Kind
+
+from lantern.ui.panels.rich_text import ReadingBrowser, link_kind
+from lantern.ui.platform.accessibility import announce, caret_moved
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -20,9 +33,12 @@ MEASURE_CHARS = 78
 MIN_MARGIN = 24
 #: ms after a tap during which a resize keeps the tapped word in place (a panel opening).
 HOLD_MS = 2000
+#: The focus ring around the link that has the keyboard: its width, and its gap to the text.
+FOCUS_RING = 2
+FOCUS_GAP = 2
 
 
-class ReaderView(TextBrowser):
+class ReaderView(ReadingBrowser):
     """Shows one page at a time; every click on a link is handed to the window to route."""
 
     link_activated = Signal(QUrl)
@@ -70,6 +86,131 @@ class ReaderView(TextBrowser):
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    # keyboard reading ----------------------------------------------------------------------
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab goes on from the part of the page in view (the section opened, the place
+        # scrolled to), not from wherever the caret was left.
+        if self.hasFocus() and not self._caret_in_view():
+            corner = QPoint(0, 0) if next else QPoint(self.viewport().width() - 1,
+                                                      self.viewport().height() - 1)
+            # Qt looks for the next link after a selection, and from the top without one.
+            start = self.cursorForPosition(corner)
+            start.movePosition(QTextCursor.MoveOperation.NextCharacter if next
+                               else QTextCursor.MoveOperation.PreviousCharacter,
+                               QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(start)
+        moved = super().focusNextPrevChild(next)
+        if moved and self.hasFocus():
+            self._tell_focused_link()
+        return moved
+
+    def _caret_in_view(self) -> bool:
+        return self.viewport().rect().intersects(self.cursorRect())
+
+    def focused_link(self) -> tuple[str, str]:
+        """The address and text of the link selected by Tab, or two empty strings."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return "", ""
+        probe = QTextCursor(self.document())
+        probe.setPosition(cursor.selectionStart() + 1)
+        fmt = probe.charFormat()
+        href = fmt.anchorHref() if fmt.isAnchor() else ""
+        return (href, cursor.selectedText().strip()) if href else ("", "")
+
+    def _tell_focused_link(self) -> None:
+        href, text = self.focused_link()
+        if not href:
+            return
+        cursor = self.textCursor()
+        caret_moved(self, cursor.selectionStart(), cursor.selectionEnd())
+        kind = link_kind(href)
+        if kind is Kind.REF:
+            said = f"citation {text}"
+        elif kind is Kind.TERM:
+            said = f"{text}, glossary term"
+        else:
+            said = f"{text}, {'link' if kind is not None else 'website link'}"
+        announce(self, said)
+        self.viewport().update()
+
+    def headings(self) -> list[QTextBlock]:
+        """The heading blocks of the page, in order."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0 and block.text().strip():
+                found.append(block)
+            block = block.next()
+        return found
+
+    def jump_to_heading(self, step: int) -> bool:
+        """The next (+1) or previous (−1) heading after the caret (or the top of the view):
+        scrolled to the top, selected for a screen reader, and announced with its level."""
+        if self._caret_in_view():
+            here = self.textCursor().selectionStart()
+        else:
+            here = self.cursorForPosition(QPoint(0, 0)).position()
+        blocks = self.headings()
+        if step > 0:
+            target = next((b for b in blocks if b.position() > here), None)
+        else:
+            target = next((b for b in reversed(blocks) if b.position() + b.length() <= here),
+                          None)
+        if target is None:
+            announce(self, "No more headings" if step > 0 else "No earlier headings")
+            return False
+        cursor = QTextCursor(target)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        layout = self.document().documentLayout()
+        self.verticalScrollBar().setValue(int(layout.blockBoundingRect(target).top()))
+        caret_moved(self, cursor.selectionStart(), cursor.selectionEnd())
+        level = target.blockFormat().headingLevel()
+        announce(self, f"Heading level {level}, {target.text().strip()}")
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # H and Shift+H go from heading to heading, as in a browser's caret browsing.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_H and modifiers in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            self.jump_to_heading(-1 if modifiers else +1)
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus() or not self.focused_link()[0]:
+            return
+        # Qt marks the link with keyboard focus with a thin dotted box: ring it as well, in the
+        # theme's focus colour (the palette's accent), thick enough to see; its contrast on
+        # every background is checked per theme.
+        painter = QPainter(self.viewport())
+        pen = QPen(self.palette().color(QPalette.ColorRole.Accent), FOCUS_RING)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.focused_link_rects():
+            painter.drawRect(rect)
+        painter.end()
+
+    def focused_link_rects(self) -> list[QRect]:
+        """The rings drawn around the link with keyboard focus, one per line it spans."""
+        cursor = self.textCursor()
+        lines: dict[int, QRect] = {}
+        probe = QTextCursor(self.document())
+        for position in range(cursor.selectionStart(), cursor.selectionEnd() + 1):
+            probe.setPosition(position)
+            rect = self.cursorRect(probe)
+            line = lines.get(rect.top())
+            lines[rect.top()] = rect if line is None else line.united(rect)
+        pad = FOCUS_GAP + FOCUS_RING // 2
+        return [r.adjusted(-pad, -pad // 2, pad, pad // 2) for r in lines.values()
+                if r.width() > 1]
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         super().mouseDoubleClickEvent(event)  # selects the word

@@ -27,6 +27,7 @@ from lantern.core.plurals import describe_counts
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.panels.suggestion_list import NeverShown, SuggestionList
 from lantern.ui.panels.text_views import plain_tip
+from lantern.ui.platform.accessibility import field_focus
 from lantern.ui.platform.workers import submit
 
 if TYPE_CHECKING:
@@ -76,15 +77,24 @@ class ResultsPanel(QWidget):
         self.list.setModel(self.model)
         self._results: tuple[SearchResult, ...] = ()
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show results of kind")
+        self.kind_filter.setAccessibleName("Kind")
+        self.kind_filter.setAccessibleDescription("Show only results of this kind")
         self.topic_filter = QComboBox()
-        self.topic_filter.setAccessibleName("Show results about topic")
+        self.topic_filter.setAccessibleName("Topic")
+        self.topic_filter.setAccessibleDescription("Show only results about this topic")
         self.kind_filter.currentIndexChanged.connect(self._apply_filters)
         self.topic_filter.currentIndexChanged.connect(self._apply_filters)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.kind_filter, 1)
-        filters.addWidget(self.topic_filter, 1)
+        # Visible labels: on Linux Qt names a combo box by its value and lets its label
+        # (the buddy relation) say what it chooses.
+        self.filter_labels: list[QLabel] = []
+        for text, combo in (("&Kind", self.kind_filter), ("T&opic", self.topic_filter)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            self.filter_labels.append(label)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.summary)
@@ -110,7 +120,10 @@ class ResultsPanel(QWidget):
             self.topic_filter.addItem(f"{topic} ({topics[topic]})", topic)
         for combo in (self.kind_filter, self.topic_filter):
             combo.blockSignals(False)
+        for label, combo in zip(self.filter_labels, (self.kind_filter, self.topic_filter),
+                                strict=True):
             combo.setVisible(combo.count() > 2)
+            label.setVisible(combo.isVisibleTo(self))
 
     def _apply_filters(self) -> None:
         kind = self.kind_filter.currentData() or ""
@@ -335,9 +348,18 @@ class SuggestionPopup(QObject):
                 self.inside.hide()
         elif rows and self.field.hasFocus():
             self.completer.complete()
+            # Typing stays in the field: no suggestion is chosen until Up or Down, and a
+            # screen reader is told the focus is still on the field, not in the list.
+            self._popup().setCurrentIndex(QModelIndex())
+            field_focus(self.field)
         else:
             self._popup().hide()
         self.suggestions_shown.emit(text)
+
+    @property
+    def view(self) -> QAbstractItemView:
+        """The list the suggestions drop down in."""
+        return self._popup()
 
     def _popup(self) -> QAbstractItemView:
         popup = self.completer.popup()

@@ -14,6 +14,7 @@ from lantern.core.address import Address, Kind
 from lantern.ui import settings as keys
 from lantern.ui.panels.bookmarks import tidy_list
 from lantern.ui.panels.text_views import plain_tip
+from lantern.ui.platform.accessibility import announce
 from lantern.ui.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class ContentsDock(QDockWidget):
         anchor = item.data(AnchorRole)
         if anchor:
             self.section_chosen.emit(anchor)
+            announce(self.list, f"Went to the section {item.toolTip()}")
 
 
 class ReadingPositions(QObject):

@@ -34,6 +34,8 @@ class Act(StrEnum):
     NEXT_PANEL = "next-panel"
     PREVIOUS_PANEL = "previous-panel"
     CLEAR_RECENT = "clear-recent"
+    GO_TO_RESULTS = "go-to-results"
+    GO_TO_TEXT = "go-to-text"
     PROBLEMS = "problems"
     ABOUT = "about"
     QUIT = "quit"
@@ -93,6 +95,11 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
                                ("F6",), kiosk=True),
     Act.PREVIOUS_PANEL: ActionSpec("Pre&vious panel", "Move the keyboard focus to the "
                                    "previous panel", ("Shift+F6",), kiosk=True),
+    # Skip straight to the results or to the page's text, wherever the focus is.
+    Act.GO_TO_RESULTS: ActionSpec("Go to the &results", "Move the keyboard focus to the "
+                                  "search results", ("Ctrl+Shift+R",), kiosk=True),
+    Act.GO_TO_TEXT: ActionSpec("Go to the &text", "Move the keyboard focus to the text of "
+                               "the open page", ("Ctrl+Shift+T",), kiosk=True),
     Act.CLEAR_RECENT: ActionSpec("&Clear recent pages and searches",
                                  "Forget the pages read and the searches made lately",
                                  icon="edit-clear"),

@@ -66,7 +66,8 @@ def build_menus(w: MainWindow) -> None:
     go.addSeparator()
     go.addActions([w.find_action, w.find_in_page_action])
     go.addSeparator()
-    go.addActions([w.next_panel_action, w.previous_panel_action])
+    go.addActions([w.next_panel_action, w.previous_panel_action, w.go_to_results_action,
+                   w.go_to_text_action])
     marks = menu.addMenu("&Bookmarks")
     marks.addAction(w.bookmarks.action)
     marks.addAction(w.bookmarks.dock.toggleViewAction())

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QClipboard, QCloseEvent
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QClipboard, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,6 +32,7 @@ from lantern.ui.panels.find_bar import FindBar
 from lantern.ui.panels.reader import ReaderView
 from lantern.ui.panels.search_panel import ResultsPanel, SearchController, SuggestionPopup
 from lantern.ui.panels.toc import ContentsDock, ReadingPositions
+from lantern.ui.platform import accessibility
 from lantern.ui.settings import SettingsStore
 from lantern.ui.window import chrome, dialogs, state
 from lantern.ui.window.actions import Act, make_action
@@ -96,6 +97,11 @@ class MainWindow(QMainWindow):
         self.searching = Searching(self.session, self.search_field, self.suggestions,
                                    self.search, self.results, self.reader, self.navigation)
         self.toolbar = chrome.build_toolbar(self, self.search_field)
+        self.appearance.scale_text_of([
+            self.search_field, self.suggestions.view, self.results.summary,
+            self.results.kind_filter, self.results.topic_filter, self.results.list,
+            self.glossary.filter, self.glossary.list, self.contents.list,
+            self.bookmarks.dock.list])
         chrome.build_menus(self)
         self._connect()
         state.restore_layout(self, self.settings, self.glossary)
@@ -105,6 +111,8 @@ class MainWindow(QMainWindow):
         self.loader = Loader(self.session, self.index_progress, self)
         self._connect_loader()
         self._apply_policy()
+        for dock in self.findChildren(QDockWidget):  # Qt makes tab bars as panels are tabbed
+            dock.visibilityChanged.connect(self.name_qt_parts)
 
     # construction ----------------------------------------------------------------------
 
@@ -167,6 +175,8 @@ class MainWindow(QMainWindow):
         self.next_panel_action = make_action(self, Act.NEXT_PANEL, lambda: self.cycle_panels(+1))
         self.previous_panel_action = make_action(self, Act.PREVIOUS_PANEL,
                                                  lambda: self.cycle_panels(-1))
+        self.go_to_results_action = make_action(self, Act.GO_TO_RESULTS, self.go_to_results)
+        self.go_to_text_action = make_action(self, Act.GO_TO_TEXT, self.go_to_text)
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
         # Holding Back or Forward (or the Go menu) lists the pages in that direction.
@@ -380,6 +390,20 @@ class MainWindow(QMainWindow):
     def cycle_panels(self, step: int) -> None:
         chrome.cycle_focus(self.panels(), step)
 
+    def go_to_results(self) -> None:
+        """Focus the results list, or say there are none."""
+        if self.results.isVisible() and self.results.model.rowCount():
+            self.results.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            accessibility.announce(self, "No search results. Search with Control K.")
+
+    def go_to_text(self) -> None:
+        """Focus the page's text, its caret at the top of what is in view."""
+        self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.reader.setTextCursor(self.reader.cursorForPosition(QPoint(0, 0)))
+        page = self.reader.page
+        accessibility.announce(self.reader, page.title if page else "Page")
+
     # state -----------------------------------------------------------------------------
 
     def save_state(self) -> None:
@@ -388,6 +412,15 @@ class MainWindow(QMainWindow):
         state.save_layout(self, self.settings, self.history.current)
         self.positions.save()
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.name_qt_parts()
+        QTimer.singleShot(0, self, self.name_qt_parts)
+
+    def name_qt_parts(self, *_args: object) -> None:
+        """Names for the controls Qt adds by itself (see ui/platform/accessibility.py)."""
+        accessibility.name_qt_parts(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

@@ -9,7 +9,7 @@ from string import Template
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from lantern.core.theme import HIGH_CONTRAST, LIGHT, THEMES, Theme, reader_css
@@ -75,7 +75,7 @@ def palette_for(theme: Theme) -> QPalette:
         role.BrightText: theme.highlight, role.Highlight: theme.highlight,
         role.HighlightedText: theme.highlighted_text, role.ToolTipBase: theme.tooltip_base,
         role.ToolTipText: theme.tooltip_text, role.PlaceholderText: theme.placeholder,
-        role.Link: theme.link, role.LinkVisited: theme.link, role.Accent: theme.highlight,
+        role.Link: theme.link, role.LinkVisited: theme.link, role.Accent: theme.focus,
     }
     for r, colour in pairs.items():
         palette.setColor(r, QColor(colour))
@@ -104,6 +104,9 @@ class Appearance(QObject):
         self.window = window
         self.store = store
         self.surfaces = list(surfaces)
+        #: Widgets holding reading text (lists, the search field): their font follows the
+        #: text size too.
+        self.text_widgets: list[QWidget] = []
         self.locked = False
         self._qss_set = False
         self.mode = SYSTEM
@@ -178,6 +181,20 @@ class Appearance(QObject):
         self.apply()
         self.zoom_changed.emit(self.scale)
 
+    def scale_text_of(self, widgets: Sequence[QWidget]) -> None:
+        """Let `widgets` (lists, fields, labels of reading text) grow with the text size."""
+        self.text_widgets.extend(widgets)
+        self._scale_fonts()
+
+    def _scale_fonts(self) -> None:
+        if self.locked:  # a kiosk sizes its chrome with its own stylesheet
+            return
+        for widget in self.text_widgets:
+            font = QFont()  # an empty font inherits everything from the parent
+            if self.scale != 1.0:
+                font.setPointSizeF(QApplication.font(widget).pointSizeF() * self.scale)
+            widget.setFont(font)
+
     def _save(self, setting: Setting[T], value: T) -> None:
         if not self.locked:
             self.store.set(setting, value)
@@ -199,6 +216,7 @@ class Appearance(QObject):
         css = self.stylesheet(theme)
         for surface in self.surfaces:
             surface.set_stylesheet(css)
+        self._scale_fonts()
         self._update_zoom_actions()
         self.theme_changed.emit(theme.name)
 

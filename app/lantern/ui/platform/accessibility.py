@@ -72,6 +72,8 @@ def name_qt_parts(root: QWidget) -> None:
     for tabs in root.findChildren(QTabBar):
         # A tab bar is named by its current tab; one left over with no tabs has no name
         # and nothing to choose, so it is hidden until panels are tabbed on it again.
+        if not tabs.accessibleName():
+            tabs.setAccessibleName("Panels")  # named even in the moment Qt shows it empty
         if not tabs.property(_WATCHED):
             tabs.setProperty(_WATCHED, True)
             tabs.installEventFilter(_EMPTY_TABS)

@@ -42,10 +42,10 @@ import corpora
 
 sys.path.insert(0, str(corpora.REPO / "app"))
 
-from lantern.core.content import load_library  # noqa: E402
-from lantern.core.search import open_index  # noqa: E402
-from lantern.core.search.concepts import ConceptMatcher  # noqa: E402
-from lantern.core.search.documents import iter_documents  # noqa: E402
+from lantern.core.content import load_library
+from lantern.core.search import open_index
+from lantern.core.search.concepts import ConceptMatcher
+from lantern.core.search.documents import iter_documents
 
 LIMIT = 10
 SEED = 20261202

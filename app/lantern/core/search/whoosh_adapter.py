@@ -145,6 +145,17 @@ def _to_whoosh(query: q.Query) -> wq.Query:
     return wq.AndMaybe(_to_whoosh(query.required), _to_whoosh(query.optional))
 
 
+def _no_matcher_replacement(collector: collectors.Collector) -> None:
+    """Switch off Whoosh's replacing of matchers while collecting the top N: it drops
+    documents an optional part would lift into the top ("and maybe" of a question's rarer
+    and its common words lost the record holding every word). Block-quality skipping,
+    which is sound, stays on."""
+    while isinstance(collector, collectors.WrappingCollector):
+        collector = collector.child
+    if isinstance(collector, collectors.ScoredCollector):
+        collector.replace = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One matched item, the best section of it: its stored fields and score."""
@@ -216,6 +227,7 @@ class WhooshIndex:
         only the items returned have their stored fields read."""
         kind_filter = wq.Or([wq.Term("kind", k.value) for k in kinds]) if kinds else None
         collector = self._searcher.collector(limit=COLLECTED, filter=kind_filter)
+        _no_matcher_replacement(collector)
         timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
         try:
             self._searcher.search_with_collector(_to_whoosh(query), timed)

@@ -38,3 +38,28 @@ def test_and_maybe_keeps_the_document_holding_every_word_in_the_top_ten():
         assert "target" in [hit.key for hit in index.engine.search(query, 10)][:10]
     finally:
         index.close()
+
+
+def _faq(slug: str, question: str, body: str) -> Faq:
+    return Faq(slug=slug, question=question, topics=(), body=body, path=Path("f.md"))
+
+
+def test_the_question_words_tell_records_of_one_topic_apart():
+    # Questions on one topic whose answers name it as often: the words of the question
+    # ("what is", "what causes") are the evidence of which one is asked.
+    faqs = (
+        _faq("inherited", "Is Quellin syndrome inherited?",
+             "Quellin syndrome passes from a parent to a child in families."),
+        _faq("causes", "What causes Quellin syndrome?",
+             "Quellin syndrome comes from a change in one gene of the joints."),
+        _faq("what-is", "What is (are) Quellin syndrome?",
+             "Quellin syndrome is a rare condition of the joints in childhood."),
+        *(_faq(f"other-{n}", f"What is (are) Other syndrome {n}?", "Another rare condition.")
+          for n in range(5)),
+    )
+    index = open_index(Library(faqs=faqs))
+    try:
+        assert index.search("What is (are) Quellin syndrome?").results[0].id == "what-is"
+        assert index.search("what causes quellin syndrome").results[0].id == "causes"
+    finally:
+        index.close()

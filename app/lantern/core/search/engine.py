@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from lantern.core.address import SEARCHED_KINDS, Address, Kind
@@ -38,6 +39,10 @@ LONG_QUERY_PARTS = 4
 #: COMMON_MIN_DOCS of them) only adds to the scores of documents found by its other words.
 COMMON_SHARE = 0.1
 COMMON_MIN_DOCS = 500
+#: A pair of the query's words side by side in a title or question ("what causes",
+#: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
+TITLE_PAIR_BOOST = 0.5
+MAX_TITLE_PAIRS = 12
 #: Words of a question that carry no topic, dropped when the query has other words.
 QUESTION_WORDS = frozenset({
     "what", "whats", "how", "does", "do", "did", "done", "my", "i", "im", "me", "which", "who",
@@ -62,6 +67,7 @@ class _Typed:
     notice: str
     concepts: tuple[str, ...]  # in the order typed, repeats kept
     words: list[str]
+    said: tuple[str, ...] = ()  # every index word of the query, question words kept, in order
 
     @property
     def concept_ids(self) -> tuple[str, ...]:
@@ -155,7 +161,7 @@ class SearchIndex:
                                       counts=_help_counted(results, {}))
             return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
-        found = self._collect(query, limit, wanted)
+        found = self._collect(query, limit, wanted, typed.said)
         hits = found.hits
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
@@ -181,14 +187,17 @@ class SearchIndex:
         if content or spans:
             # "what are the symptoms of X": the question words only cost time.
             words = content
-        return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words)
+        said = tuple(self.engine.analyze(cleaned)[:MAX_QUERY_WORDS])
+        return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words, said)
 
-    def _collect(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
+    def _collect(
+        self, query: q.Query, limit: int, kinds: tuple[Kind, ...], said: tuple[str, ...] = (),
+    ) -> Found:
         """Hits of every word; when none, of any word."""
-        found = self._run(query, limit, kinds)
+        found = self._run(_with_title_pairs(query, said), limit, kinds)
         if not found.hits and (wider := widened(query)) is not None:
             # The rarer words found nothing (a typo near no indexed word): any word will do.
-            found = self._run(wider, limit, kinds)
+            found = self._run(_with_title_pairs(wider, said), limit, kinds)
         return found
 
     def _run(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
@@ -339,6 +348,16 @@ def _fuzzy(word: str, token: str) -> q.Query:
     plain = word.lower()
     field, text = ("words", plain) if plain.isalpha() else ("body", token)
     return q.Fuzzy(field, text, maxdist=distance, prefix=1, boost=0.6)
+
+
+def _with_title_pairs(query: q.Query, said: tuple[str, ...]) -> q.Query:
+    """The query, with the pairs of words it says side by side scored where a title says
+    them too: soft evidence (question words included) that never decides what is found."""
+    pairs = list(dict.fromkeys(pairwise(said)))[:MAX_TITLE_PAIRS]
+    if not pairs:
+        return query
+    soft = any_of([q.Phrase("title", pair, boost=TITLE_PAIR_BOOST) for pair in pairs])
+    return q.AndMaybe(query, soft)
 
 
 def _combine(parts: list[q.Query], common: list[q.Query]) -> q.Query | None:

@@ -63,3 +63,18 @@ def test_the_question_words_tell_records_of_one_topic_apart():
         assert index.search("what causes quellin syndrome").results[0].id == "causes"
     finally:
         index.close()
+
+
+def test_a_few_words_rank_documents_with_every_word_first_then_fill_with_some():
+    faqs = (
+        _faq("one", "Harlan disease outlook", "The outlook of Harlan disease is good."),
+        _faq("both", "Harlan disease prognosis", "Harlan disease: the prognosis is good."),
+        _faq("other", "Prognosis of Mervin disease", "The prognosis of Mervin disease is good."),
+    )
+    index = open_index(Library(faqs=faqs))
+    try:
+        found = [r.id for r in index.search("harlan prognosis").results]
+    finally:
+        index.close()
+    assert found[0] == "both"
+    assert set(found) == {"one", "both", "other"}

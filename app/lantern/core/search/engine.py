@@ -41,8 +41,10 @@ COMMON_SHARE = 0.1
 COMMON_MIN_DOCS = 500
 #: A pair of the query's words side by side in a title or question ("what causes",
 #: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
-TITLE_PAIR_BOOST = 0.5
+TITLE_PAIR_BOOST = 1.5
 MAX_TITLE_PAIRS = 12
+#: In a query of a few words, what holding every word adds, as a multiple of its score.
+EVERY_WORD_BONUS = 2.0
 #: Words of a question that carry no topic, dropped when the query has other words.
 QUESTION_WORDS = frozenset({
     "what", "whats", "how", "does", "do", "did", "done", "my", "i", "im", "me", "which", "who",
@@ -373,6 +375,12 @@ def _combine(parts: list[q.Query], common: list[q.Query]) -> q.Query | None:
             # the common words only add to their scores.
             return q.AndMaybe(any_of(parts), any_of(common))
         return any_of(parts + common)
+    if parts and len(parts) + len(common) > 1:
+        # A few words: the documents holding every one first, the top filled with those
+        # holding some, in one pass. Documents with a rarer word are found; the common
+        # words add where they appear, and holding every word adds to that.
+        every = q.AllOf(tuple(parts + common), boost=EVERY_WORD_BONUS)
+        return q.AndMaybe(any_of(parts), q.AnyOf((every, *common)))
     parts += common
     if not parts:
         return None

@@ -141,7 +141,7 @@ def _to_whoosh(query: q.Query) -> wq.Query:
     if isinstance(query, q.AnyOf):
         return wq.Or([_to_whoosh(p) for p in query.parts])
     if isinstance(query, q.AllOf):
-        return wq.And([_to_whoosh(p) for p in query.parts])
+        return wq.And([_to_whoosh(p) for p in query.parts], boost=query.boost)
     return wq.AndMaybe(_to_whoosh(query.required), _to_whoosh(query.optional))
 
 

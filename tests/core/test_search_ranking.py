@@ -78,3 +78,17 @@ def test_a_few_words_rank_documents_with_every_word_first_then_fill_with_some():
         index.close()
     assert found[0] == "both"
     assert set(found) == {"one", "both", "other"}
+
+
+def test_a_form_of_the_word_the_pack_writes_is_found():
+    faqs = (
+        _faq("treated", "How is Harlan disease treated?",
+             "After the diagnosis, Harlan disease is treated with rest."),
+        _faq("diagnosed", "How is Harlan disease diagnosed?",
+             "Harlan disease is diagnosed with a blood test, and often diagnosed early."),
+    )
+    index = open_index(Library(faqs=faqs))
+    try:
+        assert index.search("harlan diagnosis").results[0].id == "diagnosed"
+    finally:
+        index.close()

@@ -43,6 +43,13 @@ COMMON_MIN_DOCS = 500
 #: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
 TITLE_PAIR_BOOST = 1.5
 MAX_TITLE_PAIRS = 12
+#: Forms of a word the pack itself writes ("diagnosis" and "diagnosed", "prognosis" and
+#: "prognostic"): index words sharing its stem but its last letter, a few letters longer at
+#: most, scored below the word itself. Stems shorter than six letters meet too many other
+#: words ("gene", "general").
+VARIANT_BOOST = 0.5
+VARIANT_EXTRA_LETTERS = 3
+MAX_VARIANTS = 4
 #: In a query of a few words, what holding every word adds, as a multiple of its score.
 EVERY_WORD_BONUS = 2.0
 #: Words of a question that carry no topic, dropped when the query has other words.
@@ -279,7 +286,10 @@ class SearchIndex:
                 terms.add(token)
                 frequency = self.engine.doc_frequency(token)
                 if frequency:
-                    part = q.AnyOf(tuple(q.Term(f, token) for f in TEXT_FIELDS))
+                    options = [q.Term(f, token) for f in TEXT_FIELDS]
+                    options += [q.Term(f, variant, boost=VARIANT_BOOST)
+                                for variant in self._variants(token) for f in ("title", "body")]
+                    part = q.AnyOf(tuple(options))
                     (common if frequency > common_limit else parts).append(part)
                     continue
                 unknown.append(word)
@@ -295,6 +305,14 @@ class SearchIndex:
                 elif len(token) >= 4:
                     parts.append(_fuzzy(word, token))
         return _combine(parts, common), terms, unknown
+
+    def _variants(self, token: str) -> list[str]:
+        if len(token) < 6 or not token.isalpha():
+            return []
+        stem = token if len(token) <= 5 else token[:-1]
+        found = self.engine.words_beginning(stem, len(stem) + VARIANT_EXTRA_LETTERS,
+                                            MAX_VARIANTS + 1)
+        return [w for w in found if w != token][:MAX_VARIANTS]
 
     def _result(self, hit: Hit, terms: set[str], concepts: tuple[str, ...]) -> SearchResult:
         matched = set(terms)

@@ -219,6 +219,19 @@ class WhooshIndex:
         reader = self._searcher.reader()
         return int(max(reader.doc_frequency(f, token) for f in TEXT_FIELDS))
 
+    def words_beginning(self, prefix: str, longest: int, limit: int) -> list[str]:
+        """Index words of the body beginning with `prefix`, no longer than `longest`
+        letters, the first `limit` in order."""
+        found: list[str] = []
+        with contextlib.suppress(Exception):
+            for value in self._searcher.reader().expand_prefix("body", prefix):
+                word = value.decode() if isinstance(value, bytes) else str(value)
+                if len(word) <= longest:
+                    found.append(word)
+                    if len(found) >= limit:
+                        break
+        return found
+
     def search(self, query: q.Query, limit: int, kinds: Sequence[Kind] = ()) -> Found:
         """The best `limit` items (the best section of each) among the best `COLLECTED`
         documents, within the time limit, and how many items of each kind those hold;

@@ -42,7 +42,7 @@ COMMON_MIN_DOCS = 500
 #: A pair of the query's words side by side in a title or question ("what causes",
 #: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
 TITLE_PAIR_BOOST = 1.5
-MAX_TITLE_PAIRS = 12
+MAX_TITLE_PAIRS = 6
 #: Forms of a word the pack itself writes ("diagnosis" and "diagnosed", "prognosis" and
 #: "prognostic"): index words sharing its stem but its last letter, a few letters longer at
 #: most, scored below the word itself. Stems shorter than six letters meet too many other

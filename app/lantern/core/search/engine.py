@@ -42,7 +42,7 @@ COMMON_MIN_DOCS = 500
 #: A pair of the query's words side by side in a title or question ("what causes",
 #: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
 TITLE_PAIR_BOOST = 1.5
-MAX_TITLE_PAIRS = 6
+MAX_TITLE_PAIRS = 3
 #: Forms of a word the pack itself writes ("diagnosis" and "diagnosed", "prognosis" and
 #: "prognostic"): index words sharing its stem but its last letter, a few letters longer at
 #: most, scored below the word itself. Stems shorter than six letters meet too many other
@@ -287,8 +287,12 @@ class SearchIndex:
                 frequency = self.engine.doc_frequency(token)
                 if frequency:
                     options = [q.Term(f, token) for f in TEXT_FIELDS]
-                    options += [q.Term(f, variant, boost=VARIANT_BOOST)
-                                for variant in self._variants(token) for f in ("title", "body")]
+                    if frequency <= common_limit and len(words) <= LONG_QUERY_PARTS:
+                        # Only a few words: each of them counts (and a long question's
+                        # variants cost more time than they find).
+                        options += [q.Term(f, variant, boost=VARIANT_BOOST)
+                                    for variant in self._variants(token)
+                                    for f in ("title", "body")]
                     part = q.AnyOf(tuple(options))
                     (common if frequency > common_limit else parts).append(part)
                     continue
@@ -373,7 +377,11 @@ def _fuzzy(word: str, token: str) -> q.Query:
 def _with_title_pairs(query: q.Query, said: tuple[str, ...]) -> q.Query:
     """The query, with the pairs of words it says side by side scored where a title says
     them too: soft evidence (question words included) that never decides what is found."""
-    pairs = list(dict.fromkeys(pairwise(said)))[:MAX_TITLE_PAIRS]
+    pairs = list(dict.fromkeys(pairwise(said)))
+    if len(pairs) > MAX_TITLE_PAIRS:
+        # What a question asks sits at its edges ("what causes …", "… inherited"); the
+        # middle is the topic, which the words themselves already score.
+        pairs = pairs[: MAX_TITLE_PAIRS - 1] + pairs[-1:]
     if not pairs:
         return query
     soft = any_of([q.Phrase("title", pair, boost=TITLE_PAIR_BOOST) for pair in pairs])

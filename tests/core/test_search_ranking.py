@@ -92,3 +92,19 @@ def test_a_form_of_the_word_the_pack_writes_is_found():
         assert index.search("harlan diagnosis").results[0].id == "diagnosed"
     finally:
         index.close()
+
+
+def test_thousands_of_long_names_keep_the_concept_matcher_small_and_exact():
+    from lantern.core.model import Term
+    from lantern.core.search.concepts import PREFIX_CHARS, ConceptMatcher
+
+    terms = [Term(id=f"t{n}", term=f"Disorder{n} of glycosylation with long name",
+                  definition="-", aliases=(f"Long descriptive other name number {n}",))
+             for n in range(3000)]
+    matcher = ConceptMatcher(terms)
+    # Beginnings are kept up to PREFIX_CHARS letters, not every beginning of every name.
+    assert len(matcher._prefixes) <= len(matcher.names) * PREFIX_CHARS
+    found = matcher.spans("is disorder2071 of glycosylation with long name inherited?")
+    assert [(s.concept, s.text) for s in found] == [
+        ("t2071", "disorder2071 of glycosylation with long name")]
+    assert matcher.concepts("a long descriptive other name number 7 here") == ["t7"]

@@ -3,7 +3,9 @@
 * `bundled`: Lantern's own pack (`content/`), used as it is.
 * MedQuAD: the 16 423 NIH question–answer pairs of ../shared/corpora/medquad, written as a
   Lantern pack with one FAQ per record (the question as `question`, the answer as the body,
-  `topics: [medquad]`). A size is either a number (the first N records) or `medquad` (all).
+  `topics: [medquad]`, and as `aliases` the record's topic and the other names MedQuAD
+  lists for it, as a careful pack author would declare them). A size is either a number
+  (the first N records) or `medquad` (all).
 
 MedQuAD is never copied into the repository: packs are written to a scratch folder given
 by the caller. The corpus folder is found through `LANTERN_MEDQUAD_DIR`, else at
@@ -87,17 +89,32 @@ def _toml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_medquad_pack(target: Path, limit: int | None) -> int:
-    """Write a pack of the first `limit` records into `target` (emptied first)."""
+def record_aliases(record: dict[str, object]) -> list[str]:
+    """The names a pack author would give a record: its topic and the topic's other names."""
+    names = [str(record.get("focus") or "").strip()]
+    names += [str(s).strip() for s in record.get("synonyms") or ()]  # type: ignore[attr-defined]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def write_medquad_pack(
+    target: Path, limit: int | None, *, also: frozenset[str] = frozenset(),
+) -> int:
+    """Write a pack of the first `limit` records, and of any record whose id is in `also`,
+    into `target` (emptied first)."""
     faq_dir = target / "faq"
     if target.exists():
         for old in faq_dir.glob("*.md") if faq_dir.is_dir() else ():
             old.unlink()
     faq_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    for record in iter_records(limit):
+    for number, record in enumerate(iter_records(None if also else limit)):
+        if limit is not None and number >= limit and record["id"] not in also:
+            continue
+        fields: dict[str, object] = {"question": str(record["question"]), "topics": ["medquad"]}
+        if aliases := record_aliases(record):
+            fields["aliases"] = aliases
         front = yaml.safe_dump(
-            {"question": str(record["question"]), "topics": ["medquad"]},
+            fields,
             allow_unicode=True, sort_keys=False, width=10_000,
         )
         answer = str(record["answer"]).strip()

@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from lantern.core.address import SEARCHED_KINDS, Address, Kind
@@ -38,6 +39,19 @@ LONG_QUERY_PARTS = 4
 #: COMMON_MIN_DOCS of them) only adds to the scores of documents found by its other words.
 COMMON_SHARE = 0.1
 COMMON_MIN_DOCS = 500
+#: A pair of the query's words side by side in a title or question ("what causes",
+#: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
+TITLE_PAIR_BOOST = 1.5
+MAX_TITLE_PAIRS = 3
+#: Forms of a word the pack itself writes ("diagnosis" and "diagnosed", "prognosis" and
+#: "prognostic"): index words sharing its stem but its last letter, a few letters longer at
+#: most, scored below the word itself. Stems shorter than six letters meet too many other
+#: words ("gene", "general").
+VARIANT_BOOST = 0.5
+VARIANT_EXTRA_LETTERS = 3
+MAX_VARIANTS = 4
+#: In a query of a few words, what holding every word adds, as a multiple of its score.
+EVERY_WORD_BONUS = 2.0
 #: Words of a question that carry no topic, dropped when the query has other words.
 QUESTION_WORDS = frozenset({
     "what", "whats", "how", "does", "do", "did", "done", "my", "i", "im", "me", "which", "who",
@@ -62,6 +76,7 @@ class _Typed:
     notice: str
     concepts: tuple[str, ...]  # in the order typed, repeats kept
     words: list[str]
+    said: tuple[str, ...] = ()  # every index word of the query, question words kept, in order
 
     @property
     def concept_ids(self) -> tuple[str, ...]:
@@ -155,7 +170,7 @@ class SearchIndex:
                                       counts=_help_counted(results, {}))
             return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
-        found = self._collect(query, limit, wanted)
+        found = self._collect(query, limit, wanted, typed.said)
         hits = found.hits
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
@@ -181,14 +196,17 @@ class SearchIndex:
         if content or spans:
             # "what are the symptoms of X": the question words only cost time.
             words = content
-        return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words)
+        said = tuple(self.engine.analyze(cleaned)[:MAX_QUERY_WORDS])
+        return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words, said)
 
-    def _collect(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
+    def _collect(
+        self, query: q.Query, limit: int, kinds: tuple[Kind, ...], said: tuple[str, ...] = (),
+    ) -> Found:
         """Hits of every word; when none, of any word."""
-        found = self._run(query, limit, kinds)
+        found = self._run(_with_title_pairs(query, said), limit, kinds)
         if not found.hits and (wider := widened(query)) is not None:
             # The rarer words found nothing (a typo near no indexed word): any word will do.
-            found = self._run(wider, limit, kinds)
+            found = self._run(_with_title_pairs(wider, said), limit, kinds)
         return found
 
     def _run(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
@@ -268,7 +286,14 @@ class SearchIndex:
                 terms.add(token)
                 frequency = self.engine.doc_frequency(token)
                 if frequency:
-                    part = q.AnyOf(tuple(q.Term(f, token) for f in TEXT_FIELDS))
+                    options = [q.Term(f, token) for f in TEXT_FIELDS]
+                    if frequency <= common_limit and len(words) <= LONG_QUERY_PARTS:
+                        # Only a few words: each of them counts (and a long question's
+                        # variants cost more time than they find).
+                        options += [q.Term(f, variant, boost=VARIANT_BOOST)
+                                    for variant in self._variants(token)
+                                    for f in ("title", "body")]
+                    part = q.AnyOf(tuple(options))
                     (common if frequency > common_limit else parts).append(part)
                     continue
                 unknown.append(word)
@@ -284,6 +309,14 @@ class SearchIndex:
                 elif len(token) >= 4:
                     parts.append(_fuzzy(word, token))
         return _combine(parts, common), terms, unknown
+
+    def _variants(self, token: str) -> list[str]:
+        if len(token) < 6 or not token.isalpha():
+            return []
+        stem = token if len(token) <= 5 else token[:-1]
+        found = self.engine.words_beginning(stem, len(stem) + VARIANT_EXTRA_LETTERS,
+                                            MAX_VARIANTS + 1)
+        return [w for w in found if w != token][:MAX_VARIANTS]
 
     def _result(self, hit: Hit, terms: set[str], concepts: tuple[str, ...]) -> SearchResult:
         matched = set(terms)
@@ -341,6 +374,20 @@ def _fuzzy(word: str, token: str) -> q.Query:
     return q.Fuzzy(field, text, maxdist=distance, prefix=1, boost=0.6)
 
 
+def _with_title_pairs(query: q.Query, said: tuple[str, ...]) -> q.Query:
+    """The query, with the pairs of words it says side by side scored where a title says
+    them too: soft evidence (question words included) that never decides what is found."""
+    pairs = list(dict.fromkeys(pairwise(said)))
+    if len(pairs) > MAX_TITLE_PAIRS:
+        # What a question asks sits at its edges ("what causes …", "… inherited"); the
+        # middle is the topic, which the words themselves already score.
+        pairs = pairs[: MAX_TITLE_PAIRS - 1] + pairs[-1:]
+    if not pairs:
+        return query
+    soft = any_of([q.Phrase("title", pair, boost=TITLE_PAIR_BOOST) for pair in pairs])
+    return q.AndMaybe(query, soft)
+
+
 def _combine(parts: list[q.Query], common: list[q.Query]) -> q.Query | None:
     # No coordination bonus: it counted the matched terms of every matched document, a
     # third of the matching time, and LiveQA relevance was as good without it
@@ -354,6 +401,12 @@ def _combine(parts: list[q.Query], common: list[q.Query]) -> q.Query | None:
             # the common words only add to their scores.
             return q.AndMaybe(any_of(parts), any_of(common))
         return any_of(parts + common)
+    if parts and len(parts) + len(common) > 1:
+        # A few words: the documents holding every one first, the top filled with those
+        # holding some, in one pass. Documents with a rarer word are found; the common
+        # words add where they appear, and holding every word adds to that.
+        every = q.AllOf(tuple(parts + common), boost=EVERY_WORD_BONUS)
+        return q.AndMaybe(any_of(parts), q.AnyOf((every, *common)))
     parts += common
     if not parts:
         return None

@@ -43,6 +43,7 @@ class AnyOf:
 @dataclass(frozen=True, slots=True)
 class AllOf:
     parts: tuple[Query, ...]
+    boost: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,8 +141,19 @@ def _to_whoosh(query: q.Query) -> wq.Query:
     if isinstance(query, q.AnyOf):
         return wq.Or([_to_whoosh(p) for p in query.parts])
     if isinstance(query, q.AllOf):
-        return wq.And([_to_whoosh(p) for p in query.parts])
+        return wq.And([_to_whoosh(p) for p in query.parts], boost=query.boost)
     return wq.AndMaybe(_to_whoosh(query.required), _to_whoosh(query.optional))
+
+
+def _no_matcher_replacement(collector: collectors.Collector) -> None:
+    """Switch off Whoosh's replacing of matchers while collecting the top N: it drops
+    documents an optional part would lift into the top ("and maybe" of a question's rarer
+    and its common words lost the record holding every word). Block-quality skipping,
+    which is sound, stays on."""
+    while isinstance(collector, collectors.WrappingCollector):
+        collector = collector.child
+    if isinstance(collector, collectors.ScoredCollector):
+        collector.replace = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +219,19 @@ class WhooshIndex:
         reader = self._searcher.reader()
         return int(max(reader.doc_frequency(f, token) for f in TEXT_FIELDS))
 
+    def words_beginning(self, prefix: str, longest: int, limit: int) -> list[str]:
+        """Index words of the body beginning with `prefix`, no longer than `longest`
+        letters, the first `limit` in order."""
+        found: list[str] = []
+        with contextlib.suppress(Exception):
+            for value in self._searcher.reader().expand_prefix("body", prefix):
+                word = value.decode() if isinstance(value, bytes) else str(value)
+                if len(word) <= longest:
+                    found.append(word)
+                    if len(found) >= limit:
+                        break
+        return found
+
     def search(self, query: q.Query, limit: int, kinds: Sequence[Kind] = ()) -> Found:
         """The best `limit` items (the best section of each) among the best `COLLECTED`
         documents, within the time limit, and how many items of each kind those hold;
@@ -216,6 +240,7 @@ class WhooshIndex:
         only the items returned have their stored fields read."""
         kind_filter = wq.Or([wq.Term("kind", k.value) for k in kinds]) if kinds else None
         collector = self._searcher.collector(limit=COLLECTED, filter=kind_filter)
+        _no_matcher_replacement(collector)
         timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
         try:
             self._searcher.search_with_collector(_to_whoosh(query), timed)

@@ -124,7 +124,7 @@ class ContentsDock(QDockWidget):
         anchor = item.data(AnchorRole)
         if anchor:
             self.section_chosen.emit(anchor)
-            announce(self.list, f"Went to the section {item.toolTip()}")
+            announce(self.list, f"Went to the section {item.text().strip()}")
 
 
 class ReadingPositions(QObject):

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from lantern.core.address import Address
-from lantern.core.session import Session
+from lantern.core.search.safety import is_crisis
+from lantern.core.session import HELP_NOW, Session
 
 from lantern.ui.panels.find_bar import mark_all
 from lantern.ui.panels.reader import ReaderView
@@ -65,6 +66,10 @@ class Searching(QObject):
         self.suggestions.hide()
         text = self.field.text()
         self.navigation.remember_search(text)
+        if is_crisis(text):
+            # Someone who may be in trouble gets the help-now page at once; the results,
+            # with that page pinned first, show beside it.
+            self.navigation.navigate(HELP_NOW)
         self.search.run_now(text)
 
     def on_summary_link(self, link: str) -> None:

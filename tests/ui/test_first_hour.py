@@ -20,3 +20,35 @@ def test_enter_on_a_crisis_search_opens_the_help_now_page(qtbot, window):
     shown = window.results.model.result(0)
     assert (shown.kind, shown.id) == (Kind.PAGE, "help-now")
     assert window.results.list.currentIndex().row() == 0
+
+
+def _recent_searches_on_show(qtbot, window):
+    window.navigation.remember_search("psilocybin")
+    window.reader.setFocus()
+    popup = window.suggestions.completer.popup()
+    with qtbot.waitSignal(window.suggestions.suggestions_shown):
+        window.search_field.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(popup.isVisible)
+    return popup
+
+
+def test_recent_searches_close_with_escape(qtbot, window):
+    popup = _recent_searches_on_show(qtbot, window)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    with qtbot.assertNotEmitted(window.suggestions.suggestions_shown, wait=300):
+        pass
+    assert not popup.isVisible()
+    assert window.search_field.hasFocus()
+
+
+def test_recent_searches_close_with_a_click_elsewhere(qtbot, window):
+    popup = _recent_searches_on_show(qtbot, window)
+    # A popup takes every press while open; one outside it closes it, as a click on the
+    # page does.
+    outside = popup.mapFromGlobal(window.reader.mapToGlobal(window.reader.rect().center()))
+    qtbot.mouseClick(popup, Qt.MouseButton.LeftButton, pos=outside)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    with qtbot.assertNotEmitted(window.suggestions.suggestions_shown, wait=300):
+        pass
+    assert not popup.isVisible()

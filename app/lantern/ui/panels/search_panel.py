@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from lantern.core.search.suggest import Suggester
 
 DEBOUNCE_MS = 180
+#: Focus coming back to the search field rather than brought to it by the reader.
+_RETURNING_FOCUS = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class ResultsList(QListView):
@@ -275,9 +277,12 @@ class SuggestionPopup(QObject):
         self.completer.setPopup(NeverShown())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Into an empty field: offer the recent searches (laptop mode only).
-        if (watched is self.field and event.type() == QEvent.Type.FocusIn
-                and not self.field.text()):
+        # Into an empty field: offer the recent searches (laptop mode only). Not when the
+        # focus comes back from the list itself closing (Escape, a click elsewhere) or from
+        # another window: that would open the list again at once.
+        if (watched is self.field and isinstance(event, QFocusEvent)
+                and event.type() == QEvent.Type.FocusIn
+                and event.reason() not in _RETURNING_FOCUS and not self.field.text()):
             QTimer.singleShot(0, self, self.refresh)
         if watched is self.field and event.type() == QEvent.Type.FocusOut and \
                 self.inside is not None:

@@ -3,10 +3,14 @@ list, links to pages that are gone, the content problems dialog, export, the pan
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import json
+
+from PySide6.QtCore import QSettings, Qt
 
 from lantern.core.address import Kind
 from lantern.core.session import HELP_NOW
+
+from tests.ui.conftest import make_window
 
 
 def test_enter_on_a_crisis_search_opens_the_help_now_page(qtbot, window):
@@ -52,3 +56,23 @@ def test_recent_searches_close_with_a_click_elsewhere(qtbot, window):
     with qtbot.assertNotEmitted(window.suggestions.suggestions_shown, wait=300):
         pass
     assert not popup.isVisible()
+
+
+def test_pages_of_a_pack_no_longer_loaded_are_not_offered(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reader/recent", json.dumps([
+        ["lantern:faq/gone-question", "A question from another pack"],
+        ["lantern:faq/is-it-safe", "Is it safe?"],
+    ]))
+    settings.sync()
+    window = make_window(qtbot, tmp_path)
+    window.go_home()
+    home = window.reader.toPlainText()
+    assert "Continue reading" in home
+    assert "A question from another pack" not in home
+    assert "lantern:faq/gone-question" not in window.reader.toHtml()
+    window.recent_menu.aboutToShow.emit()
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert "A question from another pack" not in titles
+    assert "Is it safe?" in titles
+    window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -247,6 +247,8 @@ class Composer:
         page = library.page("home")
         title = page.title if page else "Lantern"
         parts = [f"<h1>{escape(title if page else library.name)}</h1>", _facts_checked(library)]
+        # Pages read in a pack that is no longer loaded are left out, not linked dead.
+        recent = [(where, name) for where, name in recent if self.exists(where)]
         if recent:  # a returning reader sees where they were first, above the fold
             items = [f'<li><a href="{escape(where)}">{escape(name)}</a></li>'
                      for where, name in recent[:RECENT_ON_HOME]]
@@ -272,6 +274,18 @@ class Composer:
                      for t in library.terms]
             parts.append(f'<h2>Glossary</h2><p class="glossary-list">{" · ".join(links)}</p>')
         return ComposedPage(str(HOME), title, "".join(parts))
+
+    def exists(self, address: str) -> bool:
+        """Is there a page at this internal address in the library loaded now?"""
+        where = Address.parse(address)
+        if where is None or where.kind is Kind.HOME:
+            return where is not None
+        library = self.library
+        find: dict[Kind, Callable[[str], object]] = {
+            Kind.ARTICLE: library.article, Kind.FAQ: library.faq,
+            Kind.PAGE: library.page, Kind.TERM: library.term,
+        }
+        return where.kind in find and find[where.kind](where.key) is not None
 
     def compose(self, address: str, *,
                 recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:

@@ -119,11 +119,15 @@ class Navigator(QObject):
 
     def fill_recent_menu(self, menu: QMenu, clear_action: QAction) -> None:
         menu.clear()
-        for visit in self.recent.items:
+        composer = self.session.composer
+        # Pages read in a pack that is not loaded now are left out.
+        shown = [v for v in self.recent.items
+                 if composer is None or composer.exists(v.address)]
+        for visit in shown:
             action = menu.addAction(visit.title)
             action.setStatusTip(visit.address)
             action.triggered.connect(lambda _checked=False, a=visit.address: self.navigate(a))
-        if not self.recent.items:
+        if not shown:
             menu.addAction("Nothing read yet").setEnabled(False)
         menu.addSeparator()
         menu.addAction(clear_action)

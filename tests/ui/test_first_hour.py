@@ -4,12 +4,15 @@ list, links to pages that are gone, the content problems dialog, export, the pan
 from __future__ import annotations
 
 import json
+import shutil
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from lantern.core.address import Kind
 from lantern.core.session import HELP_NOW
 
+from tests.conftest import BROKEN_PACK, VALID_PACK
 from tests.ui.conftest import make_window
 
 
@@ -75,4 +78,26 @@ def test_pages_of_a_pack_no_longer_loaded_are_not_offered(qtbot, tmp_path):
     titles = [a.text() for a in window.recent_menu.actions()]
     assert "A question from another pack" not in titles
     assert "Is it safe?" in titles
+    window.close()
+
+
+def test_content_problems_show_a_readers_own_packs_not_the_bundled_packs_warnings(
+        qtbot, tmp_path, monkeypatch):
+    bundled = tmp_path / "bundled"
+    shutil.copytree(VALID_PACK, bundled)
+    with (bundled / "references.yaml").open("a", encoding="utf-8") as f:
+        f.write("- id: uncited2020\n  type: book\n  title: Never cited\n  issued: 2020\n"
+                "  author: [{literal: Somebody}]\n  URL: https://example.org/\n")
+    monkeypatch.setenv("LANTERN_CONTENT_DIR", str(bundled))
+    window = make_window(qtbot, tmp_path, roots=(bundled, BROKEN_PACK))
+    assert any("uncited2020" in p.message for p in window.library.problems)
+    window.problems_action.trigger()
+    dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+    shown = dialog.findChild(QPlainTextEdit).toPlainText()
+    assert "uncited2020" not in shown  # for the pack's authors: lantern check
+    assert "duplicate glossary id 'dmn'" in shown  # the reader's own pack: errors
+    assert "ref2020" in shown  # and warnings
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     window.close()

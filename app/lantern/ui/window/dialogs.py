@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import platform
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
@@ -28,20 +29,38 @@ from lantern.core import paths
 from lantern import __version__
 
 if TYPE_CHECKING:
-    from lantern.core.model import Library
+    from lantern.core.model import Library, Problem
 
 
-def show_problems(parent: QWidget, library: Library | None) -> None:
+def reader_problems(library: Library | None, bundled: Path | None) -> list[Problem]:
+    """The problems a reader is shown: everything about their own packs, and only the
+    errors of the bundled pack (its warnings are for its authors: `lantern check`)."""
+    from lantern.core.model import Severity  # not before the first paint
+
     problems = library.problems if library else ()
+    if bundled is None:
+        return list(problems)
+    return [p for p in problems
+            if p.severity is Severity.ERROR or not p.file.resolve().is_relative_to(bundled)]
+
+
+def show_problems(parent: QWidget, library: Library | None,
+                  bundled: Path | None = None) -> QDialog:
+    problems = reader_problems(library, bundled)
     dialog = QDialog(parent)
+    dialog.setObjectName("problemsDialog")
     dialog.setWindowTitle("Content problems")
     text = QPlainTextEdit(dialog)
     text.setReadOnly(True)
     text.setPlainText("\n".join(p.format() for p in problems) or "No problems found.")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
+    layout.addWidget(buttons)
     dialog.resize(760, 420)
     dialog.open()
+    return dialog
 
 
 def show_about(parent: QWidget, library: Library | None) -> None:

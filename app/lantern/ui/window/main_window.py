@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         self.find_action = make_action(self, Act.SEARCH, lambda: self.searching.focus())
         self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
         self.problems_action = make_action(
-            self, Act.PROBLEMS, lambda: dialogs.show_problems(self, self.session.library))
+            self, Act.PROBLEMS, lambda: dialogs.show_problems(
+                self, self.session.library, self._bundled_content()))
         self.about_action = make_action(
             self, Act.ABOUT, lambda: dialogs.show_about(self, self.session.library))
         self.quit_action = make_action(self, Act.QUIT, self.close)
@@ -227,6 +228,12 @@ class MainWindow(QMainWindow):
             chrome.touch_chrome(self, self.toolbar, [
                 self.reader, self.results.list, self.glossary.list, self.glossary.entry,
                 self.references.browser])
+
+    def _bundled_content(self) -> Path | None:
+        try:
+            return paths.content_dir().resolve()
+        except paths.NotFoundError:
+            return None
 
     # what a kiosk (or any owner) may ask of the window ------------------------------------
 

@@ -32,6 +32,7 @@ examples:
   lantern search DMN               search from the terminal
   echo "is ketamine safe" | lantern search --json
   lantern check my-clinic-pack     validate a content pack
+  lantern --content my-clinic-pack --watch   preview a pack while editing it
   lantern index                    build the search index ahead of time
   lantern doctor                   check Qt, content, index and folders (for IT)
   lantern kiosk                    full screen for a clinic waiting room (docs/kiosk.md)
@@ -90,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"page to open, e.g. {_EXAMPLE} (a Lantern "
                         "already running opens it in its window)")
     _content_arg(parser, dest="content")
+    parser.add_argument(
+        "--watch", action="store_true",
+        help="live preview for authors: check and reload the packs when a file is saved",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     search = sub.add_parser("search", help="search and print results",
@@ -392,7 +397,9 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
         return 1
     from lantern.ui.app import run
 
-    return run(roots, address=args.address, switch_packs=bool(args.content))
+    # Live preview only when asked, so `run` is called as it always was otherwise.
+    watching = {"watch": True} if getattr(args, "watch", False) else {}
+    return run(roots, address=args.address, switch_packs=bool(args.content), **watching)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

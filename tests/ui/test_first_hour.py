@@ -101,3 +101,39 @@ def test_content_problems_show_a_readers_own_packs_not_the_bundled_packs_warning
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     window.close()
+
+
+def test_live_preview_reloads_a_saved_pack_on_the_same_page(qtbot, tmp_path, pack_copy):
+    window = make_window(qtbot, tmp_path, roots=(pack_copy,))
+    window.watch_content()
+    window.navigate("lantern:article/brain-networks")
+    assert "A sentence an author has just written" not in window.reader.toPlainText()
+    article = pack_copy / "articles" / "brain-networks.md"
+    text = article.read_text(encoding="utf-8")
+    with qtbot.waitSignal(window.content_reloaded, timeout=20000):
+        article.write_text(text + "\nA sentence an author has just written.\n",
+                           encoding="utf-8")
+    assert window.history.current == "lantern:article/brain-networks"
+    assert "A sentence an author has just written" in window.reader.toPlainText()
+
+    # A mistake shows at once, in the status bar and in the problems dialog.
+    window.problems_action.trigger()
+    with qtbot.waitSignal(window.content_reloaded, timeout=20000):
+        article.write_text(text.replace("\n\n", "\n\nSee [@nobody1999].\n\n", 1),
+                           encoding="utf-8")
+    assert "nobody1999" in window.statusBar().currentMessage()
+    dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+    assert "nobody1999" in dialog.findChild(QPlainTextEdit).toPlainText()
+    window.close()
+
+
+def test_watch_on_the_command_line_opens_the_window_watching(monkeypatch, pack_copy):
+    import lantern.ui.app
+
+    from lantern import cli
+
+    opened = {}
+    monkeypatch.setattr(lantern.ui.app, "run",
+                        lambda roots, watch=False: opened.update(roots=roots, watch=watch))
+    cli.main(["--content", str(pack_copy), "--watch"])
+    assert opened == {"roots": [pack_copy], "watch": True}

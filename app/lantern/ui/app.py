@@ -76,15 +76,17 @@ def _start(app: QApplication, kiosk: bool, request: Request | None = None
     return None
 
 
-def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = False) -> int:
+def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = False,
+        watch: bool = False) -> int:
     """Open the window on `roots` (at `address`, if given). When a Lantern window is already
-    open it is handed `address`, and `roots` too when `switch_packs` (packs were named)."""
+    open it is handed `address`, and `roots` too when `switch_packs` (packs were named).
+    With `watch`, the packs are read again whenever one of their files is saved."""
     app = create_app()
     absolute = tuple(Path(r).absolute() for r in roots) if switch_packs else ()
     guard = _start(app, kiosk=False, request=Request(address, absolute))
     if guard is None:
         return 0
-    _window = open_window(roots, guard, address)  # held until the event loop ends
+    _window = open_window(roots, guard, address, watch)  # held until the event loop ends
     try:
         return app.exec()
     finally:
@@ -92,11 +94,13 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
 
 
 def open_window(roots: Sequence[Path], guard: SingleInstance,
-                address: str | None = None) -> MainWindow:
+                address: str | None = None, watch: bool = False) -> MainWindow:
     """The main window, shown, loading after its first paint, taking later starts'
-    requests through `guard`."""
+    requests through `guard`; with `watch`, reloading its packs when a file is saved."""
     kept = set_aside_if_corrupt(paths.config_dir() / "lantern.ini")
     window = MainWindow(roots)
+    if watch:
+        window.watch_content()
     window.show()
     if kept is not None:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
@@ -150,6 +154,8 @@ def on_request(window: MainWindow, request: Request) -> None:
 
         window.library_loaded.connect(close_previous)
         window.roots = session.roots = roots
+        if window.watcher is not None:  # live preview follows the packs now shown
+            window.watcher.set_roots(roots)
         window.start_loading()
     if request.address:
         _open_when_loaded(window, request.address, reloading)

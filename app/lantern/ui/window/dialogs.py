@@ -44,21 +44,32 @@ def reader_problems(library: Library | None, bundled: Path | None) -> list[Probl
             if p.severity is Severity.ERROR or not p.file.resolve().is_relative_to(bundled)]
 
 
+class ProblemsDialog(QDialog):
+    """The content problems a reader is shown, with a Close button."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsDialog")
+        self.setWindowTitle("Content problems")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+    def show_problems(self, library: Library | None, bundled: Path | None) -> None:
+        problems = reader_problems(library, bundled)
+        self.text.setPlainText("\n".join(p.format() for p in problems)
+                               or "No problems found.")
+
+
 def show_problems(parent: QWidget, library: Library | None,
-                  bundled: Path | None = None) -> QDialog:
-    problems = reader_problems(library, bundled)
-    dialog = QDialog(parent)
-    dialog.setObjectName("problemsDialog")
-    dialog.setWindowTitle("Content problems")
-    text = QPlainTextEdit(dialog)
-    text.setReadOnly(True)
-    text.setPlainText("\n".join(p.format() for p in problems) or "No problems found.")
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(text)
-    layout.addWidget(buttons)
-    dialog.resize(760, 420)
+                  bundled: Path | None = None) -> ProblemsDialog:
+    dialog = parent.findChild(ProblemsDialog) or ProblemsDialog(parent)
+    dialog.show_problems(library, bundled)
     dialog.open()
     return dialog
 

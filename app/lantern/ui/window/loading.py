@@ -33,6 +33,8 @@ class Loader(QObject):
     index_ready = Signal(object)  # the new SearchIndex, before the old one is closed
     index_updated = Signal()
     index_update_failed = Signal(str)
+    #: The packs were read again (a file was saved) and the session now shows them.
+    reloaded = Signal()
 
     def __init__(self, session: Session, progress: IndexProgress, window: QWidget) -> None:
         super().__init__(window)
@@ -41,6 +43,8 @@ class Loader(QObject):
         self.updating = False
         self.closed = False
         self._pending = False
+        self._reloading = False
+        self._reload_again = False
         self._pool = QThreadPool(self)
         window.installEventFilter(self)
 
@@ -80,14 +84,20 @@ class Loader(QObject):
         submit(self._pool, lambda: session.load_cached(progress), from_files, self._on_failed)
 
     def _on_loaded(self, loaded: Loaded) -> None:
-        from lantern.core.usage import term_appearances
+        self._adopt(loaded)
+        self.loaded.emit()
+        self._work_out_appearances()
 
+    def _adopt(self, loaded: Loaded) -> None:
         self.session.adopt(loaded)
         if loaded.outdated:
             self.update_index()
         else:
             self.progress.finish()
-        self.loaded.emit()
+
+    def _work_out_appearances(self) -> None:
+        from lantern.core.usage import term_appearances
+
         # Where each glossary term appears: worked out in the background once search is
         # usable, not before (a glossary entry opened sooner works it out itself).
         composer = self.session.composer
@@ -97,6 +107,45 @@ class Loader(QObject):
 
     def _on_failed(self, message: str) -> None:
         self.failed.emit(message)
+
+    # reading the packs again ------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the packs again in the background (an author saved a file); the library
+        shown until then stays in use until the new one is ready."""
+        if self.closed or self.session.library is None:
+            return
+        if self._reloading or self.updating:
+            self._reload_again = True  # once the read under way is done
+            return
+        self._reloading = True
+        preload_modules(PARSER_MODULES)
+        submit(self._pool, lambda: self.session.load_files(self.progress),
+               self._on_reloaded, self._on_reload_failed)
+
+    def _on_reloaded(self, loaded: Loaded) -> None:
+        self._reloading = False
+        if self.closed:
+            loaded.index.close()
+            return
+        previous = self.session.index
+        self._adopt(loaded)
+        self.index_ready.emit(loaded.index)  # search moves over, a search running ends
+        if previous is not None and previous is not loaded.index:
+            previous.close()
+        self.reloaded.emit()
+        self._work_out_appearances()
+        self._reload_if_asked()
+
+    def _on_reload_failed(self, message: str) -> None:
+        self._reloading = False
+        log.warning("content not reloaded: %s", message)
+        self._reload_if_asked()
+
+    def _reload_if_asked(self) -> None:
+        if self._reload_again and not self.updating:
+            self._reload_again = False
+            self.reload()
 
     # the index --------------------------------------------------------------------------
 
@@ -120,12 +169,14 @@ class Loader(QObject):
         self.updating = False
         self.progress.finish()
         self.index_updated.emit()
+        self._reload_if_asked()
 
     def _on_index_failed(self, message: str) -> None:
         self.updating = False
         self.progress.finish()
         log.warning("search index not updated: %s", message)
         self.index_update_failed.emit(message)
+        self._reload_if_asked()
 
     def close(self) -> None:
         """Wait for the background work, then close the index."""

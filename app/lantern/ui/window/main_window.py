@@ -43,6 +43,7 @@ from lantern.ui.window.printing import PrintDocument, Printing
 from lantern.ui.window.progress import IndexProgress
 from lantern.ui.window.searching import Searching
 from lantern.ui.window.themes import Appearance
+from lantern.ui.window.watching import PackWatcher
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage, Composer
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
     search_finished = Signal(object)
     index_updated = Signal()
     external_link_blocked = Signal(QUrl)
+    #: The packs were read again after a file was saved (live preview), and are on show.
+    content_reloaded = Signal()
 
     def __init__(self, roots: Sequence[Path], settings: QSettings | None = None,
                  policy: WindowPolicy = DESKTOP) -> None:
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading content…")
         self.index_progress = IndexProgress(self.statusBar())
         self.loader = Loader(self.session, self.index_progress, self)
+        self.watcher: PackWatcher | None = None
         self._connect_loader()
         self._apply_policy()
         for dock in self.findChildren(QDockWidget):  # Qt makes tab bars as panels are tabbed
@@ -211,6 +215,7 @@ class MainWindow(QMainWindow):
     def _connect_loader(self) -> None:
         loader, status = self.loader, self.statusBar()
         loader.loaded.connect(self.on_library_loaded)
+        loader.reloaded.connect(self._on_reloaded)
         loader.failed.connect(self.on_load_failed)
         loader.index_updating.connect(lambda: status.showMessage("Updating the search index…"))
         loader.index_ready.connect(self._on_index_ready)
@@ -339,6 +344,38 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(session.status())
         self.navigation.open_last()
         self.library_loaded.emit()
+
+    def watch_content(self) -> None:
+        """Live preview: read the packs again whenever one of their files is saved."""
+        if self.watcher is None:
+            self.watcher = PackWatcher(self.roots, self)
+            self.watcher.changed.connect(self.loader.reload)
+
+    def _on_reloaded(self) -> None:
+        """The packs changed on disk: the same page, read again, where the reader was."""
+        session = self.session
+        assert session.library is not None and session.composer is not None
+        assert session.suggester is not None
+        self.glossary.set_library(session.library, session.composer)
+        self.references.set_library(session.library)
+        self.suggestions.set_suggester(session.suggester)
+        where = self.history.current or HOME
+        scroll = self.reader.verticalScrollBar().value()
+        if self.navigate(where, record=False):
+            self.reader.verticalScrollBar().setValue(scroll)
+        else:  # the page itself is gone (renamed, or its file has an error now)
+            self.go_home()
+        bundled = self._bundled_content()
+        problems = dialogs.reader_problems(session.library, bundled)
+        shown = self.findChild(dialogs.ProblemsDialog)
+        if shown is not None and shown.isVisible():
+            shown.show_problems(session.library, bundled)
+        self.statusBar().showMessage(
+            f"Content reloaded · {problems[0].format()}"
+            + (f" and {len(problems) - 1} more (View › Content problems)"
+               if len(problems) > 1 else "")
+            if problems else "Content reloaded · no problems")
+        self.content_reloaded.emit()
 
     def _on_index_ready(self, index: SearchIndex) -> None:
         self.search.set_index(index)

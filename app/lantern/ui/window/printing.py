@@ -4,11 +4,12 @@ at the usual text size: paper is white whatever the screen shows. Off in kiosk m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtGui import QAction, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lantern.core.address import SCHEME
@@ -30,11 +31,19 @@ class PrintDocument(TextDocument):
     """The page as it goes to paper; like the reader, it loads no images from anywhere."""
 
 
+#: The light theme on white: paper is not tinted like the screen.
+PAPER = replace(LIGHT, name="paper", label="Paper", window="#ffffff", base="#ffffff",
+                alternate_base="#ffffff")
+#: A paragraph split over two pages keeps at least this many lines on each; a shorter
+#: end (a sentence's last words alone at the top of a page) moves it to the next page.
+MIN_LINES = 2
+
+
 def printable(html: str, title: str, source: str = "") -> PrintDocument:
     """A document of `html` (title block, text, references) with a closing source line."""
     document = PrintDocument()
     # Glossary words read as ordinary text on paper; they cannot be tapped there.
-    document.setDefaultStyleSheet(reader_css(LIGHT) + f"a.term {{ color: {LIGHT.text}; }}\n")
+    document.setDefaultStyleSheet(reader_css(PAPER) + f"a.term {{ color: {PAPER.text}; }}\n")
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     where = f" Source: {source}." if source else ""
     # Links cannot be followed on paper; drop glossary and citation link styling.
@@ -42,6 +51,40 @@ def printable(html: str, title: str, source: str = "") -> PrintDocument:
     document.setHtml(f'<html><body>{html}<hr/><p class="meta">{FOOTER}{where}</p>'
                      "</body></html>")
     return document
+
+
+def keep_lines_together(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Move a paragraph to the next page when it would leave fewer than MIN_LINES of its
+    lines on either side of a page break.
+
+    A copy is laid out as `print_` lays out its own for `device` (the device's fonts, its
+    drawable area, Qt's 2 cm frame) and each paragraph that breaks badly gets a page break
+    before it, in the copy (so the pages after it move) and in `document`."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextFormat
+
+    copy = document.clone()
+    layout = copy.documentLayout()
+    layout.setPaintDevice(device)
+    frame = copy.rootFrame().frameFormat()
+    frame.setMargin(2 / 2.54 * 96)  # in screen pixels; the layout scales it to the device
+    copy.rootFrame().setFrameFormat(frame)
+    copy.setPageSize(QSizeF(device.width(), device.height()))
+    height = copy.pageSize().height()
+    copy.pageCount()  # lays the copy out (layout is otherwise done when first painted)
+    block, original = copy.begin(), document.begin()
+    while block.isValid() and original.isValid():
+        lines = block.layout().lineCount()
+        if lines >= 2 and QTextCursor(block).currentTable() is None:
+            top = layout.blockBoundingRect(block).top()
+            pages = [int((top + block.layout().lineAt(i).y()) // height) for i in range(lines)]
+            first = pages.count(pages[0])
+            if pages[0] != pages[-1] and min(first, lines - first) < MIN_LINES:
+                for target in (block, original):
+                    form = target.blockFormat()
+                    form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(target).setBlockFormat(form)
+        block, original = block.next(), original.next()
 
 
 def _page_setup(device: QPagedPaintDevice) -> None:
@@ -79,6 +122,7 @@ def write_pdf(document: QTextDocument, path: Path, title: str) -> str:
     writer.setCreator("Lantern")
     writer.setResolution(300)
     _page_setup(writer)
+    keep_lines_together(document, writer)
     document.print_(writer)
     del writer  # the file is finished when the writer goes
     try:
@@ -86,6 +130,17 @@ def write_pdf(document: QTextDocument, path: Path, title: str) -> str:
     except OSError as error:
         return f"The PDF could not be written ({error.strerror or error})."
     return "" if ok else "The PDF could not be written."
+
+
+def export_folder() -> Path:
+    """Where Export PDF offers to save: the Documents folder, or home when there is none
+    (never the folder Lantern happened to be started from)."""
+    for location in (QStandardPaths.StandardLocation.DocumentsLocation,
+                     QStandardPaths.StandardLocation.HomeLocation):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
 
 
 class Printing(QObject):
@@ -134,10 +189,9 @@ class Printing(QObject):
         if not self.enabled or page is None:
             return
         name = re.sub(r"[^\w-]+", "-", page.title.lower()).strip("-") or "lantern"
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, "Export PDF", str(Path(folder) / f"{name}.pdf"), "PDF files (*.pdf)")
+            self.window, "Export PDF", str(export_folder() / f"{name}.pdf"),
+            "PDF files (*.pdf)")
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -158,4 +212,5 @@ class Printing(QObject):
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("Print")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            keep_lines_together(document, printer)
             document.print_(printer)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import shutil
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from lantern.core.address import Kind
 from lantern.core.session import HELP_NOW
 
-from tests.conftest import BROKEN_PACK, VALID_PACK
+from tests.conftest import BROKEN_PACK, BUNDLED_PACK, VALID_PACK
 from tests.ui.conftest import make_window
 
 
@@ -137,3 +137,27 @@ def test_watch_on_the_command_line_opens_the_window_watching(monkeypatch, pack_c
                         lambda roots, watch=False: opened.update(roots=roots, watch=watch))
     cli.main(["--content", str(pack_copy), "--watch"])
     assert opened == {"roots": [pack_copy], "watch": True}
+
+
+def test_a_citation_click_shows_the_reference_whole_and_from_its_start(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, roots=(BUNDLED_PACK,))
+    article = max(window.library.articles, key=lambda a: len(window.session.compose(
+        f"lantern:article/{a.slug}").citations))
+    window.navigate(f"lantern:article/{article.slug}")
+    keys = window.reader.page.citations
+    key = keys[len(keys) * 2 // 3]
+    refs = window.references
+    with qtbot.waitSignal(refs.reference_shown):
+        window.navigation.on_link_activated(QUrl(f"lantern:ref/{key}"))
+    bar = refs.browser.verticalScrollBar()
+    row = refs._shown.index(key)
+    top = refs.browser.document().documentLayout().blockBoundingRect(
+        refs.browser.document().findBlockByNumber(row)).top()
+    # The QR code and the link under it whole, not cut off by the panel's edge.
+    qtbot.waitUntil(lambda: refs.selection_area.viewport().height()
+                    >= refs.selection.sizeHint().height())
+    line = refs.browser.fontMetrics().lineSpacing()
+    assert refs.browser.viewport().height() >= 4 * line  # the list keeps a usable height
+    qtbot.waitUntil(lambda: bar.value() == int(top))  # the reference's first line on top
+    assert refs.qr.isVisible() and refs.qr_caption.isVisible()
+    window.close()

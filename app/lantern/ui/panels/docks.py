@@ -12,10 +12,11 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -297,13 +298,44 @@ class ReferencesDock(QDockWidget):
         else:
             self.qr.clear()
             self.qr_caption.setText("This reference has no DOI or web address.")
-        # The whole QR code in view if the panel has room for it and two lines of the list.
+        self._fit()
+
+    #: Lines of the list kept in view above the selected reference's QR code.
+    LIST_LINES = 5
+
+    def _fit(self) -> None:
+        """The selected reference's QR code and link whole, if the panel has room for them
+        and a few lines of the list; otherwise the list keeps those lines and the selection
+        scrolls."""
+        if not self.selection_area.isVisible():
+            return
         total = sum(self.splitter.sizes())
-        need = self.selection.sizeHint().height() + self.fontMetrics().lineSpacing() * 2
-        room = total - self.browser.fontMetrics().lineSpacing() * 4
-        if total > 0:
-            shown = min(need, max(room, total // 2))
-            self.splitter.setSizes([total - shown, shown])
+        if total <= 0:
+            return
+        need = self.selection.sizeHint().height()
+        keep = self.browser.fontMetrics().lineSpacing() * self.LIST_LINES
+        shown = max(min(need, total - keep), total // 3)
+        self.splitter.setSizes([total - shown, shown])
+
+    def wanted_height(self) -> int:
+        """The panel's height with the selected reference whole and the list's few lines."""
+        title = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        lines = self.browser.fontMetrics().lineSpacing() * (self.LIST_LINES + 2)
+        selected = self.selection.sizeHint().height() if self.current_reference_id else 0
+        return title + lines + selected + self.splitter.handleWidth() + 12
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _scroll_to_current(self) -> None:
+        """The selected reference's first line at the top of the list."""
+        if self.current_reference_id not in self._shown:
+            return
+        block = self.browser.document().findBlockByNumber(
+            self._shown.index(self.current_reference_id))
+        top = self.browser.document().documentLayout().blockBoundingRect(block).top()
+        self.browser.verticalScrollBar().setValue(int(top))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A click or tap on a reference (not on its link) selects it.
@@ -327,13 +359,15 @@ class ReferencesDock(QDockWidget):
         position = bar.value()
         self._render()
         self._show_selected()
-        if scroll:
-            self.browser.scrollToAnchor(f"ref-{key}")
-        else:
-            bar.setValue(position)
         self.show()
         self.raise_()
-        self.reference_shown.emit(key)
+        self.reference_shown.emit(key)  # the window may give the panel more room
+        if scroll:
+            self._scroll_to_current()
+            # Once the panel has its new size (and the list its new width), again.
+            QTimer.singleShot(0, self, self._scroll_to_current)
+        else:
+            bar.setValue(position)
         return True
 
     def _render(self) -> None:

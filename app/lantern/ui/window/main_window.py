@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
         self.reader.link_activated.connect(nav.on_link_activated)
         self.glossary.link_activated.connect(nav.on_link_activated)
         self.references.link_activated.connect(nav.on_link_activated)
+        # After the panel has been laid out on show: sizes asked before that are dropped.
+        self.references.reference_shown.connect(
+            lambda: QTimer.singleShot(0, self, self._make_room_for_reference))
         self.searching.finished.connect(self.search_finished)
         self.bookmarks.dock.open_requested.connect(self.navigate)
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -376,6 +379,21 @@ class MainWindow(QMainWindow):
                if len(problems) > 1 else "")
             if problems else "Content reloaded · no problems")
         self.content_reloaded.emit()
+
+    def _make_room_for_reference(self) -> None:
+        """A reference opened (a citation clicked): the References panel tall enough for it,
+        its QR code and link whole, and a few lines of the list; the Glossary gives way."""
+        refs, glossary = self.references, self.glossary
+        stacked = (glossary.isVisible() and not glossary.isFloating() and not refs.isFloating()
+                   and self.dockWidgetArea(glossary) == self.dockWidgetArea(refs)
+                   and not self.tabifiedDockWidgets(refs))
+        if not stacked:
+            return
+        column = glossary.height() + refs.height()
+        want = min(refs.wanted_height(), column - glossary.minimumSizeHint().height(),
+                   column * 2 // 3)
+        if want > refs.height():
+            self.resizeDocks([glossary, refs], [column - want, want], Qt.Orientation.Vertical)
 
     def _on_index_ready(self, index: SearchIndex) -> None:
         self.search.set_index(index)

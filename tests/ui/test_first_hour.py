@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 from lantern.core.address import Kind
 from lantern.core.session import HELP_NOW
 
+from lantern.ui.window.main_window import reading_floor
+
 from tests.conftest import BROKEN_PACK, BUNDLED_PACK, VALID_PACK
 from tests.ui.conftest import make_window
 
@@ -161,3 +163,36 @@ def test_a_citation_click_shows_the_reference_whole_and_from_its_start(qtbot, tm
     qtbot.waitUntil(lambda: bar.value() == int(top))  # the reference's first line on top
     assert refs.qr.isVisible() and refs.qr_caption.isVisible()
     window.close()
+
+
+def test_side_panels_and_results_give_way_to_the_reading_column(qtbot, window):
+    window.resize(1280, 800)
+    window.navigate("lantern:article/brain-networks")
+    window.bookmarks.dock.show()
+    window.glossary.show_term("default-mode-network")
+    qtbot.keyClicks(window.search_field, "DMN")
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    reading = window.reader.parentWidget()
+    others = [window.results, window.bookmarks.dock, window.glossary]
+    qtbot.waitUntil(lambda: window.results.width() > 0)  # laid out beside the reader
+    qtbot.waitUntil(lambda: all(reading.width() > w.width() for w in others), timeout=2000)
+    assert reading.width() >= reading_floor(window.reader)
+
+
+def test_a_short_bookmarks_list_is_as_tall_as_its_rows(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    window.bookmarks.action.trigger()
+    window.bookmarks.dock.show()
+    listed = window.bookmarks.dock.list
+    qtbot.waitUntil(listed.isVisible)
+    assert window.bookmarks.dock.height() > 400
+    assert listed.height() <= 3 * listed.sizeHintForRow(0) + 20
+
+
+def test_ctrl_d_says_what_it_did(qtbot, window):
+    window.navigate("lantern:article/brain-networks")
+    window.bookmarks.action.trigger()
+    assert window.statusBar().currentMessage().startswith("Bookmarked “Brain networks")
+    window.bookmarks.action.trigger()
+    assert window.statusBar().currentMessage().startswith("Bookmark removed")

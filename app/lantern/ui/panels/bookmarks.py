@@ -4,7 +4,7 @@ one. Saved through lantern.core.bookmarks; off when the window persists nothing 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -70,6 +70,7 @@ class BookmarksDock(QDockWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # a short list is as tall as its rows, not the whole panel
         self.setWidget(box)
         remove = QAction("Remove bookmark", self.list)
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -85,7 +86,19 @@ class BookmarksDock(QDockWidget):
             item.setToolTip(plain_tip(bookmark.address))
             self.list.addItem(item)
         self.empty.setVisible(not bookmarks)
+        self.list.setVisible(bool(bookmarks))
         self.remove_button.setEnabled(bool(bookmarks))
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list no taller than its rows; a long one scrolls within the panel."""
+        view = self.list
+        rows = sum(view.sizeHintForRow(i) + 2 * view.spacing() for i in range(view.count()))
+        view.setMaximumHeight(max(rows + 2 * view.frameWidth() + 2, 40))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list()  # titles wrap to another number of lines
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -105,6 +118,8 @@ class Bookmarks(QObject):
 
     changed = Signal()
     problem = Signal(str)
+    #: What Ctrl+D did, for the status bar.
+    done = Signal(str)
 
     def __init__(self, parent: QWidget, enabled: bool, store: BookmarkStore | None = None) -> None:
         super().__init__(parent)
@@ -155,10 +170,13 @@ class Bookmarks(QObject):
     def toggle_current(self) -> None:
         if not self.enabled or not self._current.address:
             return
+        title = self._current.title or self._current.address
         if self.contains(self._current.address):
             self.remove(self._current.address)
+            self.done.emit(f"Bookmark removed: {title}")
         else:
             self.add(self._current)
+            self.done.emit(f"Bookmarked “{title}” (Bookmarks panel, Ctrl+D again to remove)")
 
     def add(self, bookmark: Bookmark) -> None:
         if not self.enabled or self.contains(bookmark.address):

@@ -60,6 +60,20 @@ def _stylesheet() -> str:
         return ""
 
 
+#: The results list's width when it opens, and the most it takes of a wide window.
+RESULTS_WIDTH, RESULTS_MAX_WIDTH = 340, 460
+#: The narrowest a side panel is made to give the reading column room.
+SIDE_MIN_WIDTH = 240
+#: The reading column's narrowest, in characters of body text.
+READING_FLOOR_CHARS = 62
+
+
+def reading_floor(reader: QWidget) -> int:
+    """The narrowest the reading column may be, in pixels (body text is a third larger
+    than the widget font, as in the reader's measure)."""
+    return int(reader.fontMetrics().averageCharWidth() * 1.35 * READING_FLOOR_CHARS)
+
+
 class MainWindow(QMainWindow):
     library_loaded = Signal()
     page_shown = Signal(str)
@@ -137,8 +151,14 @@ class MainWindow(QMainWindow):
         box.addWidget(self.reader, 1)
         box.addWidget(self.find_bar)
         self.splitter.addWidget(reader_box)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 700])
+        self.splitter.setChildrenCollapsible(False)
+        # The reading column keeps a readable measure first: the results list and the side
+        # panels give way to it when the window is narrow.
+        reader_box.setMinimumWidth(reading_floor(self.reader))
+        self.results.setMaximumWidth(RESULTS_MAX_WIDTH)
+        self.splitter.setSizes([RESULTS_WIDTH, 700])
         self.setCentralWidget(self.splitter)
 
         persist = self.policy.persist
@@ -204,8 +224,13 @@ class MainWindow(QMainWindow):
         self.references.reference_shown.connect(
             lambda: QTimer.singleShot(0, self, self._make_room_for_reference))
         self.searching.finished.connect(self.search_finished)
+        self.searching.finished.connect(lambda _response: self.balance_columns())
+        for dock in (self.glossary, self.references, self.bookmarks.dock, self.contents):
+            dock.visibilityChanged.connect(
+                lambda shown: shown and QTimer.singleShot(0, self, self.balance_columns))
         self.bookmarks.dock.open_requested.connect(self.navigate)
         self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.bookmarks.done.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.contents.section_chosen.connect(self.reader.scrollToAnchor)
         nav.shown.connect(self._on_shown)
         nav.message.connect(self.statusBar().showMessage)
@@ -379,6 +404,36 @@ class MainWindow(QMainWindow):
                if len(problems) > 1 else "")
             if problems else "Content reloaded · no problems")
         self.content_reloaded.emit()
+
+    def balance_columns(self) -> None:
+        """Side panels narrower, down to SIDE_MIN_WIDTH, when they would squeeze the
+        reading column (and the results list beside it) below its measure."""
+        areas: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        for dock in self.findChildren(QDockWidget):
+            area = self.dockWidgetArea(dock)
+            if (dock.isVisible() and not dock.isFloating()
+                    and area in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                 Qt.DockWidgetArea.RightDockWidgetArea)
+                    and (area not in areas or dock.width() > areas[area].width())):
+                areas[area] = dock
+        if not areas:
+            return
+        centre = reading_floor(self.reader) + 40
+        if self.results.isVisible():
+            centre += RESULTS_WIDTH
+        widths = [dock.width() for dock in areas.values()]
+        over = sum(widths) + centre - self.width()
+        if over <= 0:
+            return
+        spare = [max(w - SIDE_MIN_WIDTH, 0) for w in widths]
+        if not sum(spare):
+            return
+        cut = min(over, sum(spare))
+        new = [w - cut * room // sum(spare) for w, room in zip(widths, spare, strict=True)]
+        self.resizeDocks(list(areas.values()), new, Qt.Orientation.Horizontal)
+        if self.results.isVisible():
+            self.splitter.setSizes([RESULTS_WIDTH, max(self.splitter.width() - RESULTS_WIDTH,
+                                                       reading_floor(self.reader))])
 
     def _make_room_for_reference(self) -> None:
         """A reference opened (a citation clicked): the References panel tall enough for it,

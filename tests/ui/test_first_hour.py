@@ -7,11 +7,12 @@ import json
 import shutil
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QTextBrowser
 
 from lantern.core.address import Kind
 from lantern.core.session import HELP_NOW
 
+from lantern.ui.panels.find_bar import mark_all
 from lantern.ui.window.main_window import reading_floor
 
 from tests.conftest import BROKEN_PACK, BUNDLED_PACK, VALID_PACK
@@ -196,3 +197,17 @@ def test_ctrl_d_says_what_it_did(qtbot, window):
     assert window.statusBar().currentMessage().startswith("Bookmarked “Brain networks")
     window.bookmarks.action.trigger()
     assert window.statusBar().currentMessage().startswith("Bookmark removed")
+
+
+def test_search_highlights_are_one_per_phrase_and_cover_a_whole_link(qtbot):
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml('<p>Psilocybin quiets the <a href="lantern:term/dmn">default mode '
+                    "network</a> for a while; the default mode network rests.</p>")
+    assert mark_all(browser, ["network", "mode", "default"]) == 6
+    marked = [s.cursor.selectedText() for s in browser.extraSelections()]
+    assert marked == ["default mode network", "default mode network"]
+    assert mark_all(browser, ["network"]) == 2
+    # Part of a link marked is the whole link marked: one colour, not two.
+    assert [s.cursor.selectedText() for s in browser.extraSelections()] == [
+        "default mode network", "network"]

@@ -18,26 +18,70 @@ MATCH_COLOUR = QColor("#ffe38a")
 
 
 def mark_all(browser: QTextBrowser, words: list[str]) -> int:
-    """Give every whole-word occurrence of `words` a highlight; return how many."""
+    """Give every whole-word occurrence of `words` a highlight; return how many.
+
+    Matched words next to each other ("default mode network") are one highlight, not a box
+    per word, and a highlight that touches a link covers the whole link, so no link is
+    drawn in two colours."""
     from PySide6.QtGui import QTextCharFormat  # its enums are built on first use
 
     fmt = QTextCharFormat()
     fmt.setBackground(MATCH_COLOUR)
     fmt.setForeground(QColor("#1a1a1a"))
-    selections: list[QTextEdit.ExtraSelection] = []
     document = browser.document()
+    spans: list[tuple[int, int]] = []
     for word in dict.fromkeys(w for w in words if w.strip()):
         flags = QTextDocument.FindFlag.FindWholeWords if " " not in word else \
             QTextDocument.FindFlag(0)
         cursor = document.find(word, 0, flags)
-        while not cursor.isNull() and len(selections) < 2000:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
+        while not cursor.isNull() and len(spans) < 2000:
+            spans.append(_whole_links(document, cursor.selectionStart(), cursor.selectionEnd()))
             cursor = document.find(word, cursor, flags)
+    selections: list[QTextEdit.ExtraSelection] = []
+    for start, end in _joined(document, spans):
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(document)
+        selection.cursor.setPosition(start)
+        selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.format = fmt
+        selections.append(selection)
     browser.setExtraSelections(selections)
-    return len(selections)
+    return len(spans)
+
+
+def _whole_links(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
+    """`start`–`end`, widened to the whole of a link it begins or ends in."""
+    block = document.findBlock(start)
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        href = fragment.charFormat().anchorHref()
+        low, high = fragment.position(), fragment.position() + fragment.length()
+        if href and low < end and start < high:
+            start, end = min(start, low), max(end, high)
+        it += 1
+    return start, end
+
+
+def _joined(document: QTextDocument, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those apart by nothing but spaces made one."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined:
+            last_start, last_end = joined[-1]
+            between = _text(document, last_end, start) if start > last_end else ""
+            if start <= last_end or (between.strip() == "" and "\u2029" not in between):
+                joined[-1] = (last_start, max(last_end, end))
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _text(document: QTextDocument, start: int, end: int) -> str:
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
 
 
 class _Field(QLineEdit):

@@ -17,7 +17,16 @@ def test_citations_are_numbered_in_order_of_first_use(renderer: Renderer):
     out = renderer.render("One [@siegel2024]. Two [@carhartharris2012; @siegel2024].")
     assert out.citations == ("siegel2024", "carhartharris2012")
     assert '<a class="cite" href="lantern:ref/siegel2024"' in out.html
-    assert ">1</a>, <a" in out.html and ">2</a>]" in out.html  # a group reads in order
+    assert ">1</a>,\u00a0<a" in out.html and ">2</a>]" in out.html  # a group reads in order
+
+
+def test_citation_numbers_never_start_a_line(renderer: Renderer):
+    out = renderer.render(
+        "Used for depression [@carhartharris2012; @siegel2024]. See[@siegel2024].")
+    assert "depression <sup" not in out.html and " [" not in out.html
+    assert '<sup class="cite">\u00a0[<a' in out.html  # joined to the word before
+    assert ">1</a>,\u00a0<a" in out.html  # and one group on one line
+    assert 'See<sup class="cite">[<a' in out.html
 
 
 def test_unknown_citation_shows_a_question_mark(renderer: Renderer):

@@ -90,13 +90,16 @@ class _CitationPattern(InlineProcessor):
     `[see @a, p. 3]` → `[see 1, p. 3]`."""
 
     def __init__(self, renderer: Renderer) -> None:
-        super().__init__(CITATION_GROUP.pattern)
+        # The space before a citation is taken with it and given back unbreakable, so the
+        # numbers never start a line ("depression" / "[1, 2].").
+        super().__init__(rf"(?P<space>[ \t]?){CITATION_GROUP.pattern}")
         self.renderer = renderer
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
-        if not is_citation_group(m.group(1)):
+        body = m.group(2)  # the group's text, between its brackets
+        if not is_citation_group(body):
             return None, None, None
-        cites = citation_items(m.group(1))
+        cites = citation_items(body)
         if not cites:
             return None, None, None
         for _, key, _ in cites:  # number them all first, so the group can be shown in order
@@ -109,7 +112,7 @@ class _CitationPattern(InlineProcessor):
                           if k in self.renderer.state.citations else 10**6)
             cites = [("", key, "") for key in keys]
         sup = etree.Element("sup", {"class": "cite"})
-        sup.text = "["
+        sup.text = ("\u00a0" if m["space"] else "") + "["
         last: etree.Element | None = None
         for i, (prefix, key, suffix) in enumerate(cites):
             if prefix:
@@ -119,7 +122,7 @@ class _CitationPattern(InlineProcessor):
                     last.tail = (last.tail or "") + prefix + " "
             last = self.renderer.cite(sup, key)
             last.tail = (f", {suffix}" if suffix else "") + (
-                "]" if i == len(cites) - 1 else ", " if plain else "; ")
+                "]" if i == len(cites) - 1 else ",\u00a0" if plain else "; ")  # one group, one line
         assert last is not None
         return sup, m.start(0), m.end(0)
 

@@ -7,6 +7,7 @@ import json
 import shutil
 
 from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QTextBrowser
 
 from lantern.core.address import Kind
@@ -211,3 +212,9 @@ def test_search_highlights_are_one_per_phrase_and_cover_a_whole_link(qtbot):
     # Part of a link marked is the whole link marked: one colour, not two.
     assert [s.cursor.selectedText() for s in browser.extraSelections()] == [
         "default mode network", "network"]
+
+
+def test_the_view_menu_names_the_larger_text_key_as_the_readme_does(window):
+    shortcut = window.appearance.zoom_in_action.shortcut()
+    assert shortcut.toString(QKeySequence.SequenceFormat.PortableText) == "Ctrl+="
+

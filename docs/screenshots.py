@@ -46,11 +46,28 @@ def main() -> int:
     wait(window.library_loaded)
     OUT.mkdir(exist_ok=True)
 
+    # The home page, as a first-time reader meets it.
+    window.go_home()
+    app.processEvents()
+    window.grab().save(str(OUT / "home.png"))
+
     window.navigate("lantern:article/psilocybin-and-the-brain")
     window.glossary.show_term("default-mode-network")
     window.references.show_reference(window.reader.page.citations[0])
     app.processEvents()
     window.grab().save(str(OUT / "article.png"))
+
+    # The same article at twice the usual text size (Ctrl+= eight times).
+    for _step in range(8):
+        window.appearance.zoom(+1)
+    app.processEvents()
+    window.grab().save(str(OUT / "article-200.png"))
+    window.appearance.zoom(0)
+
+    # The help-now page a crisis search opens.
+    window.navigate("lantern:page/help-now")
+    app.processEvents()
+    window.grab().save(str(OUT / "help-now.png"))
 
     # The same page in each theme, with the Contents panel open.
     window.contents.show()
@@ -95,8 +112,12 @@ def main() -> int:
     window.glossary.hide()
     window.navigate("lantern:article/mdma-assisted-therapy-for-ptsd")
     window.reader.continue_past_note()
-    window.references.show_reference(window.reader.page.citations[2])
-    app.processEvents()
+    # As a citation click does: the window routes the reference's address to the panel.
+    from PySide6.QtCore import QUrl
+
+    window.on_link_activated(QUrl(f"lantern:ref/{window.reader.page.citations[2]}"))
+    for _round in range(3):  # the panel takes its room after it is laid out
+        app.processEvents()
     window.grab().save(str(OUT / "references.png"))
     window.glossary.show()
 

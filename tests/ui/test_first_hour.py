@@ -218,3 +218,39 @@ def test_the_view_menu_names_the_larger_text_key_as_the_readme_does(window):
     shortcut = window.appearance.zoom_in_action.shortcut()
     assert shortcut.toString(QKeySequence.SequenceFormat.PortableText) == "Ctrl+="
 
+
+
+def test_the_home_glossary_breaks_only_between_terms(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, roots=(BUNDLED_PACK,))
+    window.go_home()
+    doc = window.reader.document()
+    block = doc.begin()
+    while block.isValid() and "Default mode network" not in block.text().replace(
+            "\u00a0", " "):
+        block = block.next()
+    layout = block.layout()
+    qtbot.waitUntil(lambda: layout.lineCount() > 0)
+    text = block.text()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        start = text[line.textStart():line.textStart() + line.textLength()]
+        assert not start.lstrip().startswith("·"), start
+    names = [t.term for t in window.library.terms]
+    for name in names:  # each term whole on one line
+        plain = text.replace("\u00a0", " ").replace("\u2011", "-")
+        at = plain.index(name)
+        first = next(i for i in range(layout.lineCount())
+                     if layout.lineAt(i).textStart() + layout.lineAt(i).textLength() > at)
+        line = layout.lineAt(first)
+        assert at + len(name) <= line.textStart() + line.textLength(), name
+    window.close()
+
+
+def test_help_page_table_headers_sit_over_their_cells(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, roots=(BUNDLED_PACK,))
+    window.navigate(HELP_NOW)
+    document = window.reader.document()
+    cursor = document.find("Crisis support")  # the crisis table's header
+    assert not cursor.isNull() and cursor.currentTable() is not None
+    assert cursor.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    window.close()

@@ -19,6 +19,7 @@ from lantern.core.usage import Appearances, term_appearances
 __all__ = ["CONTINUE", "ComposedPage", "Composer", "content_note_html", "reference_html",
            "short_definition"]
 
+NBSP, NB_HYPHEN = "\u00a0", "\u2011"
 #: How many recently read pages the home page lists.
 RECENT_ON_HOME = 4
 #: How many pages a glossary entry lists under "Appears in".
@@ -270,9 +271,13 @@ class Composer:
                       for f in library.faqs]
             parts.append("</ul>")
         if library.terms:
-            links = [f'<a href="{address(Kind.TERM, t.id)}">{escape(t.term)}</a>'
+            # A flowing list: a line breaks only between terms, never inside one, and the
+            # dot stays with the term before it so no line starts with one.
+            links = [f'<a href="{address(Kind.TERM, t.id)}">'
+                     f'{escape(t.term).replace(" ", NBSP).replace("-", NB_HYPHEN)}</a>'
                      for t in library.terms]
-            parts.append(f'<h2>Glossary</h2><p class="glossary-list">{" · ".join(links)}</p>')
+            parts.append('<h2>Glossary</h2><p class="glossary-list">'
+                         f'{f"{NBSP}· ".join(links)}</p>')
         return ComposedPage(str(HOME), title, "".join(parts))
 
     def exists(self, address: str) -> bool:

@@ -254,3 +254,23 @@ def test_help_page_table_headers_sit_over_their_cells(qtbot, tmp_path):
     assert not cursor.isNull() and cursor.currentTable() is not None
     assert cursor.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
     window.close()
+
+
+def test_dark_theme_panel_buttons_stand_out(window):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QAbstractButton
+
+    from lantern.core.theme import contrast_ratio
+
+    window.appearance.set_mode("dark")
+    dock = window.glossary
+    dock.show()
+    image = dock.grab().toImage()
+    for name in ("qt_dockwidget_floatbutton", "qt_dockwidget_closebutton"):
+        rect = dock.findChild(QAbstractButton, name).geometry()
+        around = QColor(image.pixel(rect.left() - 3, rect.center().y())).name()
+        drawn = {QColor(image.pixel(x, y)).name()
+                 for x in range(rect.left(), rect.right() + 1)
+                 for y in range(rect.top(), rect.bottom() + 1)}
+        # What shows the button is there: 3:1 at least against the title bar (WCAG 1.4.11).
+        assert max(contrast_ratio(c, around) for c in drawn) >= 3, name

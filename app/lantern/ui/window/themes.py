@@ -36,6 +36,8 @@ QScrollBar::handle { background: $outline; border-radius: 4px; margin: 2px;
     min-height: 24px; min-width: 24px; }
 QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; }
 QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QDockWidget::close-button, QDockWidget::float-button { border: 1px solid $outline;
+    border-radius: 2px; background: $window; }
 """
 HIGH_CONTRAST_QSS = DARK_QSS + """
 QPushButton { border: 1px solid $outline; padding: 3px 12px; }

@@ -69,7 +69,8 @@ def main() -> int:
     app.processEvents()
     window.grab().save(str(OUT / "help-now.png"))
 
-    # The same page in each theme, with the Contents panel open.
+    # The article in each theme, with the Contents panel open.
+    window.navigate("lantern:article/psilocybin-and-the-brain")
     window.contents.show()
     for theme in ("light", "dark", "high-contrast"):
         window.appearance.set_mode(theme)

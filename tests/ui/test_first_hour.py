@@ -137,8 +137,8 @@ def test_watch_on_the_command_line_opens_the_window_watching(monkeypatch, pack_c
     from lantern import cli
 
     opened = {}
-    monkeypatch.setattr(lantern.ui.app, "run",
-                        lambda roots, watch=False: opened.update(roots=roots, watch=watch))
+    monkeypatch.setattr(lantern.ui.app, "run", lambda roots, watch=False, **_others:
+                        opened.update(roots=roots, watch=watch) or 0)
     cli.main(["--content", str(pack_copy), "--watch"])
     assert opened == {"roots": [pack_copy], "watch": True}
 

@@ -362,18 +362,7 @@ class _Loader(PackReader):
                 self.error(path, item.line, f"duplicate reference id '{ref_id}'",
                            f"first defined on line {self.references[ref_id].line}")
                 continue
-            if not v.get("author") and v.get("type") != "legislation":
-                self.warn(path, item.line, f"reference '{ref_id}' has no author",
-                          "add author: [{family: …, given: …}] or [{literal: Organisation}]")
-            if not (v.get("DOI") or v.get("URL")):
-                self.warn(path, item.line, f"reference '{ref_id}' has neither DOI nor URL",
-                          "readers need a way to find the work")
-            link = f"https://doi.org/{v['DOI']}" if v.get("DOI") else v.get("URL") or ""
-            if len(link.encode("utf-8")) > QR_MAX_BYTES:
-                self.warn(path, item.key_lines.get("DOI" if v.get("DOI") else "URL", item.line),
-                          f"the link of reference '{ref_id}' is too long for a QR code "
-                          f"({len(link.encode('utf-8')):,} bytes; a QR code holds "
-                          f"{QR_MAX_BYTES:,})", "give a shorter address; no QR code is shown")
+            self.reference_warnings(path, item, v)
             self.references[ref_id] = Reference(
                 id=ref_id, type=v["type"], title=v["title"], issued=v["issued"],
                 authors=v.get("author") or (), container_title=v.get("container-title") or "",
@@ -381,6 +370,22 @@ class _Loader(PackReader):
                 page=v.get("page") or "", doi=v.get("DOI") or "", url=v.get("URL") or "",
                 note=v.get("note") or "", path=path, line=item.line,
             )
+
+    def reference_warnings(self, path: Path, item: Located, v: dict[str, Any]) -> None:
+        """What a usable reference lacks: an author, a way to find it, a link a QR code holds."""
+        ref_id = v["id"]
+        if not v.get("author") and v.get("type") != "legislation":
+            self.warn(path, item.line, f"reference '{ref_id}' has no author",
+                      "add author: [{family: …, given: …}] or [{literal: Organisation}]")
+        if not (v.get("DOI") or v.get("URL")):
+            self.warn(path, item.line, f"reference '{ref_id}' has neither DOI nor URL",
+                      "readers need a way to find the work")
+        link = f"https://doi.org/{v['DOI']}" if v.get("DOI") else v.get("URL") or ""
+        if len(link.encode("utf-8")) > QR_MAX_BYTES:
+            self.warn(path, item.key_lines.get("DOI" if v.get("DOI") else "URL", item.line),
+                      f"the link of reference '{ref_id}' is too long for a QR code "
+                      f"({len(link.encode('utf-8')):,} bytes; a QR code holds "
+                      f"{QR_MAX_BYTES:,})", "give a shorter address; no QR code is shown")
 
     # checks across files ---------------------------------------------------------------
 
@@ -393,23 +398,37 @@ class _Loader(PackReader):
             *((t.path, t.line, t.definition) for t in self.terms.values()),
             *self.skipped_bodies,
         ]
+        for path, first_line, body in bodies:
+            cited.update(self.check_citations(path, first_line, body))
+            self.check_links(path, first_line, body)
+        self.check_related()
+        self.check_uncited(cited)
+        self.check_required_pages()
+
+    def check_citations(self, path: Path, first_line: int, body: str) -> set[str]:
+        """The reference keys a body cites; each unknown `[@key]` reported."""
+        cited = {key for key, _ in narrative_keys(body) if key in self.references}
+        for key, line in citation_keys(body):
+            cited.add(key)
+            if key not in self.references:
+                self.error(path, first_line + line, f"unknown citation key '@{key}'",
+                           "add it to references.yaml or correct the key")
+        return cited
+
+    def check_links(self, path: Path, first_line: int, body: str) -> None:
         targets: dict[str, dict[str, Any]] = {
             Kind.ARTICLE: self.articles, Kind.FAQ: self.faqs, Kind.TERM: self.terms,
             Kind.PAGE: self.pages, Kind.REF: self.references,
         }
-        for path, first_line, body in bodies:
-            cited.update(key for key, _ in narrative_keys(body) if key in self.references)
-            for key, line in citation_keys(body):
-                cited.add(key)
-                if key not in self.references:
-                    self.error(path, first_line + line, f"unknown citation key '@{key}'",
-                               "add it to references.yaml or correct the key")
-            for match in INTERNAL_LINK.finditer(body):
-                kind, target = match.group(2), match.group(3)
-                if target not in targets[kind]:
-                    line = first_line + body.count("\n", 0, match.start())
-                    self.error(path, line, f"link to unknown {kind} '{target}'",
-                               f"no {kind} has that slug or id")
+        for match in INTERNAL_LINK.finditer(body):
+            kind, target = match.group(2), match.group(3)
+            if target not in targets[kind]:
+                line = first_line + body.count("\n", 0, match.start())
+                self.error(path, line, f"link to unknown {kind} '{target}'",
+                           f"no {kind} has that slug or id")
+
+    def check_related(self) -> None:
+        """`related` names an article or FAQ, `see_also` a glossary term."""
         items: list[Article | Faq] = [*self.articles.values(), *self.faqs.values()]
         for item in items:
             for slug in item.related:
@@ -420,17 +439,20 @@ class _Loader(PackReader):
                 if other not in self.terms:
                     self.warn(term.path, term.line, f"see_also '{other}' of '{term.id}' is not a "
                               "glossary id")
+
+    def check_uncited(self, cited: set[str]) -> None:
         for ref in self.references.values():
             # An export from a reference manager holds a whole collection; only the
             # hand-kept references.yaml is expected to be cited in full.
             if ref.id not in cited and ref.path.name == HAND_KEPT_REFERENCES:
                 self.warn(ref.path, ref.line, f"reference '{ref.id}' is never cited",
                           "cite it with [@" + ref.id + "] or remove it")
+
+    def check_required_pages(self) -> None:
         for root, pack in zip(self.roots[:1], self.packs[:1], strict=False):
             for name in REQUIRED_PAGES:
                 if root.is_dir() and name not in self.pages and not pack.addon:
                     self.warn(root / "pages" / f"{name}.md", 1, f"the {name} page is missing")
-
 
 def _hash(values: dict[str, Any], body: str) -> str:
     blob = json.dumps(values, sort_keys=True, default=str) + "\0" + body

@@ -1,6 +1,7 @@
 """The main window: composes the widgets and routes their signals. Loading is in
 loading.py, going places in navigation.py, the toolbar and menus in chrome.py, what is kept
-in state.py; the work itself is done by core and the widgets."""
+in state.py, the views of the session in session_view.py; the work itself is done by core
+and the widgets."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
-from lantern.core.history import History, RecentPages, RecentSearches
 from lantern.core.session import HELP_NOW, Session
 
 from lantern.ui.panels.bookmarks import Bookmarks
@@ -42,11 +42,11 @@ from lantern.ui.window.policy import DESKTOP, HOME, WindowPolicy
 from lantern.ui.window.printing import PrintDocument, Printing
 from lantern.ui.window.progress import IndexProgress
 from lantern.ui.window.searching import Searching
+from lantern.ui.window.session_view import SessionView
 from lantern.ui.window.themes import Appearance
 
 if TYPE_CHECKING:
-    from lantern.core.compose import ComposedPage, Composer
-    from lantern.core.model import Library
+    from lantern.core.compose import ComposedPage
     from lantern.core.search.engine import SearchIndex
 
 __all__ = ["HOME", "MainWindow"]
@@ -59,7 +59,7 @@ def _stylesheet() -> str:
         return ""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, SessionView):
     library_loaded = Signal()
     page_shown = Signal(str)
     search_finished = Signal(object)
@@ -274,40 +274,6 @@ class MainWindow(QMainWindow):
             clipboard.clear()
             if clipboard.supportsSelection():  # X11: what a middle click pastes, to anyone
                 clipboard.clear(QClipboard.Mode.Selection)
-
-    # the session, as the window's parts see it --------------------------------------------
-
-    @property
-    def library(self) -> Library | None:
-        return self.session.library
-
-    @property
-    def index(self) -> SearchIndex | None:
-        return self.session.index
-
-    @property
-    def composer(self) -> Composer | None:
-        return self.session.composer
-
-    @property
-    def index_updating(self) -> bool:
-        return self.loader.updating
-
-    @property
-    def history(self) -> History:
-        return self.navigation.history
-
-    @property
-    def recent(self) -> RecentPages:
-        return self.navigation.recent
-
-    @property
-    def recent_searches(self) -> RecentSearches:
-        return self.navigation.recent_searches
-
-    @property
-    def external_links_allowed(self) -> bool:
-        return self.policy.external_links
 
     # loading ---------------------------------------------------------------------------
 

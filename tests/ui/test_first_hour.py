@@ -14,7 +14,7 @@ from lantern.core.address import Kind
 from lantern.core.session import HELP_NOW
 
 from lantern.ui.panels.find_bar import mark_all
-from lantern.ui.window.main_window import reading_floor
+from lantern.ui.window.layout import reading_floor
 
 from tests.conftest import BROKEN_PACK, BUNDLED_PACK, VALID_PACK
 from tests.ui.conftest import make_window

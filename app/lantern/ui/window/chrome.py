@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.ui.panels.tap_targets import NearestLink
+from lantern.ui.platform import accessibility
 from lantern.ui.window.actions import lock_for_kiosk
 
 if TYPE_CHECKING:
@@ -160,3 +161,18 @@ def name_button(bar: QToolBar, action: QAction, name: str, accessible: str) -> N
     if isinstance(button, QToolButton):
         button.setObjectName(name)
         button.setAccessibleName(accessible)
+
+
+def go_to_results(window: MainWindow) -> None:
+    """Focus the results list, or say there are none."""
+    if window.results.isVisible() and window.results.model.rowCount():
+        window.results.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    else:
+        accessibility.announce(window, "No search results. Search with Control K.")
+
+def go_to_text(window: MainWindow) -> None:
+    """Focus the page's text, its caret at the top of what is in view."""
+    window.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window.reader.setTextCursor(window.reader.cursorForPosition(QPoint(0, 0)))
+    page = window.reader.page
+    accessibility.announce(window.reader, page.title if page else "Page")

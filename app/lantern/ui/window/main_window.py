@@ -1,6 +1,7 @@
 """The main window: composes the widgets and routes their signals. Loading is in
-loading.py, going places in navigation.py, the toolbar and menus in chrome.py, what is kept
-in state.py; the work itself is done by core and the widgets."""
+loading.py, going places in navigation.py, the toolbar and menus in chrome.py, the signals
+routed in wiring.py, the columns in layout.py, what is kept in state.py, the views of the
+session in session_view.py; the work itself is done by core and the widgets."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QClipboard, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
-from lantern.core.history import History, RecentPages, RecentSearches
 from lantern.core.session import HELP_NOW, Session
 
 from lantern.ui.panels.bookmarks import Bookmarks
@@ -34,7 +34,7 @@ from lantern.ui.panels.search_panel import ResultsPanel, SearchController, Sugge
 from lantern.ui.panels.toc import ContentsDock, ReadingPositions
 from lantern.ui.platform import accessibility
 from lantern.ui.settings import SettingsStore
-from lantern.ui.window import chrome, dialogs, state
+from lantern.ui.window import chrome, dialogs, layout, state, wiring
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.loading import Loader
 from lantern.ui.window.navigation import Navigator
@@ -42,12 +42,12 @@ from lantern.ui.window.policy import DESKTOP, HOME, WindowPolicy
 from lantern.ui.window.printing import PrintDocument, Printing
 from lantern.ui.window.progress import IndexProgress
 from lantern.ui.window.searching import Searching
+from lantern.ui.window.session_view import SessionView
 from lantern.ui.window.themes import Appearance
 from lantern.ui.window.watching import PackWatcher
 
 if TYPE_CHECKING:
-    from lantern.core.compose import ComposedPage, Composer
-    from lantern.core.model import Library
+    from lantern.core.compose import ComposedPage
     from lantern.core.search.engine import SearchIndex
 
 __all__ = ["HOME", "MainWindow"]
@@ -60,21 +60,7 @@ def _stylesheet() -> str:
         return ""
 
 
-#: The results list's width when it opens, and the most it takes of a wide window.
-RESULTS_WIDTH, RESULTS_MAX_WIDTH = 340, 460
-#: The narrowest a side panel is made to give the reading column room.
-SIDE_MIN_WIDTH = 240
-#: The reading column's narrowest, in characters of body text.
-READING_FLOOR_CHARS = 62
-
-
-def reading_floor(reader: QWidget) -> int:
-    """The narrowest the reading column may be, in pixels (body text is a third larger
-    than the widget font, as in the reader's measure)."""
-    return int(reader.fontMetrics().averageCharWidth() * 1.35 * READING_FLOOR_CHARS)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, SessionView):
     library_loaded = Signal()
     page_shown = Signal(str)
     search_finished = Signal(object)
@@ -120,14 +106,14 @@ class MainWindow(QMainWindow):
             self.glossary.filter, self.glossary.list, self.contents.list,
             self.bookmarks.dock.list])
         chrome.build_menus(self)
-        self._connect()
+        wiring.connect_panels(self)
         state.restore_layout(self, self.settings, self.glossary)
         self.reader.show_message("Lantern", "Opening the library…")
         self.statusBar().showMessage("Loading content…")
         self.index_progress = IndexProgress(self.statusBar())
         self.loader = Loader(self.session, self.index_progress, self)
         self.watcher: PackWatcher | None = None
-        self._connect_loader()
+        wiring.connect_loader(self)
         self._apply_policy()
         for dock in self.findChildren(QDockWidget):  # Qt makes tab bars as panels are tabbed
             dock.visibilityChanged.connect(self.name_qt_parts)
@@ -156,9 +142,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         # The reading column keeps a readable measure first: the results list and the side
         # panels give way to it when the window is narrow.
-        reader_box.setMinimumWidth(reading_floor(self.reader))
-        self.results.setMaximumWidth(RESULTS_MAX_WIDTH)
-        self.splitter.setSizes([RESULTS_WIDTH, 700])
+        reader_box.setMinimumWidth(layout.reading_floor(self.reader))
+        self.results.setMaximumWidth(layout.RESULTS_MAX_WIDTH)
+        self.splitter.setSizes([layout.RESULTS_WIDTH, 700])
         self.setCentralWidget(self.splitter)
 
         persist = self.policy.persist
@@ -192,7 +178,7 @@ class MainWindow(QMainWindow):
         self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
         self.problems_action = make_action(
             self, Act.PROBLEMS, lambda: dialogs.show_problems(
-                self, self.session.library, self._bundled_content()))
+                self, self.session.library, self.bundled_content()))
         self.about_action = make_action(
             self, Act.ABOUT, lambda: dialogs.show_about(self, self.session.library))
         self.quit_action = make_action(self, Act.QUIT, self.close)
@@ -200,8 +186,10 @@ class MainWindow(QMainWindow):
         self.next_panel_action = make_action(self, Act.NEXT_PANEL, lambda: self.cycle_panels(+1))
         self.previous_panel_action = make_action(self, Act.PREVIOUS_PANEL,
                                                  lambda: self.cycle_panels(-1))
-        self.go_to_results_action = make_action(self, Act.GO_TO_RESULTS, self.go_to_results)
-        self.go_to_text_action = make_action(self, Act.GO_TO_TEXT, self.go_to_text)
+        self.go_to_results_action = make_action(
+            self, Act.GO_TO_RESULTS, lambda: chrome.go_to_results(self))
+        self.go_to_text_action = make_action(
+            self, Act.GO_TO_TEXT, lambda: chrome.go_to_text(self))
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
         # Holding Back or Forward (or the Go menu) lists the pages in that direction.
@@ -215,43 +203,6 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(
             lambda: nav.fill_recent_menu(self.recent_menu, self.clear_recent_action))
 
-    def _connect(self) -> None:
-        nav = self.navigation
-        self.reader.link_activated.connect(nav.on_link_activated)
-        self.glossary.link_activated.connect(nav.on_link_activated)
-        self.references.link_activated.connect(nav.on_link_activated)
-        # After the panel has been laid out on show: sizes asked before that are dropped.
-        self.references.reference_shown.connect(
-            lambda: QTimer.singleShot(0, self, self._make_room_for_reference))
-        self.searching.finished.connect(self.search_finished)
-        self.searching.finished.connect(lambda _response: self.balance_columns())
-        for dock in (self.glossary, self.references, self.bookmarks.dock, self.contents):
-            dock.visibilityChanged.connect(
-                lambda shown: shown and QTimer.singleShot(0, self, self.balance_columns))
-        self.bookmarks.dock.open_requested.connect(self.navigate)
-        self.bookmarks.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.bookmarks.done.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.contents.section_chosen.connect(self.reader.scrollToAnchor)
-        nav.shown.connect(self._on_shown)
-        nav.message.connect(self.statusBar().showMessage)
-        nav.external_link_blocked.connect(self.external_link_blocked)
-        self.page_shown.connect(self.on_page_shown)
-        self.reader.content_note_passed.connect(self.positions.on_page_shown)
-        self.reader.link_tooltip = nav.link_tooltip
-        self.reader.word_looked_up.connect(nav.look_up)
-
-    def _connect_loader(self) -> None:
-        loader, status = self.loader, self.statusBar()
-        loader.loaded.connect(self.on_library_loaded)
-        loader.reloaded.connect(self._on_reloaded)
-        loader.failed.connect(self.on_load_failed)
-        loader.index_updating.connect(lambda: status.showMessage("Updating the search index…"))
-        loader.index_ready.connect(self._on_index_ready)
-        loader.index_updated.connect(lambda: status.showMessage("Search index updated", 5000))
-        loader.index_updated.connect(self.index_updated)
-        loader.index_update_failed.connect(lambda _message: status.showMessage(
-            "The search index could not be updated; searching the previous one", 15000))
-
     def _apply_policy(self) -> None:
         if not self.policy.all_actions:
             chrome.lock_down(self)
@@ -262,7 +213,7 @@ class MainWindow(QMainWindow):
                 self.reader, self.results.list, self.glossary.list, self.glossary.entry,
                 self.references.browser])
 
-    def _bundled_content(self) -> Path | None:
+    def bundled_content(self) -> Path | None:
         try:
             return paths.content_dir().resolve()
         except paths.NotFoundError:
@@ -315,40 +266,6 @@ class MainWindow(QMainWindow):
             if clipboard.supportsSelection():  # X11: what a middle click pastes, to anyone
                 clipboard.clear(QClipboard.Mode.Selection)
 
-    # the session, as the window's parts see it --------------------------------------------
-
-    @property
-    def library(self) -> Library | None:
-        return self.session.library
-
-    @property
-    def index(self) -> SearchIndex | None:
-        return self.session.index
-
-    @property
-    def composer(self) -> Composer | None:
-        return self.session.composer
-
-    @property
-    def index_updating(self) -> bool:
-        return self.loader.updating
-
-    @property
-    def history(self) -> History:
-        return self.navigation.history
-
-    @property
-    def recent(self) -> RecentPages:
-        return self.navigation.recent
-
-    @property
-    def recent_searches(self) -> RecentSearches:
-        return self.navigation.recent_searches
-
-    @property
-    def external_links_allowed(self) -> bool:
-        return self.policy.external_links
-
     # loading ---------------------------------------------------------------------------
 
     def load_after_first_paint(self) -> None:
@@ -379,78 +296,10 @@ class MainWindow(QMainWindow):
             self.watcher = PackWatcher(self.roots, self)
             self.watcher.changed.connect(self.loader.reload)
 
-    def _on_reloaded(self) -> None:
-        """The packs changed on disk: the same page, read again, where the reader was."""
-        session = self.session
-        assert session.library is not None and session.composer is not None
-        assert session.suggester is not None
-        self.glossary.set_library(session.library, session.composer)
-        self.references.set_library(session.library)
-        self.suggestions.set_suggester(session.suggester)
-        where = self.history.current or HOME
-        scroll = self.reader.verticalScrollBar().value()
-        if self.navigate(where, record=False):
-            self.reader.verticalScrollBar().setValue(scroll)
-        else:  # the page itself is gone (renamed, or its file has an error now)
-            self.go_home()
-        bundled = self._bundled_content()
-        problems = dialogs.reader_problems(session.library, bundled)
-        shown = self.findChild(dialogs.ProblemsDialog)
-        if shown is not None and shown.isVisible():
-            shown.show_problems(session.library, bundled)
-        self.statusBar().showMessage(
-            f"Content reloaded · {problems[0].format()}"
-            + (f" and {len(problems) - 1} more (View › Content problems)"
-               if len(problems) > 1 else "")
-            if problems else "Content reloaded · no problems")
-        self.content_reloaded.emit()
-
     def balance_columns(self) -> None:
-        """Side panels narrower, down to SIDE_MIN_WIDTH, when they would squeeze the
-        reading column (and the results list beside it) below its measure."""
-        areas: dict[Qt.DockWidgetArea, QDockWidget] = {}
-        for dock in self.findChildren(QDockWidget):
-            area = self.dockWidgetArea(dock)
-            if (dock.isVisible() and not dock.isFloating()
-                    and area in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                                 Qt.DockWidgetArea.RightDockWidgetArea)
-                    and (area not in areas or dock.width() > areas[area].width())):
-                areas[area] = dock
-        if not areas:
-            return
-        centre = reading_floor(self.reader) + 40
-        if self.results.isVisible():
-            centre += RESULTS_WIDTH
-        widths = [dock.width() for dock in areas.values()]
-        over = sum(widths) + centre - self.width()
-        if over <= 0:
-            return
-        spare = [max(w - SIDE_MIN_WIDTH, 0) for w in widths]
-        if not sum(spare):
-            return
-        cut = min(over, sum(spare))
-        new = [w - cut * room // sum(spare) for w, room in zip(widths, spare, strict=True)]
-        self.resizeDocks(list(areas.values()), new, Qt.Orientation.Horizontal)
-        if self.results.isVisible():
-            self.splitter.setSizes([RESULTS_WIDTH, max(self.splitter.width() - RESULTS_WIDTH,
-                                                       reading_floor(self.reader))])
+        layout.balance_columns(self)
 
-    def _make_room_for_reference(self) -> None:
-        """A reference opened (a citation clicked): the References panel tall enough for it,
-        its QR code and link whole, and a few lines of the list; the Glossary gives way."""
-        refs, glossary = self.references, self.glossary
-        stacked = (glossary.isVisible() and not glossary.isFloating() and not refs.isFloating()
-                   and self.dockWidgetArea(glossary) == self.dockWidgetArea(refs)
-                   and not self.tabifiedDockWidgets(refs))
-        if not stacked:
-            return
-        column = glossary.height() + refs.height()
-        want = min(refs.wanted_height(), column - glossary.minimumSizeHint().height(),
-                   column * 2 // 3)
-        if want > refs.height():
-            self.resizeDocks([glossary, refs], [column - want, want], Qt.Orientation.Vertical)
-
-    def _on_index_ready(self, index: SearchIndex) -> None:
+    def on_index_ready(self, index: SearchIndex) -> None:
         self.search.set_index(index)
         self.search.wait()  # a search still running on the previous index ends first
 
@@ -464,7 +313,7 @@ class MainWindow(QMainWindow):
         """Show an internal address (`lantern:article/slug#section`); False if unknown."""
         return self.navigation.navigate(address, record)
 
-    def _on_shown(self, address: str, title: str) -> None:
+    def on_shown(self, address: str, title: str) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.setWindowTitle(f"{title} — Lantern")
@@ -506,20 +355,6 @@ class MainWindow(QMainWindow):
 
     def cycle_panels(self, step: int) -> None:
         chrome.cycle_focus(self.panels(), step)
-
-    def go_to_results(self) -> None:
-        """Focus the results list, or say there are none."""
-        if self.results.isVisible() and self.results.model.rowCount():
-            self.results.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            accessibility.announce(self, "No search results. Search with Control K.")
-
-    def go_to_text(self) -> None:
-        """Focus the page's text, its caret at the top of what is in view."""
-        self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.reader.setTextCursor(self.reader.cursorForPosition(QPoint(0, 0)))
-        page = self.reader.page
-        accessibility.announce(self.reader, page.title if page else "Page")
 
     # state -----------------------------------------------------------------------------
 

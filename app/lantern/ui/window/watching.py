@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from lantern.ui.window import dialogs
+from lantern.ui.window.policy import HOME
+
+if TYPE_CHECKING:
+    from lantern.ui.window.main_window import MainWindow
 
 #: Saves arrive in bursts (an editor writes a temporary file, renames it, touches the
 #: folder); one reload after the last of them.
@@ -77,3 +84,30 @@ class PackWatcher(QObject):
 
     def watched(self) -> list[str]:
         return self._watcher.files() + self._watcher.directories()
+
+
+def show_reloaded(window: MainWindow) -> None:
+    """The packs changed on disk: the same page, read again, where the reader was."""
+    session = window.session
+    assert session.library is not None and session.composer is not None
+    assert session.suggester is not None
+    window.glossary.set_library(session.library, session.composer)
+    window.references.set_library(session.library)
+    window.suggestions.set_suggester(session.suggester)
+    where = window.history.current or HOME
+    scroll = window.reader.verticalScrollBar().value()
+    if window.navigate(where, record=False):
+        window.reader.verticalScrollBar().setValue(scroll)
+    else:  # the page itself is gone (renamed, or its file has an error now)
+        window.go_home()
+    bundled = window.bundled_content()
+    problems = dialogs.reader_problems(session.library, bundled)
+    shown = window.findChild(dialogs.ProblemsDialog)
+    if shown is not None and shown.isVisible():
+        shown.show_problems(session.library, bundled)
+    window.statusBar().showMessage(
+        f"Content reloaded · {problems[0].format()}"
+        + (f" and {len(problems) - 1} more (View › Content problems)"
+           if len(problems) > 1 else "")
+        if problems else "Content reloaded · no problems")
+    window.content_reloaded.emit()

@@ -76,6 +76,16 @@ def _start(app: QApplication, kiosk: bool, request: Request | None = None
     return None
 
 
+def _bench_marks(window: MainWindow) -> object | None:
+    """The benchmark's marks, only when LANTERN_BENCH_QUIT_AT asks for them."""
+    if not os.environ.get("LANTERN_BENCH_QUIT_AT"):
+        return None
+    from lantern.ui.platform.bench_hook import install
+
+    app = QApplication.instance()
+    return install(app, window) if isinstance(app, QApplication) else None
+
+
 def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = False) -> int:
     """Open the window on `roots` (at `address`, if given). When a Lantern window is already
     open it is handed `address`, and `roots` too when `switch_packs` (packs were named)."""
@@ -97,6 +107,7 @@ def open_window(roots: Sequence[Path], guard: SingleInstance,
     requests through `guard`."""
     kept = set_aside_if_corrupt(paths.config_dir() / "lantern.ini")
     window = MainWindow(roots)
+    _bench_marks(window)  # its marks live as long as the window (their parent)
     window.show()
     if kept is not None:
         QTimer.singleShot(0, lambda: QMessageBox.warning(

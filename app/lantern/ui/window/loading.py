@@ -16,6 +16,7 @@ from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
 from lantern.ui.window.progress import IndexProgress
 
 if TYPE_CHECKING:
+    from lantern.core.library_cache import Manifest
     from lantern.core.search.engine import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -67,22 +68,37 @@ class Loader(QObject):
         preload_modules()
         session, progress = self.session, self.progress
 
-        def from_files(cached: Loaded | None) -> None:
-            if cached is not None:
-                self._on_loaded(cached)
-                return
+        def parse() -> None:
             # The pack changed (or first start): parse it. The parser's modules are
             # imported here, in the GUI thread, as every background module is.
             preload_modules(PARSER_MODULES)
             submit(self._pool, lambda: session.load_files(progress), self._on_loaded,
                    self._on_failed)
 
+        def check_files(files: Manifest) -> None:
+            # Opened on the folders' stamps; every file is compared now, in the background,
+            # and a file edited in place means reading the packs again.
+            submit(self._pool, lambda: session.files_current(files),
+                   lambda same: None if same or self.closed else parse(),
+                   lambda _message: None)
+
+        def from_files(cached: Loaded | None) -> None:
+            if cached is None:
+                parse()
+                return
+            self._on_loaded(cached)
+            if cached.files is not None:
+                check_files(cached.files)
+
         submit(self._pool, lambda: session.load_cached(progress), from_files, self._on_failed)
 
     def _on_loaded(self, loaded: Loaded) -> None:
         from lantern.core.usage import term_appearances
 
-        self.session.adopt(loaded)
+        replaced = self.session.adopt(loaded)
+        if replaced is not None:  # loaded again: search moves over, then the old one closes
+            self.index_ready.emit(loaded.index)
+            replaced.close()
         if loaded.outdated:
             self.update_index()
         else:

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self.navigation = Navigator(self.session, self.settings, policy, self.reader,
                                     self.glossary, self.references, self)
+        self._loaded_before = False  # a second load is a reload: the reader stays put
         self.search = SearchController(self)
         self._build_actions()
         self.search_field = QLineEdit()
@@ -330,7 +331,13 @@ class MainWindow(QMainWindow):
         self.search.set_index(session.index)
         self.suggestions.set_suggester(session.suggester)
         self.statusBar().showMessage(session.status())
-        self.navigation.open_last()
+        shown = self.reader.page
+        if shown is not None and self._loaded_before:
+            # Loaded again (a file had changed since the cache): stay on the page read.
+            self.navigation.navigate(shown.address, record=False)
+        else:
+            self.navigation.open_last()
+        self._loaded_before = True
         self.library_loaded.emit()
 
     def _on_index_ready(self, index: SearchIndex) -> None:

@@ -152,9 +152,12 @@ def test_a_value_of_the_wrong_type_in_the_cache_is_not_used(pack: Path, tmp_path
 
     cache = tmp_path / "cache"
     load_library_cached([pack], cache)
-    data = json.loads((cache / FILE_NAME).read_text(encoding="utf-8"))
-    data["library"]["faqs"][0][3] = 42  # the body of a question
-    (cache / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+    lines = [json.loads(line) for line in
+             (cache / FILE_NAME).read_text(encoding="utf-8").splitlines()]
+    faqs = next(value for name, value in lines if name == "faqs")
+    faqs[0][3] = 42  # the body of a question
+    (cache / FILE_NAME).write_text("\n".join(json.dumps(line) for line in lines),
+                                   encoding="utf-8")
     calls = _loads(monkeypatch)
     assert isinstance(load_library_cached([pack], cache).faqs[0].body, str)
     assert len(calls) == 1

@@ -1,7 +1,7 @@
 """The loaded library kept in the cache folder, so an unchanged pack opens without parsing.
 
-The cache is one JSON file of plain data (strings, numbers, lists), in the user's own
-cache folder next to the search index. JSON cannot carry code, so a planted or damaged
+The cache is one file of JSON lines of plain data (strings, numbers, lists), in the
+user's own cache folder next to the search index. JSON cannot carry code, so a planted or damaged
 file can at worst fail to read, and then the pack is read from its files.
 
 Whether the cache still holds the pack is told in two steps:
@@ -248,19 +248,56 @@ def _decode(data: dict[str, Any]) -> Library:
 # --- reading and writing ---------------------------------------------------------------
 
 
+#: Rows per line of the cache file. Parsing one line holds the interpreter lock (and so
+#: the window, when a worker thread reads the cache) for a few milliseconds, not for the
+#: whole file at once.
+ROWS_PER_LINE = 500
+#: Written as chunks of [key, value] pairs and read back as dicts.
+DICTS = ("manifest", "doc_hashes")
+
+
+def _file_lines(stamps: Stamps, files: Manifest, library: Library) -> bytes:
+    """The cache file: JSON lines of [name, value]; the stamps first, lists and dicts in
+    chunks of ROWS_PER_LINE under the same name."""
+    parts: dict[str, Any] = {"stamps": stamps, "manifest": files, **_encode(library)}
+    lines = []
+    for name, value in parts.items():
+        if name in DICTS:
+            value = [list(item) for item in value.items()]
+        if name != "stamps" and isinstance(value, list):
+            for start in range(0, len(value), ROWS_PER_LINE):
+                lines.append(json.dumps([name, value[start : start + ROWS_PER_LINE]],
+                                        ensure_ascii=False))
+            if not value:
+                lines.append(json.dumps([name, []]))
+        else:
+            lines.append(json.dumps([name, value], ensure_ascii=False))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def read_quick(roots: Sequence[Path], cache: Path) -> tuple[Library, Manifest] | None:
     """The library of `roots` from the cache if no folder stamp changed, with the manifest
     it was written with (for `matches`); None if the cache cannot serve. Parses nothing."""
     path = cache / FILE_NAME
     roots = [Path(r) for r in roots]
     try:
-        data = json.loads(path.read_bytes())
-        if not isinstance(data, dict) or data.get("stamps") != folder_stamps(roots):
-            return None
-        files = data["manifest"]
-        if not isinstance(files, dict):
-            return None
-        return _decode(data["library"]), files
+        with open(path, "rb") as lines:
+            name, stamps = json.loads(lines.readline())
+            if name != "stamps" or stamps != folder_stamps(roots):
+                return None  # read no further: the pack is parsed again
+            data: dict[str, Any] = {}
+            for line in lines:
+                name, value = json.loads(line)
+                if not isinstance(name, str):
+                    raise ValueError("a line without a name")
+                if isinstance(value, list) and name != "fingerprint":
+                    data.setdefault(name, []).extend(value)
+                else:
+                    data[name] = value
+        for name in DICTS:
+            data[name] = {_str(key): value for key, value in data.get(name, [])}
+        files = data.pop("manifest")
+        return _decode(data), files
     except FileNotFoundError:
         return None
     except Exception as exc:  # any damage at all: the files are the truth
@@ -291,9 +328,7 @@ def load_and_cache(roots: Sequence[Path], cache: Path) -> Library:
     stamps, files = folder_stamps(roots), manifest(roots)
     library = load_library(roots)
     try:
-        data = {"stamps": stamps, "manifest": files, "library": _encode(library)}
-        write_bytes_atomic(cache / FILE_NAME,
-                           json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_bytes_atomic(cache / FILE_NAME, _file_lines(stamps, files, library))
         (cache / OLD_FILE_NAME).unlink(missing_ok=True)
     except (OSError, ValueError, TypeError) as exc:
         log.info("library cache %s not written: %s", cache / FILE_NAME, exc)

@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from lantern.core.session import Loaded, Session
 
-from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
+from lantern.ui.platform.workers import (
+    PARSER_MODULES,
+    preload_in_steps,
+    preload_modules,
+    submit,
+)
 from lantern.ui.window.progress import IndexProgress
 
 if TYPE_CHECKING:
@@ -64,8 +69,14 @@ class Loader(QObject):
         return False
 
     def start(self) -> None:
-        """Load content and open the index in the background; the window stays responsive."""
-        preload_modules()
+        """Load content and open the index in the background; the window stays responsive.
+        The modules the background work needs are imported first, in the GUI thread, one
+        per turn of the event loop."""
+        preload_in_steps(self._load)
+
+    def _load(self) -> None:
+        if self.closed:
+            return
         session, progress = self.session, self.progress
 
         def parse() -> None:

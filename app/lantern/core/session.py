@@ -65,6 +65,8 @@ class Session:
         # A changed pack: search the index as it was while it is brought up to date (after
         # loading, in the background). An unchanged one's index is current.
         previous = open_previous_index(library, self.cache) if changed else None
+        if previous is None and changed:
+            self._build_apart(library, progress)
         index = previous or open_index(library, self.cache, progress)
         # Built here, not in the GUI thread: a third of a second at 16 000 questions.
         return Loaded(library, index, Suggester(library), previous is not None)
@@ -97,7 +99,17 @@ class Session:
         from lantern.core.search import open_index
 
         assert self.library is not None
+        self._build_apart(self.library, progress)
         return open_index(self.library, self.cache, progress)
+
+    def _build_apart(self, library: Library, progress: Progress | None) -> None:
+        """A large pack's index is built in a process of its own (the window's interpreter
+        stays free); `open_index` then finds it current, or builds it itself if that
+        failed. A small pack's is built by `open_index` alone."""
+        from lantern.core.index_process import PROCESS_FROM, build_in_process
+
+        if len(library.doc_hashes) >= PROCESS_FROM:
+            build_in_process(self.roots, self.cache, progress)
 
     # the GUI thread: take over what the background made ----------------------------------
 

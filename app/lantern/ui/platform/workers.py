@@ -31,7 +31,7 @@ BACKGROUND_MODULES = (
     "whoosh.scoring", "whoosh.collectors", "whoosh.searching", "whoosh.index",
     "whoosh.qparser", "lantern.core.search.snippets", "lantern.core.search.documents",
     "lantern.core.search.safety", "lantern.core.search.fallback",
-    "lantern.core.library_cache", "lantern.core.compose",
+    "lantern.core.library_cache", "lantern.core.compose", "lantern.core.index_process",
     "lantern.core.search.engine", "lantern.core.search.suggest", "lantern.core.usage",
 )
 

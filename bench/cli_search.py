@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -47,10 +46,6 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
     return (time.perf_counter() - started) * 1000
-
-
-def load() -> str:
-    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def run_size(size: str, runs: int, work: Path) -> list[str]:
@@ -88,14 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="lantern-cli-"))
-    before = load()
+    before = corpora.load_average()
     rows = []
     for size in args.sizes.split(","):
         if size:
             rows += run_size(size, args.runs, work)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.system()}; load average (1 / 5 / 15 min) "
-          f"before {before}, after {load()}; {args.runs} pairs per word, medians")
+    print(f"{corpora.machine_line(before)}; {args.runs} pairs per word, medians")
     print()
     print("| pack | word | `lantern search` ms | one-shot FTS5 script ms | paired ratio | "
           f"target ≤ {TARGET} |")

@@ -20,8 +20,6 @@ pack) is computed from the first pass. Prints the machine, its load, and one tab
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import re
 import sqlite3
 import sys
@@ -167,9 +165,7 @@ def run_size(size: str, passes: int, work: Path) -> dict[str, Any]:
 
 
 def report(results: list[dict[str, Any]], passes: int, before: str) -> str:
-    lines = [f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-             f"{platform.python_version()}, {platform.system()}; load average (1 / 5 / 15 "
-             f"min) before {before}, after {load()}; {passes} timed passes after one "
+    lines = [f"{corpora.machine_line(before)}; {passes} timed passes after one "
              "warm-up pass, medians over the passes", "",
              "| pack | state | queries | Lantern p50 / p95 ms | FTS5 p50 / p95 ms | "
              f"p95 ratio (range over passes) | target ≤ {TARGET} |",
@@ -192,10 +188,6 @@ def report(results: list[dict[str, Any]], passes: int, before: str) -> str:
     return "\n".join(lines)
 
 
-def load() -> str:
-    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="bundled,1000,10000,medquad")
@@ -203,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="lantern-paired-"))
-    before = load()
+    before = corpora.load_average()
     results = [run_size(size, args.passes, work) for size in args.sizes.split(",") if size]
     print(report(results, args.passes, before))
     if any(r["size"] != "bundled" for r in results):

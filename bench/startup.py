@@ -5,12 +5,12 @@
 Every start is a new process of the installed `lantern` entry point (the console script
 next to this Python, as a user runs it), with `LANTERN_BENCH_QUIT_AT` set: the window
 prints a mark at its first paint, once search is usable and once the index is up to date,
-and quits at the mark asked for (lantern/ui/platform/bench_hook.py). Time is taken from just before
-the process is spawned. The floor is a bare PySide6 window with one dock, started the same
-way, and the starts alternate in one run: floor, Lantern quitting at first paint, Lantern
-quitting at search usable, for each pack, round after round. Each ratio is taken within
-a round (Lantern's start over the floor's start just before it), and the table gives the
-median of those paired ratios beside the medians of the times.
+and quits at the mark asked for (lantern/ui/platform/bench_hook.py). Time is taken from
+just before the process is spawned. The floor is a bare PySide6 window with one dock,
+started the same way, and the starts alternate in one run: floor, Lantern quitting at
+first paint, Lantern quitting at search usable, for each pack, round after round. Each
+ratio is taken within a round (Lantern's start over the floor's start just before it),
+and the table gives the median of those paired ratios beside the medians of the times.
 
 Warm starts (`--sizes`): the index and library cache are built once before timing. First
 runs (`--first-run`): every start gets an empty cache folder, so the window parses the pack
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -34,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import make_pack, size_label
+from corpora import load_average, machine_line, make_pack, size_label
 
 FLOOR = r"""
 import resource, time
@@ -89,10 +88,6 @@ def run_once(command: list[str], env: dict[str, str], timeout: float) -> dict[st
         else:
             figures[parts[1]] = (float(parts[2]) - started) * 1000
     return figures
-
-
-def load() -> str:
-    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def median(values: list[float]) -> float:
@@ -210,13 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     first_sizes = [s for s in args.first_run.split(",") if s]
     packs = {size: make_pack(size, scratch / "packs") for size in
              dict.fromkeys(warm_sizes + first_sizes)}
-    before = load()
+    before = load_average()
     warm = warm_rounds({s: packs[s] for s in warm_sizes}, args.runs, base, scratch)
     first = first_runs({s: packs[s] for s in first_sizes}, args.first_runs, base, scratch)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.system()} (QT_QPA_PLATFORM="
-          f"{base['QT_QPA_PLATFORM']}); load average (1 / 5 / 15 min) before {before}, "
-          f"after {load()}; command: {' '.join(Path(c).name for c in lantern_command())}")
+    print(machine_line(before, f" (QT_QPA_PLATFORM={base['QT_QPA_PLATFORM']})")
+          + f"; command: {' '.join(Path(c).name for c in lantern_command())}")
     if warm:
         print()
         print("\n".join(report_warm(warm, args.runs)))

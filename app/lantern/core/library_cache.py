@@ -55,7 +55,7 @@ FILE_NAME = "library.json"
 OLD_FILE_NAME = "library.pickle"  # what earlier versions wrote; removed on writing
 
 #: What the loader reads in a content folder (lantern.core.content; a test keeps them equal).
-PACK_FILES = ("pack.toml", "glossary.yaml", "references.yaml")
+PACK_FILES = ("pack.toml", "glossary.yaml")  # and the reference files
 PACK_FOLDERS = ("articles", "faq", "pages")  # their *.md files
 
 Stamps = list[Any]
@@ -63,7 +63,7 @@ Manifest = dict[str, list[int]]
 
 
 def pack_files(root: Path) -> list[Path]:
-    files = [root / name for name in PACK_FILES]
+    files = [root / name for name in PACK_FILES] + reference_files(root)
     for folder in PACK_FOLDERS:
         files += sorted((root / folder).glob("*.md"))
     return files

@@ -228,3 +228,21 @@ def test_the_cache_knows_every_field_of_the_content_model():
         "Library": ["packs", "roots", "articles", "faqs", "terms", "references", "pages",
                     "problems", "fingerprint", "doc_hashes"],
     }
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_too(pack: Path, tmp_path: Path, monkeypatch):
+    import sys
+
+    if sys.platform == "darwin":
+        pytest.skip("the file system insists on UTF-8 names")
+    name = os.fsdecode(b"caf\xe9.md")
+    try:
+        (pack / "faq" / name).write_text("---\nquestion: Caf?\ntopics: [x]\n---\n\nYes.\n",
+                                         encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes no such name")
+    calls = _loads(monkeypatch)
+    first = load_library_cached([pack], tmp_path / "cache")
+    second = load_library_cached([pack], tmp_path / "cache")
+    assert len(calls) == 1  # the second came from the cache
+    assert second.problems == first.problems and second.faqs == first.faqs

@@ -258,7 +258,8 @@ DICTS = ("manifest", "doc_hashes")
 
 def _file_lines(stamps: Stamps, files: Manifest, library: Library) -> bytes:
     """The cache file: JSON lines of [name, value]; the stamps first, lists and dicts in
-    chunks of ROWS_PER_LINE under the same name."""
+    chunks of ROWS_PER_LINE under the same name. ASCII, so that a file name that is not
+    UTF-8 (kept by Python as escapes) is written and read back as it was."""
     parts: dict[str, Any] = {"stamps": stamps, "manifest": files, **_encode(library)}
     lines = []
     for name, value in parts.items():
@@ -266,12 +267,11 @@ def _file_lines(stamps: Stamps, files: Manifest, library: Library) -> bytes:
             value = [list(item) for item in value.items()]
         if name != "stamps" and isinstance(value, list):
             for start in range(0, len(value), ROWS_PER_LINE):
-                lines.append(json.dumps([name, value[start : start + ROWS_PER_LINE]],
-                                        ensure_ascii=False))
+                lines.append(json.dumps([name, value[start : start + ROWS_PER_LINE]]))
             if not value:
                 lines.append(json.dumps([name, []]))
         else:
-            lines.append(json.dumps([name, value], ensure_ascii=False))
+            lines.append(json.dumps([name, value]))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

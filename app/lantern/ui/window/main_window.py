@@ -332,10 +332,10 @@ class MainWindow(QMainWindow):
         self.suggestions.set_suggester(session.suggester)
         self.statusBar().showMessage(session.status())
         shown = self.reader.page
-        if shown is not None and self._loaded_before:
-            # Loaded again (a file had changed since the cache): stay on the page read.
-            self.navigation.navigate(shown.address, record=False)
-        else:
+        # Loaded again (a file had changed since the cache): stay on the page read, if the
+        # library loaded still has it (other packs may have been opened instead).
+        if not (shown is not None and self._loaded_before
+                and self.navigation.navigate(shown.address, record=False)):
             self.navigation.open_last()
         self._loaded_before = True
         self.library_loaded.emit()

@@ -40,6 +40,20 @@ LIVEQA_CREDIT = (
 )
 
 
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes."""
+    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def machine_line(before: str, extra: str = "") -> str:
+    """The machine, and its load before the run (`before`) and now."""
+    import platform
+
+    return (f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, {platform.system()}{extra}; load average "
+            f"(1 / 5 / 15 min) before {before}, after {load_average()}")
+
+
 def medquad_dir() -> Path:
     """The converted MedQuAD folder (it holds medquad_docs.jsonl.gz)."""
     configured = os.environ.get(MEDQUAD_ENV)

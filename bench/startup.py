@@ -1,20 +1,29 @@
-"""Start-up benchmark: process start to first painted window, Lantern against a floor.
+"""Start-up benchmark through the `lantern` command itself, against a bare-window floor.
 
-    python bench/startup.py [--runs 7]
+    python bench/startup.py [--runs 9] [--sizes bundled,medquad] [--first-run bundled]
 
-The floor is a bare PySide6 window with one dock, started the same way. Each run is a new
-process; the time is taken from just before the process is spawned to the first Paint
-event of the main window (and, for Lantern, to the moment search is usable). The index is
-built once before timing, so the runs measure a warm start. Peak memory (the largest
-resident set of the process, `ru_maxrss`) is taken at its end: for Lantern after one search
-and one article read past search usable. Prints a Markdown table.
+Every start is a new process of the installed `lantern` entry point (the console script
+next to this Python, as a user runs it), with `LANTERN_BENCH_QUIT_AT` set: the window
+prints a mark at its first paint, once search is usable and once the index is up to date,
+and quits at the mark asked for (lantern/ui/platform/bench_hook.py). Time is taken from
+just before the process is spawned. The floor is a bare PySide6 window with one dock,
+started the same way, and the starts alternate in one run: floor, Lantern quitting at
+first paint, Lantern quitting at search usable, for each pack, round after round. Each
+ratio is taken within a round (Lantern's start over the floor's start just before it),
+and the table gives the median of those paired ratios beside the medians of the times.
+
+Warm starts (`--sizes`): the index and library cache are built once before timing. First
+runs (`--first-run`): every start gets an empty cache folder, so the window parses the pack
+and builds the index; the start quits once the index is built. Both report the longest
+stall of the GUI thread (the largest gap between turns of a 5 ms timer, from the first
+turn of the event loop to the quit) and the peak memory of the process. The machine and
+its load (`os.getloadavg`) before and after are printed with the tables.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -22,103 +31,191 @@ import tempfile
 import time
 from pathlib import Path
 
-CHILD = r"""
-import resource, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import load_average, machine_line, make_pack, size_label
+
+FLOOR = r"""
+import resource, time
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTextBrowser
 
-mode = sys.argv[1]
 app = QApplication([])
-marks = {}
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and "paint" not in marks:
-            marks["paint"] = time.time()
-            if mode == "bare":
-                QTimer.singleShot(0, app.quit)
+        if event.type() == QEvent.Type.Paint and obj is window:
+            window.removeEventFilter(self)
+            print(f"lantern-bench paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
         return False
 
-if mode == "bare":
-    window = QMainWindow()
-    window.setCentralWidget(QTextBrowser())
-    window.addDockWidget(
-        __import__("PySide6.QtCore").QtCore.Qt.DockWidgetArea.RightDockWidgetArea,
-        QDockWidget("Dock"))
-else:
-    from lantern.core import paths
-    from lantern.ui.window.main_window import MainWindow
-    window = MainWindow([paths.content_dir()])
-    def ready():
-        marks["ready"] = time.time()
-        window.search_finished.connect(read)
-        window.search.run_now("DMN")
-    def read(_response):
-        window.navigate("lantern:article/psilocybin-and-the-brain")
-        window.go_home()  # the next run starts on the home page too
-        QTimer.singleShot(0, app.quit)
-    window.library_loaded.connect(ready)
-    window.load_after_first_paint()
+window = QMainWindow()
+window.setCentralWidget(QTextBrowser())
+window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, QDockWidget("Dock"))
 window.installEventFilter(FirstPaint(window))
 window.resize(1200, 800)
 window.show()
 app.exec()
-print(marks.get("paint", 0), marks.get("ready", 0),
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(f"lantern-bench peak-kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 """
 
+TARGETS = {"paint": 1.3, "usable": 2.0, "memory": 1.6, "big-usable": 1.5}
 
-def run_once(mode: str, env: dict[str, str]) -> tuple[float, float, float]:
-    """Milliseconds to first paint and to search usable, and peak memory in MiB."""
+
+def lantern_command() -> list[str]:
+    """The `lantern` console script installed beside this Python, else `python -m lantern`."""
+    script = Path(sys.executable).with_name("lantern")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "lantern"]
+
+
+def run_once(command: list[str], env: dict[str, str], timeout: float) -> dict[str, float]:
+    """Milliseconds from spawn to each mark printed, the stall figures and peak MiB."""
     started = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, mode], env=env, capture_output=True,
-                         text=True, check=True).stdout.split()
-    paint, ready, peak_kib = float(out[0]), float(out[1]), float(out[2])
-    return ((paint - started) * 1000, (ready - started) * 1000 if ready else 0.0,
-            peak_kib / 1024)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout,
+                          check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    figures: dict[str, float] = {}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if len(parts) < 3 or parts[0] != "lantern-bench":
+            continue
+        if parts[1] == "stall":
+            figures["stall"], figures["stalls"] = float(parts[2]), float(parts[3])
+        elif parts[1] == "peak-kib":
+            figures["peak"] = float(parts[2]) / 1024
+        else:
+            figures[parts[1]] = (float(parts[2]) - started) * 1000
+    return figures
 
 
-def main() -> int:
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def warm_rounds(packs: dict[str, Path], runs: int, base: dict[str, str],
+                scratch: Path) -> dict[str, dict[str, list[float]]]:
+    """Alternating floor / paint / usable starts on each pack, the index already built."""
+    envs = {}
+    for size, pack in packs.items():
+        env = dict(base, LANTERN_CONTENT_DIR=str(pack),
+                   LANTERN_CACHE_DIR=str(scratch / size / "cache"),
+                   LANTERN_CONFIG_DIR=str(scratch / size / "config"))
+        subprocess.run([*lantern_command(), "index"], env=env, check=True, capture_output=True)
+        envs[size] = env
+        # One untimed start of each: the OS file cache and the library cache are warm.
+        run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="usable"), 600)
+    run_once([sys.executable, "-c", FLOOR], base, 120)
+    out: dict[str, dict[str, list[float]]] = {
+        size: {key: [] for key in ("floor", "floor-peak", "paint", "usable", "paint-ratio",
+                                   "usable-ratio", "peak", "memory-ratio", "stall")}
+        for size in packs}
+    for _ in range(runs):
+        for size, env in envs.items():
+            floor = run_once([sys.executable, "-c", FLOOR], base, 120)
+            paint = run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="paint"), 600)
+            usable = run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="usable"), 600)
+            row = out[size]
+            row["floor"].append(floor["paint"])
+            row["floor-peak"].append(floor["peak"])
+            row["paint"].append(paint["paint"])
+            row["usable"].append(usable["usable"])
+            row["paint-ratio"].append(paint["paint"] / floor["paint"])
+            row["usable-ratio"].append(usable["usable"] / floor["paint"])
+            row["peak"].append(usable["peak"])
+            row["memory-ratio"].append(usable["peak"] / floor["peak"])
+            row["stall"].append(usable["stall"])
+    return out
+
+
+def first_runs(packs: dict[str, Path], runs: int, base: dict[str, str],
+               scratch: Path) -> dict[str, list[dict[str, float]]]:
+    """Starts on an empty cache folder, each quitting once its index is built."""
+    out: dict[str, list[dict[str, float]]] = {size: [] for size in packs}
+    for n in range(runs):
+        for size, pack in packs.items():
+            env = dict(base, LANTERN_CONTENT_DIR=str(pack), LANTERN_BENCH_QUIT_AT="indexed",
+                       LANTERN_CACHE_DIR=str(scratch / f"first-{size}-{n}" / "cache"),
+                       LANTERN_CONFIG_DIR=str(scratch / f"first-{size}-{n}" / "config"))
+            out[size].append(run_once(lantern_command(), env, 3600))
+    return out
+
+
+def report_warm(results: dict[str, dict[str, list[float]]], runs: int) -> list[str]:
+    lines = [f"Warm starts, {runs} rounds; times are medians, ratios the median of the "
+             "paired ratios of each round.", "",
+             "| pack | floor ms | first paint ms | ratio (target ≤ 1.3) | search usable ms | "
+             "ratio (target ≤ 2.0) | longest GUI stall ms (median / max) | peak MiB (floor) | "
+             "memory ratio (target ≤ 1.6) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size, row in results.items():
+        lines.append(
+            f"| {size_label(size)} | {median(row['floor']):.0f} | {median(row['paint']):.0f} | "
+            f"{median(row['paint-ratio']):.2f} | {median(row['usable']):.0f} | "
+            f"{median(row['usable-ratio']):.2f} | {median(row['stall']):.0f} / "
+            f"{max(row['stall']):.0f} | {median(row['peak']):.1f} "
+            f"({median(row['floor-peak']):.1f}) | {median(row['memory-ratio']):.2f} |")
+    if "bundled" in results and len(results) > 1:
+        bundled = results["bundled"]["usable"]
+        for size, row in results.items():
+            if size == "bundled":
+                continue
+            paired = [big / small for big, small in zip(row["usable"], bundled, strict=True)]
+            lines += ["", f"Search usable on the {size_label(size)} over the bundled pack's "
+                      f"(paired by round): {median(paired):.2f} (target ≤ "
+                      f"{TARGETS['big-usable']})"]
+    return lines
+
+
+def report_first(results: dict[str, list[dict[str, float]]]) -> list[str]:
+    lines = ["First runs (empty cache folder: parse the pack, build the index):", "",
+             "| pack | runs | first paint ms | index built, search usable ms | longest GUI "
+             "stall ms (target ≤ 100) | stalls over 100 ms | peak MiB |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for size, starts in results.items():
+        if not starts:
+            continue
+        lines.append(
+            f"| {size_label(size)} | {len(starts)} | "
+            f"{median([s['paint'] for s in starts]):.0f} | "
+            f"{median([s['indexed'] for s in starts]):.0f} | "
+            f"{max(s['stall'] for s in starts):.0f} | "
+            f"{max(s['stalls'] for s in starts):.0f} | "
+            f"{max(s['peak'] for s in starts):.1f} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="lantern-bench-"))
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               LANTERN_CACHE_DIR=str(scratch / "cache"),
-               LANTERN_CONFIG_DIR=str(scratch / "config"))
-    subprocess.run([sys.executable, "-m", "lantern", "index"], env=env, check=True,
-                   capture_output=True)
-    run_once("lantern", env)  # warms the OS file cache, and the library cache
-    run_once("bare", env)
-    bare, bare_peak, paint, ready, peak = [], [], [], [], []
-    for _ in range(args.runs):
-        b, _r, bm = run_once("bare", env)
-        bare.append(b)
-        bare_peak.append(bm)
-        p, r, m = run_once("lantern", env)
-        paint.append(p)
-        ready.append(r)
-        peak.append(m)
-    floor = statistics.median(bare)
-    rows = [
-        ("start → first paint", statistics.median(paint), 1.5),
-        ("start → search usable", statistics.median(ready), 2.5),
-    ]
-    memory_floor = statistics.median(bare_peak)
-    memory = statistics.median(peak)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.system()} (QT_QPA_PLATFORM="
-          f"{env['QT_QPA_PLATFORM']}), {args.runs} runs, medians")
-    print()
-    print("| figure | Lantern ms | floor ms (bare PySide6 window + dock) | ratio | target |")
-    print("|---|---:|---:|---:|---:|")
-    for name, value, target in rows:
-        print(f"| {name} | {value:.0f} | {floor:.0f} | {value / floor:.2f} | ≤ {target} |")
-    print()
-    print("| figure | Lantern MiB | floor MiB (bare PySide6 window + dock) | ratio | target |")
-    print("|---|---:|---:|---:|---:|")
-    print(f"| peak memory (after a search and an article) | {memory:.1f} | {memory_floor:.1f} | "
-          f"{memory / memory_floor:.2f} | ≤ 2 |")
+    parser.add_argument("--runs", type=int, default=9, help="rounds of warm starts")
+    parser.add_argument("--sizes", default="bundled",
+                        help="packs for warm starts: bundled, a number of MedQuAD records, "
+                        "medquad (all), comma-separated; '' for none")
+    parser.add_argument("--first-run", default="",
+                        help="packs for first runs (empty cache), comma-separated")
+    parser.add_argument("--first-runs", type=int, default=1, help="first runs of each pack")
+    parser.add_argument("--work", type=Path, help="scratch folder (default: a new one)")
+    args = parser.parse_args(argv)
+    scratch = args.work or Path(tempfile.mkdtemp(prefix="lantern-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    base = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    base.pop("LANTERN_BENCH_QUIT_AT", None)
+    warm_sizes = [s for s in args.sizes.split(",") if s]
+    first_sizes = [s for s in args.first_run.split(",") if s]
+    packs = {size: make_pack(size, scratch / "packs") for size in
+             dict.fromkeys(warm_sizes + first_sizes)}
+    before = load_average()
+    warm = warm_rounds({s: packs[s] for s in warm_sizes}, args.runs, base, scratch)
+    first = first_runs({s: packs[s] for s in first_sizes}, args.first_runs, base, scratch)
+    print(machine_line(before, f" (QT_QPA_PLATFORM={base['QT_QPA_PLATFORM']})")
+          + f"; command: {' '.join(Path(c).name for c in lantern_command())}")
+    if warm:
+        print()
+        print("\n".join(report_warm(warm, args.runs)))
+    if any(first.values()):
+        print()
+        print("\n".join(report_first(first)))
     return 0
 
 

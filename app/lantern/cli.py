@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from lantern.core import paths
 from lantern.core.address import SEARCHED_KINDS, Address, Kind, address
-from lantern.core.content import load_library
-from lantern.core.model import Library, Problem, Severity, printable
 from lantern.core.plurals import count_of, plural
 
 from lantern import __version__
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the content model, its parser and the kiosk are imported by the commands
     from lantern.core.kiosk import KioskPolicy
+    from lantern.core.model import Library, Problem
 
 EPILOG = """\
 examples:
@@ -173,6 +172,8 @@ def _load(args: argparse.Namespace, err: TextIO, cache: str = "",
 
         load = load_library_cached if cache == "read" else load_and_cache
         return load(roots, paths.cache_dir())
+    from lantern.core.content import load_library
+
     return load_library(roots)
 
 
@@ -187,6 +188,8 @@ def _own_problems(library: Library, err: TextIO) -> tuple[Problem, ...]:
     except paths.NotFoundError as exc:
         print(f"lantern: checking the add-on on its own ({exc})", file=err)
         return library.problems
+    from lantern.core.content import load_library
+
     given = [root.resolve() for root in library.roots]
     combined = load_library([base, *library.roots])
     return tuple(p for p in combined.problems
@@ -197,6 +200,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     library = _load(args, err, must_exist=False)
     if library is None:
         return 2
+    from lantern.core.model import Severity, printable
+
     problems = _own_problems(library, err)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
@@ -379,10 +384,11 @@ def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO,
 def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
     """The window, or the kiosk when the site's kiosk.toml asks for it, or cannot be read
     (a kiosk whose settings are damaged starts locked, never as the desktop app)."""
-    from lantern.core.kiosk import load_policy
-
     site = paths.config_dir() / "kiosk.toml"
-    if site.exists() or site.is_symlink():
+    if site.exists() or site.is_symlink():  # most machines have none: nothing to import
+        from lantern.core.kiosk import load_policy
+        from lantern.core.model import Severity
+
         policy, problems = load_policy(site)
         if policy.enabled:
             args.config, args.set_pin = None, False
@@ -403,6 +409,10 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a bundled app starts its indexing process here too
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr

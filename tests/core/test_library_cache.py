@@ -38,6 +38,8 @@ def test_an_unchanged_pack_is_not_parsed_again(pack: Path, tmp_path: Path, monke
     second = load_library_cached([pack], tmp_path / "cache")
     assert len(calls) == 1
     assert second.articles == first.articles and second.terms == first.terms
+    assert second.packs == first.packs and second.references == first.references
+    assert second.pages == first.pages and second.faqs == first.faqs
     assert second.problems == first.problems and second.fingerprint == first.fingerprint
     assert dict(second.doc_hashes) == dict(first.doc_hashes)
     assert second.article("brain-networks") == first.article("brain-networks")
@@ -107,3 +109,140 @@ def test_an_edit_through_a_linked_folder_is_seen(tmp_path: Path, monkeypatch):
     faq.write_text(faq.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     assert "More." in load_library_cached([pack], tmp_path / "cache").faq("what-is-dmn").body
     assert len(calls) == 2
+
+
+class _Payload:
+    """What a planted pickle would run on loading: it creates a file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.marker,))
+
+
+@pytest.mark.parametrize("name", [FILE_NAME, library_cache.OLD_FILE_NAME])
+def test_a_planted_pickle_in_the_cache_runs_no_code(pack: Path, tmp_path: Path, name: str):
+    import pickle
+
+    cache = tmp_path / "cache"
+    expected = load_library_cached([pack], cache)
+    marker = tmp_path / "code-ran"
+    (cache / name).write_bytes(pickle.dumps(_Payload(marker)))
+    assert not marker.exists()
+    library = load_library_cached([pack], cache)
+    assert not marker.exists()  # the cache is read as JSON, which cannot carry code
+    assert library.articles == expected.articles
+
+
+@pytest.mark.parametrize("bad", [
+    '{"stamps": 1}', "[1, 2]", '{"stamps": null, "manifest": {}, "library": {}}',
+])
+def test_a_cache_of_the_wrong_shape_means_loading_from_the_files(pack: Path, tmp_path: Path,
+                                                                 bad: str):
+    cache = tmp_path / "cache"
+    expected = load_library_cached([pack], cache)
+    (cache / FILE_NAME).write_text(bad, encoding="utf-8")
+    assert load_library_cached([pack], cache).faqs == expected.faqs
+
+
+def test_a_value_of_the_wrong_type_in_the_cache_is_not_used(pack: Path, tmp_path: Path,
+                                                           monkeypatch):
+    import json
+
+    cache = tmp_path / "cache"
+    load_library_cached([pack], cache)
+    lines = [json.loads(line) for line in
+             (cache / FILE_NAME).read_text(encoding="utf-8").splitlines()]
+    faqs = next(value for name, value in lines if name == "faqs")
+    faqs[0][3] = 42  # the body of a question
+    (cache / FILE_NAME).write_text("\n".join(json.dumps(line) for line in lines),
+                                   encoding="utf-8")
+    calls = _loads(monkeypatch)
+    assert isinstance(load_library_cached([pack], cache).faqs[0].body, str)
+    assert len(calls) == 1
+
+
+def _file_calls_of_quick_read(pack: Path, cache: Path, monkeypatch) -> int:
+    calls: list[object] = []
+    real_stat, real_scandir = os.stat, os.scandir
+    monkeypatch.setattr(os, "stat", lambda *a, **k: calls.append(a) or real_stat(*a, **k))
+    monkeypatch.setattr(os, "scandir", lambda *a, **k: calls.append(a) or real_scandir(*a, **k))
+    found = library_cache.read_quick([pack], cache)
+    monkeypatch.undo()
+    assert found is not None
+    return len(calls)
+
+
+def test_the_quick_check_costs_the_same_for_few_or_many_files(pack: Path, tmp_path: Path,
+                                                              monkeypatch):
+    load_library_cached([pack], tmp_path / "few")
+    few = _file_calls_of_quick_read(pack, tmp_path / "few", monkeypatch)
+    for n in range(200):
+        (pack / "faq" / f"extra-{n}.md").write_text(
+            f"---\nquestion: Extra {n}?\ntopics: [x]\n---\n\nYes.\n", encoding="utf-8")
+    assert len(load_library_cached([pack], tmp_path / "many").faqs) > 200
+    many = _file_calls_of_quick_read(pack, tmp_path / "many", monkeypatch)
+    assert few == many <= 20  # a few per pack folder and top-level file, never per file
+
+
+def test_an_edit_in_place_passes_the_quick_check_and_fails_the_manifest(pack: Path,
+                                                                        tmp_path: Path):
+    cache = tmp_path / "cache"
+    load_library_cached([pack], cache)
+    faq = pack / "faq" / "what-is-dmn.md"
+    folder_time = (pack / "faq").stat().st_mtime_ns
+    with open(faq, "a", encoding="utf-8") as out:  # written in place: the folder is as it was
+        out.write("\nMore.\n")
+    assert (pack / "faq").stat().st_mtime_ns == folder_time
+    found = library_cache.read_quick([pack], cache)
+    assert found is not None
+    assert not library_cache.matches([pack], found[1])
+    assert "More." in load_library_cached([pack], cache).faq("what-is-dmn").body
+
+
+def test_the_cache_knows_every_field_of_the_content_model():
+    """The cache writes the model field by field: a new field must be added to it too (and
+    FORMAT raised), or it would come back from the cache as its default."""
+    import dataclasses
+
+    from lantern.core import model
+
+    fields = {cls.__name__: [f.name for f in dataclasses.fields(cls)] for cls in (
+        model.PackInfo, model.Section, model.Article, model.Faq, model.Term, model.Author,
+        model.Reference, model.Page, model.Problem, model.Library)}
+    assert fields == {
+        "PackInfo": ["name", "language", "version", "license", "description",
+                     "facts_checked", "addon"],
+        "Section": ["anchor", "heading", "markdown"],
+        "Article": ["slug", "title", "summary", "topics", "reviewed", "evidence", "body",
+                    "path", "body_line", "aliases", "content_note", "related", "sections"],
+        "Faq": ["slug", "question", "topics", "body", "path", "body_line", "aliases",
+                "related"],
+        "Term": ["id", "term", "definition", "aliases", "see_also", "not_", "path", "line"],
+        "Author": ["family", "given", "literal"],
+        "Reference": ["id", "type", "title", "issued", "authors", "container_title", "volume",
+                      "issue", "page", "doi", "url", "note", "path", "line"],
+        "Page": ["name", "title", "body", "path", "body_line"],
+        "Problem": ["severity", "file", "line", "message", "hint"],
+        "Library": ["packs", "roots", "articles", "faqs", "terms", "references", "pages",
+                    "problems", "fingerprint", "doc_hashes"],
+    }
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_too(pack: Path, tmp_path: Path, monkeypatch):
+    import sys
+
+    if sys.platform == "darwin":
+        pytest.skip("the file system insists on UTF-8 names")
+    name = os.fsdecode(b"caf\xe9.md")
+    try:
+        (pack / "faq" / name).write_text("---\nquestion: Caf?\ntopics: [x]\n---\n\nYes.\n",
+                                         encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes no such name")
+    calls = _loads(monkeypatch)
+    first = load_library_cached([pack], tmp_path / "cache")
+    second = load_library_cached([pack], tmp_path / "cache")
+    assert len(calls) == 1  # the second came from the cache
+    assert second.problems == first.problems and second.faqs == first.faqs

@@ -397,5 +397,5 @@ def test_a_kiosk_session_writes_nothing_but_the_index(qtbot, tmp_path, monkeypat
     assert changed, "the index should have been built"
     # Only what is made from the content pack: the search index and the parsed library.
     assert {k for k in changed
-            if not k.startswith("cache/index/") and k != "cache/library.pickle"} == set()
+            if not k.startswith("cache/index/") and k != "cache/library.json"} == set()
     assert settings.allKeys() == []

@@ -369,7 +369,9 @@ def test_a_changed_pack_is_searchable_at_once_while_its_index_updates(qtbot, tmp
     monkeypatch.setattr(whoosh_store, "_update", held_update)
     second = make_window(qtbot, tmp_path, roots=(pack,))  # loaded while the update waits
     try:
-        assert second.index_updating
+        # Written in place, the file is seen by the check of every file that follows a
+        # start from the cache, a moment after the window opened.
+        qtbot.waitUntil(lambda: second.index_updating, timeout=10000)
         assert "zanzibar" in second.library.faq("what-is-dmn").body  # the new text shows
         with qtbot.waitSignal(second.search_finished, timeout=5000) as old:
             second.search.run_now("default mode network")

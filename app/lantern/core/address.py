@@ -24,6 +24,7 @@ class Kind(StrEnum):
     REF = "ref"  # a reference, shown in the References panel
     HOME = "home"  # the start page; it has no key
     CONTINUE = "continue"  # past a content note, on to the page itself
+    LIST = "list"  # every item of a kind, a page at a time: `lantern:list/faq/2`
 
     @property
     def label(self) -> str:
@@ -40,7 +41,7 @@ class Kind(StrEnum):
 
 
 _LABELS = {Kind.ARTICLE: "Article", Kind.FAQ: "Question", Kind.TERM: "Glossary",
-           Kind.PAGE: "Page", Kind.REF: "Reference"}
+           Kind.PAGE: "Page", Kind.REF: "Reference", Kind.LIST: "List"}
 
 #: The kinds search finds, in the order results are grouped and filtered.
 SEARCHED_KINDS = (Kind.TERM, Kind.FAQ, Kind.ARTICLE, Kind.PAGE)

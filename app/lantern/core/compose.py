@@ -24,6 +24,11 @@ NBSP, NB_HYPHEN = "\u00a0", "\u2011"
 RECENT_ON_HOME = 4
 #: How many pages a glossary entry lists under "Appears in".
 APPEARS_IN_SHOWN = 12
+#: How many of each kind the home page lists before "All …" (the rest are a link away).
+ON_HOME = {"article": 50, "faq": 50, "term": 150}
+#: How many links one page of an "All …" list holds.
+LIST_PAGE = 200
+LIST_TITLES = {"article": "All articles", "faq": "All questions", "term": "All glossary terms"}
 #: The link on a content note that goes on to the article.
 CONTINUE = str(CONTINUE_ADDRESS)
 
@@ -76,6 +81,50 @@ def _card(kind: Kind, key: str, title: str, blurb: str) -> str:
     return (f'<tr><td class="card"><span class="card-kind">{kind.label}</span><br/>'
             f'<a href="{address(kind, key)}"><b>{escape(title)}</b></a><br/>'
             f'<span class="summary">{escape(blurb)}</span></td></tr>')
+
+
+def _faq_item(faq: Faq) -> str:
+    return f'<li><a href="{address(Kind.FAQ, faq.slug)}">{escape(faq.question)}</a></li>'
+
+
+def _term_link(term: Term, unbroken: bool = False) -> str:
+    """A link to a glossary entry; `unbroken`: its name never split across lines."""
+    name = escape(term.term)
+    if unbroken:
+        name = name.replace(" ", NBSP).replace("-", NB_HYPHEN)
+    return f'<a href="{address(Kind.TERM, term.id)}">{name}</a>'
+
+
+def _list_address(kind: str, page: int = 1) -> str:
+    return address(Kind.LIST, kind if page == 1 else f"{kind}/{page}")
+
+
+def _all_link(kind: str, count: int) -> str:
+    """The link under a home-page list that is cut short, to the whole list."""
+    if count <= ON_HOME[kind]:
+        return ""
+    return (f'<p class="more"><a href="{_list_address(kind)}">{LIST_TITLES[kind]} '
+            f"({count:,})</a></p>")
+
+
+def _pager(kind: str, page: int, pages: int) -> str:
+    """Previous and next links, and a few page numbers around this one."""
+    if pages <= 1:
+        return ""
+    links = []
+    if page > 1:
+        links.append(f'<a href="{_list_address(kind, page - 1)}">‹ Previous</a>')
+    near = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
+    last = 0
+    for n in near:
+        if n - last > 1:
+            links.append("…")
+        links.append(f"<b>{n}</b>" if n == page else
+                     f'<a href="{_list_address(kind, n)}">{n}</a>')
+        last = n
+    if page < pages:
+        links.append(f'<a href="{_list_address(kind, page + 1)}">Next ›</a>')
+    return f'<p class="pager">{" ".join(links)}</p>'
 
 
 def _related(library: Library, slugs: tuple[str, ...]) -> str:
@@ -258,32 +307,61 @@ class Composer:
             parts.append(self.renderer.render(page.body, link_terms=False).html)
         if library.articles:
             parts.append('<h2>Articles</h2><table class="cards" width="100%">')
-            for article in library.articles:
-                parts.append(
-                    f'<tr><td class="card"><a href="{address(Kind.ARTICLE, article.slug)}">'
-                    f"<b>{escape(article.title)}</b></a><br/>"
-                    f'<span class="summary">{escape(article.summary)}</span></td></tr>'
-                )
-            parts.append("</table>")
+            parts += [self._article_card(a) for a in library.articles[:ON_HOME["article"]]]
+            parts.append("</table>" + _all_link("article", len(library.articles)))
         if library.faqs:
             parts.append('<h2>Questions people ask</h2><ul class="faq-list">')
-            parts += [f'<li><a href="{address(Kind.FAQ, f.slug)}">{escape(f.question)}</a></li>'
-                      for f in library.faqs]
-            parts.append("</ul>")
+            parts += [_faq_item(f) for f in library.faqs[:ON_HOME["faq"]]]
+            parts.append("</ul>" + _all_link("faq", len(library.faqs)))
         if library.terms:
             # A flowing list: a line breaks only between terms, never inside one, and the
             # dot stays with the term before it so no line starts with one.
-            links = [f'<a href="{address(Kind.TERM, t.id)}">'
-                     f'{escape(t.term).replace(" ", NBSP).replace("-", NB_HYPHEN)}</a>'
-                     for t in library.terms]
+            links = [_term_link(t, unbroken=True) for t in library.terms[:ON_HOME["term"]]]
             parts.append('<h2>Glossary</h2><p class="glossary-list">'
-                         f'{f"{NBSP}· ".join(links)}</p>')
+                         f'{f"{NBSP}· ".join(links)}</p>'
+                         + _all_link("term", len(library.terms)))
         return ComposedPage(str(HOME), title, "".join(parts))
+
+    @staticmethod
+    def _article_card(article: Article) -> str:
+        return (f'<tr><td class="card"><a href="{address(Kind.ARTICLE, article.slug)}">'
+                f"<b>{escape(article.title)}</b></a><br/>"
+                f'<span class="summary">{escape(article.summary)}</span></td></tr>')
+
+    def listing(self, kind: str, page: int = 1) -> ComposedPage | None:
+        """Every article, question or glossary term, one page of LIST_PAGE at a time (a
+        list of thousands of links would keep the window busy for seconds)."""
+        library = self.library
+        items: Sequence[Article | Faq | Term] = (
+            library.articles if kind == "article" else library.faqs if kind == "faq"
+            else library.terms if kind == "term" else ())
+        pages = max(1, -(-len(items) // LIST_PAGE))
+        if not items or not 1 <= page <= pages:
+            return None
+        shown = items[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+        title = LIST_TITLES[kind]
+        if kind == "article":
+            body = ('<table class="cards" width="100%">'
+                    + "".join(self._article_card(a) for a in shown  # type: ignore[arg-type]
+                              ) + "</table>")
+        elif kind == "faq":
+            body = ('<ul class="faq-list">'
+                    + "".join(_faq_item(f) for f in shown) + "</ul>")  # type: ignore[arg-type]
+        else:
+            body = ('<ul class="glossary-list">' + "".join(
+                f"<li>{_term_link(t)}</li>" for t in shown) + "</ul>")  # type: ignore[arg-type]
+        first = (page - 1) * LIST_PAGE + 1
+        where = (f'<p class="meta">{first:,}–{first + len(shown) - 1:,} of {len(items):,}</p>'
+                 if pages > 1 else "")
+        html = (f"<h1>{title}</h1>{where}{_pager(kind, page, pages)}{body}"
+                f"{_pager(kind, page, pages)}")
+        heading = f"{title} (page {page} of {pages})" if pages > 1 else title
+        return ComposedPage(_list_address(kind, page), heading, html)
 
     def exists(self, address: str) -> bool:
         """Is there a page at this internal address in the library loaded now?"""
         where = Address.parse(address)
-        if where is None or where.kind is Kind.HOME:
+        if where is None or where.kind in (Kind.HOME, Kind.LIST):
             return where is not None
         library = self.library
         find: dict[Kind, Callable[[str], object]] = {
@@ -300,6 +378,11 @@ class Composer:
         kind, key = (where.kind, where.key) if where else (None, "")
         if kind is Kind.HOME:
             return self.home(recent)
+        if kind is Kind.LIST:
+            what, _, number = key.partition("/")
+            if number and not number.isdigit():
+                return None
+            return self.listing(what, int(number or 1))
         if kind is Kind.ARTICLE and (article := self.library.article(key)):
             return self.article(article)
         if kind is Kind.FAQ and (faq := self.library.faq(key)):

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lantern.core import paths
 
 from lantern.ui.platform.safety_net import (
+    hold_records,
     make_excepthook,
     set_aside_if_corrupt,
     settings_notice,
@@ -50,19 +51,51 @@ def app_icon() -> QIcon:
         return QIcon()
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, on the turn of the event loop after the window's first paint (or
+    a moment later if no paint reaches it, as with some platforms)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(400, self.run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.run)
+        return False
+
+    def run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def _log_to_file() -> None:
+    """Open the log file and let the last-resort error hook name it."""
+    app = QApplication.instance()
+    log_file = setup_logging(paths.log_dir())
+    sys.excepthook = make_excepthook(app.activeWindow if isinstance(app, QApplication)
+                                     else lambda: None, log_file)
+
+
 def _start(app: QApplication, kiosk: bool, request: Request | None = None
            ) -> SingleInstance | None:
-    """Log to a file, catch stray errors, and make sure this is the only Lantern running.
+    """Catch stray errors, and make sure this is the only Lantern running. What is logged
+    is kept until the log file opens, after the first paint (`_log_to_file`).
 
     Returns the held lock, or None when another Lantern already runs: a window is handed
     `request` and comes to the front; a kiosk, or a window that does not answer, is said
     to be open.
     """
-    log_file = setup_logging(paths.log_dir())
-    sys.excepthook = make_excepthook(app.activeWindow, log_file)
+    hold_records()
+    sys.excepthook = make_excepthook(app.activeWindow)
     guard = SingleInstance(paths.config_dir())
     if guard.acquire():
         return guard
+    _log_to_file()  # no window to paint: the log file opens now
     if not kiosk and guard.hand_over(request or Request()):
         print("lantern: Lantern is already open; its window now shows what was asked.",
               file=sys.stderr)
@@ -76,6 +109,16 @@ def _start(app: QApplication, kiosk: bool, request: Request | None = None
     return None
 
 
+def _bench_marks(window: MainWindow) -> object | None:
+    """The benchmark's marks, only when LANTERN_BENCH_QUIT_AT asks for them."""
+    if not os.environ.get("LANTERN_BENCH_QUIT_AT"):
+        return None
+    from lantern.ui.platform.bench_hook import install
+
+    app = QApplication.instance()
+    return install(app, window) if isinstance(app, QApplication) else None
+
+
 def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = False,
         watch: bool = False) -> int:
     """Open the window on `roots` (at `address`, if given). When a Lantern window is already
@@ -87,9 +130,11 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     if guard is None:
         return 0
     _window = open_window(roots, guard, address, watch)  # held until the event loop ends
+    logging_on = _AfterFirstPaint(_window, _log_to_file)  # the first paint comes in exec()
     try:
         return app.exec()
     finally:
+        logging_on.run()  # what was held is written, even if no paint came
         guard.release()
 
 
@@ -101,6 +146,7 @@ def open_window(roots: Sequence[Path], guard: SingleInstance,
     window = MainWindow(roots)
     if watch:
         window.watch_content()
+    _bench_marks(window)  # its marks live as long as the window (their parent)
     window.show()
     if kept is not None:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
@@ -171,10 +217,12 @@ def run_kiosk(roots: Sequence[Path], policy: KioskPolicy) -> int:
     if guard is None:
         return 0
     window = MainWindow(roots, policy=kiosk_window(policy))
+    logging_on = _AfterFirstPaint(window, _log_to_file)
     controller = KioskController(window, policy)
     controller.start()
     window.load_after_first_paint()
     try:
         return app.exec()
     finally:
+        logging_on.run()  # what was held is written, even if no paint came
         guard.release()

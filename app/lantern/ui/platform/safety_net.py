@@ -8,7 +8,6 @@ call the functions here one by one.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 import traceback
@@ -33,8 +32,13 @@ def setup_logging(directory: Path) -> Path | None:
 
     Returns the log file, or None when the folder cannot be written (stderr only then).
     """
+    import logging.handlers  # here, not at the top: with socket and pickle, ~10 ms of start
+
     root = logging.getLogger()
     root.setLevel(logging.INFO)
+    held = [h for h in root.handlers if isinstance(h, HeldRecords)]
+    for holder in held:
+        root.removeHandler(holder)
     if not any(getattr(h, "_lantern", False) for h in root.handlers):
         console = logging.StreamHandler()
         console.setLevel(logging.WARNING)
@@ -52,7 +56,33 @@ def setup_logging(directory: Path) -> Path | None:
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler._lantern = True  # type: ignore[attr-defined]
     root.addHandler(handler)
+    for holder in held:  # what was logged before the file was open goes in it first
+        for record in holder.records:
+            handler.handle(record)
     return path
+
+
+class HeldRecords(logging.Handler):
+    """Keeps what is logged before `setup_logging` opens the log file (at start-up the file
+    is opened once the window has been painted), to write it there then."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < 1000:
+            self.records.append(record)
+        if record.levelno >= logging.WARNING and logging.lastResort is not None:
+            logging.lastResort.handle(record)  # said on stderr at once, as without a handler
+
+
+def hold_records() -> None:
+    """Keep log records from now until `setup_logging` (warnings still go to stderr)."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    if not any(isinstance(h, HeldRecords) for h in root.handlers):
+        root.addHandler(HeldRecords())
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]

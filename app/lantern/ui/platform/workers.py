@@ -21,8 +21,17 @@ log = logging.getLogger(__name__)
 # memory), so whatever the background jobs will import is imported first, in the GUI thread:
 # the modules the jobs run, and what those modules say they import lazily (a module's
 # PRELOAD_MODULES; the search engine's adapter lists the engine's own).
+# The order goes from the bottom up, so that each step of `preload_in_steps` imports
+# little (the GUI thread is never held long by one step).
 BACKGROUND_MODULES = (
-    "lantern.core.library_cache", "lantern.core.compose",
+    "encodings.latin_1", "encodings.utf_8_sig", "fcntl", "mmap", "tempfile",
+    "lantern.core.model", "lantern.core.atomic", "xml.etree.ElementTree", "markdown.util",
+    "markdown.core", "markdown.extensions.tables", "lantern.core.text", "lantern.core.render",
+    "whoosh.compat", "whoosh.analysis", "whoosh.fields", "whoosh.query", "whoosh.matching",
+    "whoosh.scoring", "whoosh.collectors", "whoosh.searching", "whoosh.index",
+    "whoosh.qparser", "lantern.core.search.snippets", "lantern.core.search.documents",
+    "lantern.core.search.safety", "lantern.core.search.fallback",
+    "lantern.core.library_cache", "lantern.core.compose", "lantern.core.index_process",
     "lantern.core.search.engine", "lantern.core.search.suggest", "lantern.core.usage",
 )
 
@@ -35,10 +44,15 @@ def preload_modules(names: Sequence[str] = BACKGROUND_MODULES) -> None:
     """Import, in the calling (GUI) thread, every module a background job may need."""
     for name in names:
         _import(name)
+    for name in _declared():
+        _import(name)
+
+
+def _declared() -> list[str]:
+    """What Lantern's imported modules say they import lazily (their PRELOAD_MODULES)."""
     declared = [getattr(module, "PRELOAD_MODULES", ()) for name, module in
                 list(sys.modules.items()) if name.startswith("lantern.")]
-    for name in dict.fromkeys(n for names_ in declared for n in names_):
-        _import(name)
+    return list(dict.fromkeys(n for names_ in declared for n in names_))
 
 
 def _import(name: str) -> None:
@@ -46,6 +60,28 @@ def _import(name: str) -> None:
         importlib.import_module(name)
     except ImportError:  # e.g. fcntl on Windows
         log.debug("module %s not available", name)
+
+
+def preload_in_steps(then: Callable[[], None],
+                     names: Sequence[str] = BACKGROUND_MODULES) -> None:
+    """`preload_modules(names)` one module per turn of the event loop, then `then()`: the
+    window keeps painting and taking input between the steps."""
+    from PySide6.QtCore import QTimer
+
+    pending = list(names)
+    asked = [False]  # the modules' own lists are read once the named ones are in
+
+    def step() -> None:
+        if not pending and not asked[0]:
+            asked[0] = True
+            pending.extend(n for n in _declared() if n not in sys.modules)
+        if not pending:
+            then()
+            return
+        _import(pending.pop(0))
+        QTimer.singleShot(0, step)
+
+    step()
 
 
 class _Bridge(QObject):

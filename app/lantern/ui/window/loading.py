@@ -12,10 +12,16 @@ from PySide6.QtWidgets import QWidget
 
 from lantern.core.session import Loaded, Session
 
-from lantern.ui.platform.workers import PARSER_MODULES, preload_modules, submit
+from lantern.ui.platform.workers import (
+    PARSER_MODULES,
+    preload_in_steps,
+    preload_modules,
+    submit,
+)
 from lantern.ui.window.progress import IndexProgress
 
 if TYPE_CHECKING:
+    from lantern.core.library_cache import Manifest
     from lantern.core.search.engine import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -67,19 +73,37 @@ class Loader(QObject):
         return False
 
     def start(self) -> None:
-        """Load content and open the index in the background; the window stays responsive."""
-        preload_modules()
+        """Load content and open the index in the background; the window stays responsive.
+        The modules the background work needs are imported first, in the GUI thread, one
+        per turn of the event loop."""
+        preload_in_steps(self._load)
+
+    def _load(self) -> None:
+        if self.closed:
+            return
         session, progress = self.session, self.progress
 
-        def from_files(cached: Loaded | None) -> None:
-            if cached is not None:
-                self._on_loaded(cached)
-                return
+        def parse() -> None:
             # The pack changed (or first start): parse it. The parser's modules are
             # imported here, in the GUI thread, as every background module is.
             preload_modules(PARSER_MODULES)
             submit(self._pool, lambda: session.load_files(progress), self._on_loaded,
                    self._on_failed)
+
+        def check_files(files: Manifest) -> None:
+            # Opened on the folders' stamps; every file is compared now, in the background,
+            # and a file edited in place means reading the packs again.
+            submit(self._pool, lambda: session.files_current(files),
+                   lambda same: None if same or self.closed else parse(),
+                   lambda _message: None)
+
+        def from_files(cached: Loaded | None) -> None:
+            if cached is None:
+                parse()
+                return
+            self._on_loaded(cached)
+            if cached.files is not None:
+                check_files(cached.files)
 
         submit(self._pool, lambda: session.load_cached(progress), from_files, self._on_failed)
 
@@ -89,7 +113,10 @@ class Loader(QObject):
         self._work_out_appearances()
 
     def _adopt(self, loaded: Loaded) -> None:
-        self.session.adopt(loaded)
+        replaced = self.session.adopt(loaded)
+        if replaced is not None:  # loaded again: search moves over, then the old one closes
+            self.index_ready.emit(loaded.index)
+            replaced.close()
         if loaded.outdated:
             self.update_index()
         else:
@@ -128,11 +155,7 @@ class Loader(QObject):
         if self.closed:
             loaded.index.close()
             return
-        previous = self.session.index
-        self._adopt(loaded)
-        self.index_ready.emit(loaded.index)  # search moves over, a search running ends
-        if previous is not None and previous is not loaded.index:
-            previous.close()
+        self._adopt(loaded)  # search moves over to its index, the previous one closes
         self.reloaded.emit()
         self._work_out_appearances()
         self._reload_if_asked()

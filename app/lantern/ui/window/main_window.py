@@ -88,6 +88,7 @@ class MainWindow(QMainWindow, SessionView):
         self._build_panels()
         self.navigation = Navigator(self.session, self.settings, policy, self.reader,
                                     self.glossary, self.references, self)
+        self._loaded_before = False  # a second load is a reload: the reader stays put
         self.search = SearchController(self)
         self._build_actions()
         self.search_field = QLineEdit()
@@ -287,7 +288,13 @@ class MainWindow(QMainWindow, SessionView):
         self.search.set_index(session.index)
         self.suggestions.set_suggester(session.suggester)
         self.statusBar().showMessage(session.status())
-        self.navigation.open_last()
+        shown = self.reader.page
+        # Loaded again (a file had changed since the cache): stay on the page read, if the
+        # library loaded still has it (other packs may have been opened instead).
+        if not (shown is not None and self._loaded_before
+                and self.navigation.navigate(shown.address, record=False)):
+            self.navigation.open_last()
+        self._loaded_before = True
         self.library_loaded.emit()
 
     def watch_content(self) -> None:

@@ -1,0 +1,27 @@
+"""What the window's start imports before its first paint: nothing it does not need then."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+#: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file.
+NOT_BEFORE_PAINT = ("lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
+                    "logging.handlers", "socket")
+
+
+def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> None:
+    code = (
+        "import sys\n"
+        "from lantern import cli\n"
+        "import lantern.ui.app\n"
+        "lantern.ui.app.run = lambda *a, **k: 0  # everything up to opening the window\n"
+        "assert cli.cmd_gui(cli.build_parser().parse_args([]), sys.stderr) == 0\n"
+        f"print([m for m in {NOT_BEFORE_PAINT!r} if m in sys.modules])\n"
+    )
+    env = {"LANTERN_CONFIG_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+           "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -117,3 +117,10 @@ def test_a_narrative_citation_names_the_authors_and_numbers_the_work(renderer: R
     assert out.citations == ("carhartharris2012",)
     assert '<span class="narrative-cite">Carhart-Harris et al. <sup class="cite">[<a' in out.html
     assert "me@example.org" in out.html and "@nobody" in out.html
+
+
+def test_a_citation_at_the_start_of_a_source_line_is_joined_to_the_word_before(
+        renderer: Renderer):
+    out = renderer.render("tied to medicine\n[@siegel2024].")
+    assert "medicine\n<sup" not in out.html
+    assert 'medicine<sup class="cite">\u00a0[<a' in out.html

@@ -92,7 +92,7 @@ class _CitationPattern(InlineProcessor):
     def __init__(self, renderer: Renderer) -> None:
         # The space before a citation is taken with it and given back unbreakable, so the
         # numbers never start a line ("depression" / "[1, 2].").
-        super().__init__(rf"(?P<space>[ \t]?){CITATION_GROUP.pattern}")
+        super().__init__(rf"(?P<space>[ \t\n]?){CITATION_GROUP.pattern}")
         self.renderer = renderer
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]

@@ -63,6 +63,25 @@ def test_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path):
     guard.release()
 
 
+def test_lock_whose_process_id_now_belongs_to_another_program_is_taken_over(tmp_path: Path):
+    # What a Lantern leaves when it dies, with its process id since given to another
+    # Python program: same program name, live process id, but nobody holds the lock.
+    written = SingleInstance(tmp_path)
+    assert written.acquire()
+    left_behind = (tmp_path / LOCK_NAME).read_bytes().split(b"\n", 1)[1]
+    written.release()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (tmp_path / LOCK_NAME).write_bytes(b"%d\n" % other.pid + left_behind)
+        guard = SingleInstance(tmp_path)
+        assert guard.acquire()
+        assert guard.owner_pid() == os.getpid()
+        guard.release()
+    finally:
+        other.kill()
+        other.wait()
+
+
 HOLDER = """
 import sys
 from PySide6.QtCore import QLockFile

@@ -1,13 +1,14 @@
 """One Lantern window per user: a lock file in the config folder, and a local socket through
 which a second start hands its request to the running window.
 
-The lock is a QLockFile: it records the owner's process id, so a lock left behind by a
-Lantern that crashed or lost power is noticed as stale and taken over at once. The Lantern
-holding the lock also listens on a QLocalServer (a Unix socket or a Windows named pipe, open
-to this user only); a second `lantern`, or a click on the launcher, connects, sends what it
-was asked for (a page address, content packs) as one line of JSON and exits, and the
-running window comes to the front and opens it. A kiosk does not listen: a second start
-beside it is refused, as before.
+The lock is a QLockFile: it records the owner's process id, and its owner holds the
+file's kernel lock, so a lock left behind by a Lantern that crashed or lost power is
+noticed as stale and taken over at once, even when its process id now belongs to another
+program. The Lantern holding the lock also listens on a QLocalServer (a Unix socket or a
+Windows named pipe, open to this user only); a second `lantern`, or a click on the
+launcher, connects, sends what it was asked for (a page address, content packs) as one
+line of JSON and exits, and the running window comes to the front and opens it. A kiosk
+does not listen: a second start beside it is refused, as before.
 """
 
 from __future__ import annotations
@@ -97,7 +98,32 @@ class SingleInstance(QObject):
             return True
         if self._lock.tryLock(100):
             return True
-        return self._lock.error() != QLockFile.LockError.LockFailedError
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
+            return True
+        return self._take_over_if_unheld()
+
+    def _take_over_if_unheld(self) -> bool:
+        """Take a lock file that names a live process which does not hold it.
+
+        Qt calls a lock stale only when its process is gone or runs another program; a
+        Lantern that died and whose process id went to another Python program passes both
+        checks. A live owner always holds the file's kernel lock (flock and fcntl on Unix,
+        an open handle on Windows), and Qt removes the file only when that lock is free.
+        A second lock serialises the removal, so two starts never delete each other's
+        fresh lock file.
+        """
+        removal = QLockFile(str(self.path) + ".rmlock")
+        if not removal.tryLock(100):
+            return False
+        try:
+            pid = self.owner_pid()
+            if not self._lock.removeStaleLockFile():
+                return False  # held: a live Lantern (or a kiosk) owns it
+            log.warning("took over a lock file left by process %s, which no longer holds it",
+                        pid or "unknown")
+            return self._lock.tryLock(100)
+        finally:
+            removal.unlock()
 
     def owner_pid(self) -> int | None:
         """The process id of the Lantern holding the lock, if known."""

@@ -114,6 +114,18 @@ def tree_summary(app: Any) -> dict[str, Any]:
     return {"nodes": len(nodes), "roles": dict(sorted(roles.items())), "unnamed": unnamed}
 
 
+def settled_summary(app: Any, seconds: float = 5.0) -> dict[str, Any]:
+    """The tree once any unnamed node has had `seconds` to get its name or go: Qt shows an
+    empty panel tab bar for one turn of its event loop while it lays out the docks, and a
+    busy machine can stretch that turn. A node unnamed for good is still reported."""
+    summary = tree_summary(app)
+    end = time.monotonic() + seconds
+    while summary["unnamed"] and time.monotonic() < end:
+        pump(0.25)
+        summary = tree_summary(app)
+    return summary
+
+
 def find(app: Any, wanted_role: str, wanted_name: str) -> Any:
     for node in walk(app):
         if role(node) == wanted_role and name(node) == wanted_name and showing(node):
@@ -246,7 +258,7 @@ def main() -> int:
                           30, "the reader")
         # The home page has loaded when the reader holds more than the loading message.
         wait_for(lambda: reader.queryText().characterCount > 200, 60, "the home page")
-        report["before"] = tree_summary(app)
+        report["before"] = settled_summary(app)
         for kind in ("focus:", "object:state-changed:focused", "object:text-caret-moved",
                      "object:text-selection-changed", "object:active-descendant-changed",
                      "object:announcement"):
@@ -285,7 +297,7 @@ def main() -> int:
             pump(0.5)
             tabs.append([e for e in events if e["name"] == "Reader" or e["role"] == "link"])
         report["events_on_tab"] = tabs
-        report["after"] = tree_summary(app)
+        report["after"] = settled_summary(app)
     finally:
         app_process.terminate()
         try:

@@ -18,6 +18,20 @@ BUNDLED_PACK = ROOT / "content"
 UI_TESTS = Path(__file__).resolve().parent / "ui"
 
 
+def bodies(library, terms: bool = True):  # type: ignore[no-untyped-def]
+    """(name, Markdown) of every article, answer and page of a library, and glossary
+    definitions when `terms`: what the content tests read."""
+    for article in library.articles:
+        yield f"article {article.slug}", article.body
+    for faq in library.faqs:
+        yield f"faq {faq.slug}", faq.body
+    for page in library.pages:
+        yield f"page {page.name}", page.body
+    if terms:
+        for term in library.terms:
+            yield f"term {term.id}", term.definition
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/ui is marked `ui`: `pytest -m "not ui"` runs the rest."""
     for item in items:

@@ -9,7 +9,7 @@ import pytest
 from lantern.core.content import load_library
 from lantern.core.text import citation_keys, plain_text
 
-from tests.conftest import BUNDLED_PACK
+from tests.conftest import BUNDLED_PACK, bodies
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +18,7 @@ def library():
 
 
 def _texts(library):
-    for a in library.articles:
-        yield f"article {a.slug}", a.body
-    for f in library.faqs:
-        yield f"faq {f.slug}", f.body
-    for p in library.pages:
-        yield f"page {p.name}", p.body
-    for t in library.terms:
-        yield f"term {t.id}", t.definition
+    return bodies(library)
 
 
 def _paragraphs(body: str):

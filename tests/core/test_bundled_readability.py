@@ -16,7 +16,7 @@ import textstat
 from lantern.core.content import load_library
 from lantern.core.text import plain_text
 
-from tests.conftest import BUNDLED_PACK
+from tests.conftest import BUNDLED_PACK, bodies
 
 GRADE_LIMIT = 8.0
 SENTENCE_WORDS_LIMIT = 30
@@ -77,12 +77,7 @@ def library():
 
 
 def _pages(library):
-    for article in library.articles:
-        yield f"article {article.slug}", article.body
-    for faq in library.faqs:
-        yield f"faq {faq.slug}", faq.body
-    for page in library.pages:
-        yield f"page {page.name}", page.body
+    return bodies(library, terms=False)
 
 
 def test_the_grade_is_computed_on_what_a_reader_sees():

@@ -78,6 +78,9 @@ def _address(text: str) -> str:
     return text
 
 
+_LANGUAGES = ("en", "es")  # lantern.i18n.SUPPORTED, spelled here so --help imports nothing
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lantern",
@@ -90,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"page to open, e.g. {_EXAMPLE} (a Lantern "
                         "already running opens it in its window)")
     _content_arg(parser, dest="content")
+    parser.add_argument(
+        "--lang", metavar="CODE", choices=_LANGUAGES,
+        help="language of the window and its messages: "
+             + ", ".join(_LANGUAGES) + " (default: the system's)",
+    )
     parser.add_argument(
         "--watch", action="store_true",
         help="live preview for authors: check and reload the packs when a file is saved",

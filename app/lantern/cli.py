@@ -13,138 +13,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from lantern.core import paths
-from lantern.core.address import SEARCHED_KINDS, Address, Kind, address
-from lantern.core.plurals import count_of, plural
+from lantern.core.messages import localise, speaking, translate
 
-from lantern import __version__
+from lantern.cli_parser import _LANGUAGES, argparse_speaking, build_parser, flag_language
+from lantern.counted import counted
 
 if TYPE_CHECKING:  # the content model, its parser and the kiosk are imported by the commands
     from lantern.core.kiosk import KioskPolicy
     from lantern.core.model import Library, Problem
 
-EPILOG = """\
-examples:
-  lantern                          open the window on the bundled content
-  lantern search DMN               search from the terminal
-  echo "is ketamine safe" | lantern search --json
-  lantern check my-clinic-pack     validate a content pack
-  lantern --content my-clinic-pack --watch   preview a pack while editing it
-  lantern index                    build the search index ahead of time
-  lantern doctor                   check Qt, content, index and folders (for IT)
-  lantern kiosk                    full screen for a clinic waiting room (docs/kiosk.md)
-  lantern kiosk --set-pin          set the staff PIN that leaves kiosk mode
-  lantern desktop install          put Lantern in the desktop's application menu
 
-environment:
-  LANTERN_CONTENT_DIR   content pack to open instead of the bundled one
-  LANTERN_CACHE_DIR     where the search index is kept
-  LANTERN_CONFIG_DIR    where settings are kept
-  LANTERN_LOG_DIR       where the window writes lantern.log
-"""
-
-
-def _content_arg(parser: argparse.ArgumentParser, positional: bool = False,
-                 dest: str = "sub_content") -> None:
-    # The subcommands keep their own list: argparse would otherwise replace the packs given
-    # before the subcommand with those given after it (or with none).
-    parser.add_argument(
-        "--content", metavar="DIR", type=Path, action="append", dest=dest,
-        help="content pack folder (repeat to add packs); default: the bundled pack",
-    )
-    if positional:
-        parser.add_argument("dir", nargs="?", type=Path, help="content pack folder")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-_EXAMPLE = address(Kind.ARTICLE, "microdosing")
-
-
-def _address(text: str) -> str:
-    if Address.parse(text) is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a Lantern address (they look like {_EXAMPLE})")
-    return text
-
-
-_LANGUAGES = ("en", "es")  # lantern.i18n.SUPPORTED, spelled here so --help imports nothing
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lantern",
-        description="Lantern: an offline reader about psychedelic-assisted therapy.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"lantern {__version__}")
-    parser.add_argument("--open", metavar="ADDRESS", dest="address", type=_address,
-                        help=f"page to open, e.g. {_EXAMPLE} (a Lantern "
-                        "already running opens it in its window)")
-    _content_arg(parser, dest="content")
-    parser.add_argument(
-        "--lang", metavar="CODE", choices=_LANGUAGES,
-        help="language of the window and its messages: "
-             + ", ".join(_LANGUAGES) + " (default: the system's)",
-    )
-    parser.add_argument(
-        "--watch", action="store_true",
-        help="live preview for authors: check and reload the packs when a file is saved",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    search = sub.add_parser("search", help="search and print results",
-                            description="Search the content. With no QUERY, read one query "
-                            "per line from standard input and print one JSON line each.")
-    search.add_argument("query", nargs="*", help="what to search for")
-    search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=_positive, default=10, metavar="N",
-                        help="results to show, at least 1 (default 10)")
-    search.add_argument("--kind", action="append", choices=[str(k) for k in SEARCHED_KINDS],
-                        help="only results of this kind (repeatable)")
-    _content_arg(search)
-
-    check = sub.add_parser("check", help="validate a content pack",
-                           description="Print every problem as file:line: severity: message. "
-                           "Exit status 1 when any problem is an error.")
-    check.add_argument("--json", action="store_true",
-                       help="print the problems as one JSON document (for editors and CI)")
-    _content_arg(check, positional=True)
-
-    index = sub.add_parser("index", help="build or update the search index")
-    _content_arg(index, positional=True)
-
-    doctor = sub.add_parser("doctor", help="check that Lantern can run here",
-                            description="Report Qt, content, index and folders, one line "
-                            "each. Exit status 1 when anything needs fixing.")
-    _content_arg(doctor)
-
-    kiosk = sub.add_parser("kiosk", help="open locked down for an unattended screen",
-                           description="Full screen, no way out without the staff PIN, and a "
-                           "clean start for each visitor. See docs/kiosk.md.")
-    kiosk.add_argument("--config", metavar="FILE", type=Path,
-                       help="kiosk settings (default: kiosk.toml in the config folder)")
-    kiosk.add_argument("--set-pin", action="store_true",
-                       help="ask for a new staff PIN and save its hash in the config file")
-    _content_arg(kiosk)
-
-    desktop = sub.add_parser("desktop", help="add Lantern to the application menu or remove it",
-                             description="Write (or remove) Lantern's launcher, icon and "
-                             "AppStream description in the user's XDG data folder "
-                             "($XDG_DATA_HOME, by default ~/.local/share).")
-    desktop.add_argument("action", choices=["install", "uninstall"])
-    return parser
+def say(message: str, file: TextIO, end: str = "\n", flush: bool = False) -> None:
+    """Print a message in the language being spoken."""
+    print(localise(message), file=file, end=end, flush=flush)
 
 
 def _roots(args: argparse.Namespace, err: TextIO, must_exist: bool = True) -> list[Path] | None:
@@ -158,13 +42,14 @@ def _roots(args: argparse.Namespace, err: TextIO, must_exist: bool = True) -> li
         missing = [root for root in roots if not root.is_dir()]
         if must_exist and missing:
             for root in missing:
-                print(f"lantern: content folder not found: {root}", file=err)
+                say(translate("cli", "lantern: content folder not found: {folder}").format(
+                    folder=root), err)
             return None
         return roots
     try:
         return [paths.content_dir()]
     except paths.NotFoundError as exc:
-        print(f"lantern: {exc}", file=err)
+        say(translate("cli", "lantern: {reason}").format(reason=exc), err)
         return None
 
 
@@ -194,7 +79,8 @@ def _own_problems(library: Library, err: TextIO) -> tuple[Problem, ...]:
     try:
         base = paths.content_dir()
     except paths.NotFoundError as exc:
-        print(f"lantern: checking the add-on on its own ({exc})", file=err)
+        say(translate("cli", "lantern: checking the add-on on its own ({reason})").format(
+            reason=exc), err)
         return library.problems
     from lantern.core.content import load_library
 
@@ -218,7 +104,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             # A file name that is not UTF-8 cannot be printed as is: its bytes as escapes.
             "problems": [{"file": printable(str(p.file)), "line": p.line,
                           "severity": str(p.severity),
-                          "message": p.message, "hint": p.hint} for p in problems],
+                          "message": localise(p.message), "hint": localise(p.hint)}
+                         for p in problems],
             "errors": errors, "warnings": warnings,
             "counts": {"articles": len(library.articles), "faqs": len(library.faqs),
                        "terms": len(library.terms), "references": len(library.references),
@@ -227,14 +114,14 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1 if errors else 0
     cwd = Path.cwd()
     for problem in problems:
-        print(problem.format(cwd), file=out)
-    summary = (
-        f"{count_of(len(library.articles), 'article')}, {plural(len(library.faqs), 'FAQ')}, "
-        f"{count_of(len(library.terms), 'term')}, {plural(len(library.references), 'reference')}, "
-        f"{count_of(len(library.pages), 'page')}: {plural(errors, 'error')}, "
-        f"{plural(warnings, 'warning')}"
-    )
-    print(summary, file=err)
+        print(problem.format(cwd, localise), file=out)
+    say(translate("cli", "{articles}, {faqs}, {terms}, {references}, {pages}: {errors}, "
+                  "{warnings}").format(
+        articles=counted(len(library.articles), "article"),
+        faqs=counted(len(library.faqs), "faq"), terms=counted(len(library.terms), "term"),
+        references=counted(len(library.references), "reference"),
+        pages=counted(len(library.pages), "page"), errors=counted(errors, "error"),
+        warnings=counted(warnings, "warning")), err)
     return 1 if errors else 0
 
 
@@ -245,7 +132,8 @@ def _progress(err: TextIO):  # type: ignore[no-untyped-def]
     def show(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / max(total, 1))
-        err.write(f"\rindexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        err.write(localise(translate("cli", "\rindexing [{bar}] {done}/{total}").format(
+            bar="#" * filled + "." * (width - filled), done=done, total=total)))
         if done >= total:
             err.write("\n")
         err.flush()
@@ -264,8 +152,11 @@ def cmd_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     ix = open_index(library, paths.cache_dir(), _progress(err))
     elapsed = time.perf_counter() - started
-    where = ix.location or "memory (the cache folder is in use or not writable)"
-    print(f"index ready: {ix.doc_count} documents in {where} ({elapsed:.2f} s)", file=out)
+    where = ix.location or translate("cli", "memory (the cache folder is in use or not "
+                                      "writable)")
+    say(translate("cli", "index ready: {n} document in {where} ({seconds:.2f} s)",
+                  "index ready: {n} documents in {where} ({seconds:.2f} s)", ix.doc_count)
+        .format(where=where, seconds=elapsed), out)
     ix.close()
     return 0
 
@@ -301,16 +192,26 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
         ix.close()
 
 
+#: How a result's kind is shown in `lantern search`: "[article]", "[artículo]".
+KIND_LABELS = {
+    "article": translate("search", "article"), "faq": translate("search", "faq"),
+    "term": translate("search", "term"), "page": translate("search", "page"),
+    "ref": translate("search", "ref"),
+}
+
+
 def _print_results(response, out: TextIO) -> None:  # type: ignore[no-untyped-def]
     if not response.results:
-        print("No results.", file=out)
+        say(translate("search", "No results."), out)
     for n, result in enumerate(response.results, 1):
         where = f" › {result.heading}" if result.heading else ""
-        print(f"{n:2}. [{result.kind}] {result.title}{where}  ({result.score:.2f})", file=out)
+        kind = localise(KIND_LABELS.get(str(result.kind), str(result.kind)))
+        print(f"{n:2}. [{kind}] {result.title}{where}  ({result.score:.2f})", file=out)
         snippet = result.snippet.marked("*", "*", html=False)
         print(f"    {snippet}", file=out)
     if response.suggestion:
-        print(f"Did you mean: {response.suggestion}", file=out)
+        say(translate("search", "Did you mean: {suggestion}").format(
+            suggestion=response.suggestion), out)
 
 
 #: `lantern kiosk` when Qt cannot start here (a missing system library): not worth restarting.
@@ -320,20 +221,22 @@ EXIT_QT_CANNOT_START = 3
 def _set_pin(path: Path, out: TextIO, err: TextIO) -> int:
     from lantern.core.kiosk import hash_pin, pin_problem, save_pin_hash
 
-    pin = getpass.getpass("New staff PIN (digits): ")
+    pin = getpass.getpass(localise(translate("kiosk", "New staff PIN (digits): ")))
     problem = pin_problem(pin)
     if problem:
-        print(f"lantern: {problem}; nothing changed", file=err)
+        say(translate("kiosk", "lantern: {problem}; nothing changed").format(problem=problem),
+            err)
         return 1
-    if getpass.getpass("The same PIN again: ") != pin:
-        print("lantern: the two PINs differ; nothing changed", file=err)
+    if getpass.getpass(localise(translate("kiosk", "The same PIN again: "))) != pin:
+        say(translate("kiosk", "lantern: the two PINs differ; nothing changed"), err)
         return 1
     try:
         save_pin_hash(path, hash_pin(pin))
     except (OSError, ValueError) as exc:  # ValueError: the file is not valid TOML
-        print(f"lantern: cannot write {path}: {exc}", file=err)
+        say(translate("kiosk", "lantern: cannot write {file}: {reason}").format(
+            file=path, reason=exc), err)
         return 1
-    print(f"staff PIN saved in {path}", file=out)
+    say(translate("kiosk", "staff PIN saved in {file}").format(file=path), out)
     return 0
 
 
@@ -349,10 +252,10 @@ def _window_can_open(err: TextIO) -> bool:
 
     if qt_starts():
         return True
-    print("lantern: the window cannot open here:", file=err)
+    say(translate("cli", "lantern: the window cannot open here:"), err)
     for problem in problems:
-        print(f"  - {problem}", file=err)
-    print("(lantern doctor checks everything else too)", file=err)
+        print(f"  - {localise(problem)}", file=err)
+    say(translate("cli", "(lantern doctor checks everything else too)"), err)
     return False
 
 
@@ -364,8 +267,8 @@ def _kiosk_qt_starts(err: TextIO) -> bool:
 
     ok, text = _qt()
     if not ok:
-        print(f"lantern: the kiosk cannot start: {text} (`lantern doctor` checks the rest)",
-              file=err)
+        say(translate("kiosk", "lantern: the kiosk cannot start: {reason} (`lantern doctor` "
+                      "checks the rest)").format(reason=text), err)
     return ok
 
 
@@ -378,7 +281,7 @@ def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO,
         return _set_pin(path, out, err)
     policy, problems = loaded or load_policy(path)
     for problem in problems:  # a bad setting is reported, and the kiosk starts anyway
-        print(problem.format(), file=err)
+        print(problem.format(None, localise), file=err)
     roots = _roots(args, err)
     if roots is None:
         return 2
@@ -386,7 +289,7 @@ def cmd_kiosk(args: argparse.Namespace, out: TextIO, err: TextIO,
         return EXIT_QT_CANNOT_START
     from lantern.ui.app import run_kiosk
 
-    return run_kiosk(roots, policy)
+    return run_kiosk(roots, policy, **_window_language(args))
 
 
 def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
@@ -403,7 +306,7 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
             return cmd_kiosk(args, sys.stdout, err, (policy, problems))
         for problem in problems:
             if problem.severity is Severity.ERROR:  # damaged, yet plainly not a kiosk
-                print(problem.format(), file=err)
+                print(problem.format(None, localise), file=err)
     roots = _roots(args, err)
     if roots is None:
         return 2
@@ -411,9 +314,11 @@ def cmd_gui(args: argparse.Namespace, err: TextIO) -> int:
         return 1
     from lantern.ui.app import run
 
-    # Live preview only when asked, so `run` is called as it always was otherwise.
-    watching = {"watch": True} if getattr(args, "watch", False) else {}
-    return run(roots, address=args.address, switch_packs=bool(args.content), **watching)
+    # Live preview and a language only when asked, so `run` is called as it always was
+    # otherwise.
+    asked: dict[str, Any] = {"watch": True} if getattr(args, "watch", False) else {}
+    asked.update(_window_language(args))
+    return run(roots, address=args.address, switch_packs=bool(args.content), **asked)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -421,8 +326,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from lantern.i18n import resolve
+
+    language = resolve(flag_language(argv) if flag_language(argv) in _LANGUAGES else None)
+    with speaking(language), argparse_speaking(language):
+        args = build_parser().parse_args(argv)
+    flag = _language_flag(args)
+    if flag:
+        language = flag
+    with speaking(language):
+        return _run(args)
+
+
+def _language_flag(args: argparse.Namespace) -> str | None:
+    """`--lang` as given before or after the subcommand, or None (the window then goes by
+    the reader's saved choice, then the system's locale)."""
+    flag: str | None = getattr(args, "sub_lang", None) or getattr(args, "lang", None)
+    return flag
+
+
+def _window_language(args: argparse.Namespace) -> dict[str, str]:
+    """`language=` for the window when `--lang` was given; without it the window goes by
+    the reader's choice saved in its settings, then the system's locale."""
+    flag = _language_flag(args)
+    return {"language": flag} if flag else {}
+
+
+def _run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     try:
         if args.command == "check":

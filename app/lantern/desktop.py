@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lantern.core import paths
+from lantern.core.messages import localise, translate
 
 DESKTOP_FILE = "lantern.desktop"
 ICON_FILE = "lantern.svg"
@@ -93,7 +94,7 @@ def install(out: TextIO, err: TextIO) -> int:
     try:
         source = paths.resource("desktop")
     except paths.NotFoundError as exc:
-        print(f"lantern: {exc}", file=err)
+        print(localise(translate("cli", "lantern: {reason}").format(reason=exc)), file=err)
         return 1
     home = data_home()
     command = launcher_command()
@@ -108,12 +109,15 @@ def install(out: TextIO, err: TextIO) -> int:
                 destination.write_text(text, encoding="utf-8")
             else:
                 shutil.copyfile(source / target.source, destination)
-            print(f"wrote {destination}", file=out)
+            print(localise(translate("desktop", "wrote {file}").format(file=destination)),
+                  file=out)
     except OSError as exc:
-        print(f"lantern: cannot install the launcher: {exc}", file=err)
+        print(localise(translate("desktop", "lantern: cannot install the launcher: {reason}")
+                       .format(reason=exc)), file=err)
         return 1
     _refresh(home)
-    print(f"Lantern is in the application menu; it starts {' '.join(command)}", file=out)
+    print(localise(translate("desktop", "Lantern is in the application menu; it starts "
+                             "{command}").format(command=" ".join(command))), file=out)
     return 0
 
 
@@ -128,12 +132,14 @@ def uninstall(out: TextIO, err: TextIO) -> int:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            print(f"lantern: cannot remove {path}: {exc}", file=err)
+            print(localise(translate("desktop", "lantern: cannot remove {file}: {reason}")
+                           .format(file=path, reason=exc)), file=err)
             failed = True
             continue
         removed += 1
-        print(f"removed {path}", file=out)
+        print(localise(translate("desktop", "removed {file}").format(file=path)), file=out)
     _refresh(home)
     if not removed and not failed:
-        print(f"Lantern was not in the application menu (nothing in {home})", file=out)
+        print(localise(translate("desktop", "Lantern was not in the application menu "
+                                 "(nothing in {folder})").format(folder=home)), file=out)
     return 1 if failed else 0

@@ -20,9 +20,10 @@ from typing import TextIO
 
 from lantern.core import paths
 from lantern.core.content import load_library
-from lantern.core.plurals import count_of, plural
+from lantern.core.messages import localise, translate
 
 from lantern import __version__
+from lantern.counted import counted
 from lantern.qt_check import diagnose
 
 QT_PROBE = """
@@ -53,27 +54,33 @@ def run_qt_probe_if_asked() -> None:
 
 
 def _qt(timeout: float = 30.0) -> tuple[bool, str]:
-    wanted = os.environ.get("QT_QPA_PLATFORM", "") or "the default"
+    wanted = os.environ.get("QT_QPA_PLATFORM", "") or translate("doctor", "the default")
     command, env = _probe_command()
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env,
                               timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return False, f"Qt: could not start a test process ({exc})"
+        return False, translate("doctor", "Qt: could not start a test process ({reason})").format(
+            reason=exc)
     if done.returncode == 0:
         try:
             info = json.loads(done.stdout.strip().splitlines()[-1])
-            return True, (f"Qt {info['qt']} (PySide6 {info['pyside']}): platform plugin "
-                          f"'{info['platform']}' starts")
+            return True, translate("doctor", "Qt {qt} (PySide6 {pyside}): platform plugin "
+                                   "'{platform}' starts").format(
+                qt=info["qt"], pyside=info["pyside"], platform=info["platform"])
         except (ValueError, IndexError, KeyError):
             pass
     lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
     named = [ln for ln in lines if "plugin" in ln and "Available" not in ln]
     # Qt's own first line blames libxcb-cursor0 whatever went wrong; a known cause is
     # said instead.
-    reason = "; ".join(diagnose()) or (named or lines or [f"exit status {done.returncode}"])[0]
-    return False, (f"Qt: the platform plugin ({wanted}; QT_QPA_PLATFORM) cannot start: "
-                   f"{reason}")
+    found = diagnose()
+    reason: str = found[0] if found else (named or lines or [translate(
+        "doctor", "exit status {code}").format(code=done.returncode)])[0]
+    for more in found[1:]:
+        reason = translate("doctor", "{first}; {second}").format(first=reason, second=more)
+    return False, translate("doctor", "Qt: the platform plugin ({wanted}; QT_QPA_PLATFORM) "
+                            "cannot start: {reason}").format(wanted=wanted, reason=reason)
 
 
 def qt_starts() -> bool:
@@ -87,13 +94,15 @@ def _writable(folder: Path) -> tuple[bool, str]:
     while not existing.exists() and existing.parent != existing:
         existing = existing.parent
     if not existing.is_dir():
-        return False, f"{existing} is not a folder"
+        return False, translate("doctor", "{folder} is not a folder").format(folder=existing)
     try:
         with tempfile.NamedTemporaryFile(dir=existing, prefix=".lantern-doctor-"):
             pass
     except OSError as exc:
-        return False, f"not writable ({exc.strerror or exc})"
-    return True, "writable" if existing == folder else "will be created"
+        return False, translate("doctor", "not writable ({reason})").format(
+            reason=exc.strerror or exc)
+    return True, translate("doctor", "writable") if existing == folder else \
+        translate("doctor", "will be created")
 
 
 def _running(config: Path) -> str:
@@ -101,14 +110,15 @@ def _running(config: Path) -> str:
     try:
         pid = int((config / "lantern.lock").read_text(encoding="utf-8").split()[0])
     except (OSError, ValueError, IndexError):
-        return "no Lantern window is running"
+        return translate("doctor", "no Lantern window is running")
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return f"a stale lock from process {pid} (taken over at the next start)"
+        return translate("doctor", "a stale lock from process {pid} (taken over at the next "
+                         "start)").format(pid=pid)
     except OSError:
         pass
-    return f"a Lantern window is running (process {pid})"
+    return translate("doctor", "a Lantern window is running (process {pid})").format(pid=pid)
 
 
 def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
@@ -117,11 +127,14 @@ def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
     def report(ok: bool, text: str) -> None:
         nonlocal failures
         failures += not ok
-        print(f"{'ok  ' if ok else 'FAIL'}  {text}", file=out, flush=True)
+        mark = translate("doctor", "ok  ") if ok else translate("doctor", "FAIL")
+        print(f"{localise(mark)}  {localise(text)}", file=out, flush=True)
 
-    python = "bundled" if getattr(sys, "frozen", False) else sys.executable
-    report(True, f"Lantern {__version__}, Python {platform.python_version()} "
-                 f"({python}) on {platform.platform()}")
+    python = translate("doctor", "bundled") if getattr(sys, "frozen", False) else sys.executable
+    report(True, translate("doctor", "Lantern {version}, Python {python_version} ({python}) "
+                           "on {system}").format(
+        version=__version__, python_version=platform.python_version(), python=python,
+        system=platform.platform()))
     report(*_qt())
 
     library = load_library(roots)
@@ -129,33 +142,45 @@ def run_doctor(roots: Sequence[Path], out: TextIO) -> int:
     warnings = len(library.problems) - errors
     shown = ", ".join(str(r) for r in roots)
     documents = len(library.articles) + len(library.faqs) + len(library.terms)
-    report(documents > 0 and errors == 0,
-           f"content: {shown}: {count_of(len(library.articles), 'article')}, "
-           f"{plural(len(library.faqs), 'FAQ')}, {count_of(len(library.terms), 'term')}; "
-           f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-           + (" (details: lantern check)" if library.problems else ""))
+    content = translate("doctor", "content: {packs}: {articles}, {faqs}, {terms}; {errors}, "
+                        "{warnings}").format(
+        packs=shown, articles=counted(len(library.articles), "article"),
+        faqs=counted(len(library.faqs), "faq"), terms=counted(len(library.terms), "term"),
+        errors=counted(errors, "error"), warnings=counted(warnings, "warning"))
+    if library.problems:
+        content = translate("doctor", "{content} (details: lantern check)").format(
+            content=content)
+    report(documents > 0 and errors == 0, content)
 
     from lantern.core.search.whoosh_store import index_health
 
     cache = paths.cache_dir()
     health = index_health(library, cache)
     if not health.built:  # normal before the first start: the window builds it
-        report(True, f"index: {health.location}: not built yet (the window builds it at its "
-                     f"first start, or run: lantern index)")
+        report(True, translate("doctor", "index: {location}: not built yet (the window builds "
+                               "it at its first start, or run: lantern index)").format(
+            location=health.location))
     elif not health.opens:
-        report(False, f"index: {health.location}: damaged, will be rebuilt at the next "
-                      f"start ({health.error})")
+        report(False, translate("doctor", "index: {location}: damaged, will be rebuilt at the "
+                                "next start ({reason})").format(
+            location=health.location, reason=health.error))
     else:
-        state = "up to date" if health.up_to_date else "out of date (run: lantern index)"
-        report(health.up_to_date, f"index: {health.location}: opens, {health.doc_count} "
-                                  f"documents, {health.segments} segment(s), {state}")
+        state = translate("doctor", "up to date") if health.up_to_date else \
+            translate("doctor", "out of date (run: lantern index)")
+        report(health.up_to_date, translate(
+            "doctor", "index: {location}: opens, {documents} documents, {segments} segment(s), "
+            "{state}").format(location=health.location, documents=health.doc_count,
+                              segments=health.segments, state=state))
 
     config = paths.config_dir()
-    for name, folder in (("cache folder", cache), ("config folder", config),
-                         ("log folder", paths.log_dir())):
+    for name, folder in ((translate("doctor", "cache folder"), cache),
+                         (translate("doctor", "config folder"), config),
+                         (translate("doctor", "log folder"), paths.log_dir())):
         ok, state = _writable(folder)
-        report(ok, f"{name}: {folder} ({state})")
+        report(ok, translate("doctor", "{name}: {folder} ({state})").format(
+            name=name, folder=folder, state=state))
     report(True, _running(config))
-    print("Lantern looks healthy." if not failures else
-          f"{plural(failures, 'problem')} found.", file=out)
+    print(localise(translate("doctor", "Lantern looks healthy.") if not failures else
+                   translate("doctor", "{n} problem found.", "{n} problems found.", failures)),
+          file=out)
     return 1 if failures else 0

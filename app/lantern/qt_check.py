@@ -17,6 +17,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
+from lantern.core.messages import translate
+
 # The system libraries the PySide6 wheels load, by the Debian/Ubuntu package that has them.
 # Qt's core, GUI and widget libraries need these on every platform plugin:
 COMMON = {
@@ -108,17 +110,20 @@ def diagnose(env: Mapping[str, str] | None = None,
     problems = []
     if platform not in NEEDS_NO_DISPLAY and not (env.get("DISPLAY")
                                                  or env.get("WAYLAND_DISPLAY")):
-        problems.append(
-            "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so there is no screen "
-            "to open the window on (start Lantern from a desktop session; the command-line "
-            "tools, such as lantern search, need none)")
+        problems.append(translate(
+            "doctor", "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so there is no "
+            "screen to open the window on (start Lantern from a desktop session; the "
+            "command-line tools, such as lantern search, need none)"))
     elif platform == "xcb" and not _x_server_listens(env.get("DISPLAY", "")):
-        problems.append(
-            f"no display: nothing answers on DISPLAY={env.get('DISPLAY')} (the X server "
-            "has stopped, or the variable names one that does not exist here)")
+        problems.append(translate(
+            "doctor", "no display: nothing answers on DISPLAY={display} (the X server has "
+            "stopped, or the variable names one that does not exist here)").format(
+                display=env.get("DISPLAY")))
     missing = missing_libraries(platform, loads)
     if missing:
-        problems.append(
-            f"missing system libraries for Qt's '{platform}' platform: "
-            f"{', '.join(missing)}; install them with: {install_command(list(missing.values()))}")
+        problems.append(translate(
+            "doctor", "missing system libraries for Qt's '{platform}' platform: {libraries}; "
+            "install them with: {command}").format(
+                platform=platform, libraries=", ".join(missing),
+                command=install_command(list(missing.values()))))
     return problems

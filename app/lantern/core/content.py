@@ -31,8 +31,8 @@ from lantern.core.fields import (
     TERM_FIELDS,
     FieldSpec,
 )
+from lantern.core.messages import translate
 from lantern.core.model import (
-    QR_MAX_BYTES,
     Article,
     Faq,
     Library,
@@ -54,6 +54,7 @@ from lantern.core.references import (
     HAND_KEPT_REFERENCES,
     read_reference_file,
     reference_files,
+    reference_warnings,
 )
 from lantern.core.text import (
     INTERNAL_LINK,
@@ -96,7 +97,8 @@ class _Loader(PackReader):
         """Check a mapping against a spec; return converted values, or None if unusable."""
         data = located.value
         if not isinstance(data, dict):
-            self.error(path, located.line, f"{what} must be a set of 'field: value' lines")
+            self.error(path, located.line, translate(
+                "check", "{what} must be a set of 'field: value' lines").format(what=what))
             return None
         values: dict[str, Any] = {}
         usable = True
@@ -108,27 +110,31 @@ class _Loader(PackReader):
                     else None
                 close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.75)
                 if hint is None and close:
-                    hint = f"did you mean '{close[0]}'?"
+                    hint = translate("check", "did you mean '{name}'?").format(name=close[0])
                 shown = SHOWN_REFERENCE_FIELDS if spec is REFERENCE_FIELDS else spec
-                self.error(path, line, f"unknown field '{key}' in {what}",
-                           hint or f"known fields: {', '.join(sorted(shown))}")
+                self.error(path, line, translate(
+                    "check", "unknown field '{key}' in {what}").format(key=key, what=what),
+                    hint or translate("check", "known fields: {names}").format(
+                        names=", ".join(sorted(shown))))
                 continue
             value = known.convert(raw)
             if value is None and raw is not None:
-                self.error(path, line, f"field '{key}' must be {known.expects}",
-                           HINTS.get(known.expects, "see docs/content-format.md"))
+                self.error(path, line, translate("check", "field '{key}' must be {expects}")
+                           .format(key=key, expects=known.expects), HINTS.get(
+                               known.expects, translate("check", "see docs/content-format.md")))
                 usable = usable and not known.required
                 continue
             values[str(key)] = value
         for key, known in spec.items():
             if known.required and values.get(key) is None and key in data and data[key] is None:
                 line = located.key_lines.get(key, located.line)
-                self.error(path, line, f"field '{key}' is empty",
-                           "give it a value or remove the line")
+                self.error(path, line, translate("check", "field '{key}' is empty").format(
+                    key=key), translate("check", "give it a value or remove the line"))
                 usable = False
             elif known.required and key not in data:
-                self.error(path, located.line, f"missing required field '{key}' in {what}",
-                           f"add a line '{key}: …'")
+                self.error(path, located.line, translate(
+                    "check", "missing required field '{key}' in {what}").format(key=key, what=what),
+                    translate("check", "add a line '{key}: …'").format(key=key))
                 usable = False
         return values if usable else None
 
@@ -154,7 +160,8 @@ class _Loader(PackReader):
 
     def load_pack(self, root: Path) -> None:
         if not root.is_dir():
-            self.error(root, 1, "content folder not found", "check the path given with --content")
+            self.error(root, 1, translate("check", "content folder not found"),
+                       translate("check", "check the path given with --content"))
             return
         self.load_pack_info(root)
         for path in sorted((root / "articles").glob("*.md")):
@@ -177,24 +184,30 @@ class _Loader(PackReader):
             except tomllib.TOMLDecodeError as exc:
                 found = re.search(r"line (\d+)", str(exc))
                 line = int(found.group(1)) if found else 1
-                self.error(path, line, f"TOML error: {exc}")
+                self.error(path, line, translate("check", "TOML error: {reason}").format(
+                    reason=exc))
                 data = {}
             except TooDeep as exc:
-                self.error(path, exc.line, f"lists or tables nested more than {MAX_TOML_DEPTH} "
-                           "levels deep", "pack.toml needs only 'key = value' lines")
+                self.error(path, exc.line, translate(
+                    "check", "lists or tables nested more than {limit} levels deep").format(
+                        limit=MAX_TOML_DEPTH),
+                    translate("check", "pack.toml needs only 'key = value' lines"))
                 data = {}
             values = self.fields(path, Located(value=data), PACK_FIELDS, "pack.toml") or {}
             info = PackInfo(**{k: v for k, v in values.items() if v is not None}) \
                 if values.get("name") else info
         elif not path.exists():
-            self.warn(path, 1, "pack.toml is missing", "add one with name, language and version")
+            self.warn(path, 1, translate("check", "pack.toml is missing"),
+                      translate("check", "add one with name, language and version"))
         self.packs.append(info)
 
     def slug_ok(self, path: Path, kind: str) -> bool:
         if SLUG.match(path.stem):
             return True
-        self.error(path, 1, f"file name '{path.name}' is not a valid {kind} slug",
-                   "use lowercase letters, digits and hyphens, e.g. my-article.md")
+        self.error(path, 1, translate(
+            "check", "file name '{name}' is not a valid {kind} slug").format(
+                name=path.name, kind=kind),
+            translate("check", "use lowercase letters, digits and hyphens, e.g. my-article.md"))
         return False
 
     def markdown_file(
@@ -206,9 +219,11 @@ class _Loader(PackReader):
         try:
             doc = split_front_matter(text)
         except YamlProblem as exc:
-            self.error(path, exc.line, str(exc), "front matter sits between two '---' lines")
+            self.error(path, exc.line, exc.message,
+                       translate("check", "front matter sits between two '---' lines"))
             return None
-        values = self.fields(path, doc.meta, spec, f"{what} front matter")
+        values = self.fields(path, doc.meta, spec, translate(
+            "check", "{what} front matter").format(what=what))
         if values is None:
             # Still check its citations and links, so one pass shows every mistake.
             self.skipped_bodies.append((path, doc.body_line, doc.body))
@@ -224,13 +239,15 @@ class _Loader(PackReader):
             return None
         loaded = self.markdown_file(path, root, spec, what)
         if loaded is not None and path.stem in taken:
-            self.error(path, 1, f"duplicate {what} slug '{path.stem}'",
-                       f"already defined in {taken[path.stem].path}")
+            self.error(path, 1, translate("check", "duplicate {what} slug '{slug}'").format(
+                what=what, slug=path.stem), translate("check", "already defined in {file}").format(
+                    file=taken[path.stem].path))
             return None
         return loaded
 
     def load_article(self, path: Path, root: Path) -> None:
-        loaded = self.slugged_file(path, root, ARTICLE_FIELDS, "article", self.articles)
+        loaded = self.slugged_file(path, root, ARTICLE_FIELDS, translate("check", "article"),
+                                   self.articles)
         if loaded is None:
             return
         doc, v = loaded
@@ -239,39 +256,43 @@ class _Loader(PackReader):
             reviewed=v["reviewed"], evidence=v["evidence"], body=doc.body, path=path,
             body_line=doc.body_line,
             aliases=self.within_limits(path, doc.meta.key_lines.get("aliases", 2),
-                                       v.get("aliases") or (), f"article '{path.stem}'"),
+                                       v.get("aliases") or (), translate(
+                                           "check", "article '{slug}'").format(slug=path.stem)),
             content_note=v.get("content_note") or "", related=v.get("related") or (),
             sections=split_sections(v["title"], doc.body),
         )
         self.hashes[Address(Kind.ARTICLE, path.stem).group] = _hash(v, doc.body)
 
     def load_faq(self, path: Path, root: Path) -> None:
-        loaded = self.slugged_file(path, root, FAQ_FIELDS, "FAQ", self.faqs)
+        loaded = self.slugged_file(path, root, FAQ_FIELDS, translate("check", "FAQ"), self.faqs)
         if loaded is None:
             return
         doc, v = loaded
         if not doc.body.strip():
-            self.warn(path, doc.body_line, "the FAQ has no answer",
-                      "write the answer below the '---'")
+            self.warn(path, doc.body_line, translate("check", "the FAQ has no answer"),
+                      translate("check", "write the answer below the '---'"))
         self.faqs[path.stem] = Faq(
             slug=path.stem, question=v["question"], topics=v["topics"], body=doc.body, path=path,
             body_line=doc.body_line,
             aliases=self.within_limits(path, doc.meta.key_lines.get("aliases", 2),
-                                       v.get("aliases") or (), f"FAQ '{path.stem}'"),
+                                       v.get("aliases") or (), translate(
+                                           "check", "FAQ '{slug}'").format(slug=path.stem)),
             related=v.get("related") or (),
         )
         self.hashes[Address(Kind.FAQ, path.stem).group] = _hash(v, doc.body)
 
     def load_page(self, path: Path, root: Path) -> None:
-        if not self.slug_ok(path, "page"):
+        page = translate("check", "page")
+        if not self.slug_ok(path, page):
             return
-        loaded = self.markdown_file(path, root, PAGE_FIELDS, "page")
+        loaded = self.markdown_file(path, root, PAGE_FIELDS, page)
         if loaded is None:
             return
         doc, v = loaded
         if path.stem in self.pages:
             earlier = self.pages[path.stem].path
-            self.warn(path, 1, f"page '{path.stem}' replaces the one in {earlier}")
+            self.warn(path, 1, translate("check", "page '{name}' replaces the one in {file}")
+                      .format(name=path.stem, file=earlier))
         self.pages[path.stem] = Page(name=path.stem, title=v["title"], body=doc.body, path=path,
                                      body_line=doc.body_line)
         self.hashes[Address(Kind.PAGE, path.stem).group] = _hash(v, doc.body)
@@ -285,44 +306,55 @@ class _Loader(PackReader):
         try:
             located = parse_yaml(text)
         except YamlProblem as exc:
-            self.error(path, exc.line, str(exc), "check the indentation and the quotes")
+            self.error(path, exc.line, exc.message,
+                       translate("check", "check the indentation and the quotes"))
             return []
         for dropped in located.dropped:
-            self.error(path, dropped.line, f"{dropped} (entry not loaded)",
-                       "an entry needs a few levels at most, and no alias repeated at length")
+            self.error(path, dropped.line, translate(
+                "check", "{problem} (entry not loaded)").format(problem=dropped.message),
+                translate("check", "an entry needs a few levels at most, and no alias repeated "
+                          "at length"))
         if located.value is None:
             return []
         if not isinstance(located.value, list):
-            self.error(path, located.line, f"{path.name} must be a list of {what}",
-                       "start each entry with '- id: …'")
+            self.error(path, located.line, translate(
+                "check", "{file} must be a list of {what}").format(file=path.name, what=what),
+                translate("check", "start each entry with '- id: …'"))
             return []
         return located.items
 
     def load_glossary(self, path: Path, root: Path) -> None:
         names: dict[str, str] = {fold(n): t.id for t in self.terms.values() for n in t.names}
-        for item in self.yaml_list(path, root, "terms"):
-            v = self.fields(path, item, TERM_FIELDS, "glossary entry")
+        for item in self.yaml_list(path, root, translate("check", "terms")):
+            v = self.fields(path, item, TERM_FIELDS, translate("check", "glossary entry"))
             if v is None:
                 continue
             term_id = v["id"]
             if not SLUG.match(term_id):
                 self.error(path, item.key_lines.get("id", item.line),
-                           f"glossary id '{term_id}' is not valid",
-                           "use lowercase letters, digits and hyphens")
+                           translate("check", "glossary id '{id}' is not valid").format(
+                               id=term_id),
+                           translate("check", "use lowercase letters, digits and hyphens"))
                 continue
             if term_id in self.terms:
-                self.error(path, item.line, f"duplicate glossary id '{term_id}'",
-                           f"first defined on line {self.terms[term_id].line}")
+                self.error(path, item.line, translate(
+                    "check", "duplicate glossary id '{id}'").format(id=term_id),
+                    translate("check", "first defined on line {line}").format(
+                        line=self.terms[term_id].line))
                 continue
             line = item.key_lines.get("aliases", item.line)
-            given = self.within_limits(path, line, v.get("aliases") or (), f"'{term_id}'")
+            given = self.within_limits(path, line, v.get("aliases") or (), translate(
+                "check", "'{id}'", "a glossary term, as the owner of aliases").format(id=term_id))
             if len(v["term"]) > MAX_NAME_CHARS or self.names_seen + len(given) >= MAX_NAMES:
                 self.error(path, item.key_lines.get("term", item.line),
-                           f"glossary term '{term_id}' not loaded: its name has "
-                           f"{len(v['term']):,} characters (the limit is {MAX_NAME_CHARS})"
+                           translate("check", "glossary term '{id}' not loaded: its name has "
+                                     "{count:,} characters (the limit is {limit})").format(
+                               id=term_id, count=len(v["term"]), limit=MAX_NAME_CHARS)
                            if len(v["term"]) > MAX_NAME_CHARS else
-                           f"glossary term '{term_id}' not loaded: the glossary has more than "
-                           f"{MAX_NAMES:,} names and aliases", "shorten the glossary")
+                           translate("check", "glossary term '{id}' not loaded: the glossary "
+                                     "has more than {limit:,} names and aliases").format(
+                               id=term_id, limit=MAX_NAMES),
+                           translate("check", "shorten the glossary"))
                 continue
             self.names_seen += 1 + len(given)
             aliases: list[str] = []
@@ -333,8 +365,10 @@ class _Loader(PackReader):
                     continue
                 if owner and owner != term_id:
                     self.error(path, item.key_lines.get("aliases", item.line),
-                               f"'{name}' in '{term_id}' is already a name of '{owner}'",
-                               "each name or alias may belong to one term only")
+                               translate("check", "'{name}' in '{id}' is already a name of "
+                                         "'{owner}'").format(name=name, id=term_id, owner=owner),
+                               translate("check", "each name or alias may belong to one term "
+                                         "only"))
                     continue
                 if name != v["term"] and name not in aliases:
                     aliases.append(name)
@@ -354,13 +388,15 @@ class _Loader(PackReader):
         for problem in problems:
             self.error(path, problem.line, problem.message, problem.hint)
         for item in items:
-            v = self.fields(path, item, REFERENCE_FIELDS, "reference")
+            v = self.fields(path, item, REFERENCE_FIELDS, translate("check", "reference"))
             if v is None:
                 continue
             ref_id = v["id"]
             if ref_id in self.references:
-                self.error(path, item.line, f"duplicate reference id '{ref_id}'",
-                           f"first defined on line {self.references[ref_id].line}")
+                self.error(path, item.line, translate(
+                    "check", "duplicate reference id '{id}'").format(id=ref_id),
+                    translate("check", "first defined on line {line}").format(
+                        line=self.references[ref_id].line))
                 continue
             self.reference_warnings(path, item, v)
             self.references[ref_id] = Reference(
@@ -373,19 +409,8 @@ class _Loader(PackReader):
 
     def reference_warnings(self, path: Path, item: Located, v: dict[str, Any]) -> None:
         """What a usable reference lacks: an author, a way to find it, a link a QR code holds."""
-        ref_id = v["id"]
-        if not v.get("author") and v.get("type") != "legislation":
-            self.warn(path, item.line, f"reference '{ref_id}' has no author",
-                      "add author: [{family: …, given: …}] or [{literal: Organisation}]")
-        if not (v.get("DOI") or v.get("URL")):
-            self.warn(path, item.line, f"reference '{ref_id}' has neither DOI nor URL",
-                      "readers need a way to find the work")
-        link = f"https://doi.org/{v['DOI']}" if v.get("DOI") else v.get("URL") or ""
-        if len(link.encode("utf-8")) > QR_MAX_BYTES:
-            self.warn(path, item.key_lines.get("DOI" if v.get("DOI") else "URL", item.line),
-                      f"the link of reference '{ref_id}' is too long for a QR code "
-                      f"({len(link.encode('utf-8')):,} bytes; a QR code holds "
-                      f"{QR_MAX_BYTES:,})", "give a shorter address; no QR code is shown")
+        for line, message, hint in reference_warnings(item, v):
+            self.warn(path, line, message, hint)
 
     # checks across files ---------------------------------------------------------------
 
@@ -411,8 +436,9 @@ class _Loader(PackReader):
         for key, line in citation_keys(body):
             cited.add(key)
             if key not in self.references:
-                self.error(path, first_line + line, f"unknown citation key '@{key}'",
-                           "add it to references.yaml or correct the key")
+                self.error(path, first_line + line, translate(
+                    "check", "unknown citation key '@{key}'").format(key=key),
+                    translate("check", "add it to references.yaml or correct the key"))
         return cited
 
     def check_links(self, path: Path, first_line: int, body: str) -> None:
@@ -424,8 +450,10 @@ class _Loader(PackReader):
             kind, target = match.group(2), match.group(3)
             if target not in targets[kind]:
                 line = first_line + body.count("\n", 0, match.start())
-                self.error(path, line, f"link to unknown {kind} '{target}'",
-                           f"no {kind} has that slug or id")
+                self.error(path, line, translate(
+                    "check", "link to unknown {kind} '{target}'").format(
+                        kind=kind, target=target),
+                    translate("check", "no {kind} has that slug or id").format(kind=kind))
 
     def check_related(self) -> None:
         """`related` names an article or FAQ, `see_also` a glossary term."""
@@ -433,26 +461,31 @@ class _Loader(PackReader):
         for item in items:
             for slug in item.related:
                 if slug not in self.articles and slug not in self.faqs:
-                    self.warn(item.path, 2, f"related '{slug}' is not an article or FAQ slug")
+                    self.warn(item.path, 2, translate(
+                        "check", "related '{slug}' is not an article or FAQ slug").format(
+                            slug=slug))
         for term in self.terms.values():
             for other in term.see_also:
                 if other not in self.terms:
-                    self.warn(term.path, term.line, f"see_also '{other}' of '{term.id}' is not a "
-                              "glossary id")
+                    self.warn(term.path, term.line, translate(
+                        "check", "see_also '{other}' of '{id}' is not a glossary id").format(
+                            other=other, id=term.id))
 
     def check_uncited(self, cited: set[str]) -> None:
         for ref in self.references.values():
             # An export from a reference manager holds a whole collection; only the
             # hand-kept references.yaml is expected to be cited in full.
             if ref.id not in cited and ref.path.name == HAND_KEPT_REFERENCES:
-                self.warn(ref.path, ref.line, f"reference '{ref.id}' is never cited",
-                          "cite it with [@" + ref.id + "] or remove it")
+                self.warn(ref.path, ref.line, translate(
+                    "check", "reference '{id}' is never cited").format(id=ref.id),
+                    translate("check", "cite it with [@{id}] or remove it").format(id=ref.id))
 
     def check_required_pages(self) -> None:
         for root, pack in zip(self.roots[:1], self.packs[:1], strict=False):
             for name in REQUIRED_PAGES:
                 if root.is_dir() and name not in self.pages and not pack.addon:
-                    self.warn(root / "pages" / f"{name}.md", 1, f"the {name} page is missing")
+                    self.warn(root / "pages" / f"{name}.md", 1, translate(
+                        "check", "the {name} page is missing").format(name=name))
 
 def _hash(values: dict[str, Any], body: str) -> str:
     blob = json.dumps(values, sort_keys=True, default=str) + "\0" + body

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lantern.core.messages import translate
 from lantern.core.model import Author
 from lantern.core.references import CSL_VARIABLES
 
@@ -63,16 +64,17 @@ class FieldSpec:
     expects: str
 
 
-TEXT = "text"
-TEXT_LIST = "a list of text, like [a, b]"
-DATE = "a date written YYYY-MM-DD"
-WEB = "a web address starting with https://"
+TEXT = translate("check", "text")
+TEXT_LIST = translate("check", "a list of text, like [a, b]")
+DATE = translate("check", "a date written YYYY-MM-DD")
+WEB = translate("check", "a web address starting with https://")
 #: What to do about a value that is not what a field expects.
-HINTS = {
-    TEXT: "put the text after the colon, in quotes if it contains a colon",
-    WEB: "only http and https links are shown; give a DOI instead if there is one",
-    TEXT_LIST: "write a list like [first, second]",
-    DATE: "for example 2026-11-22",
+HINTS: dict[str, str] = {
+    TEXT: translate("check", "put the text after the colon, in quotes if it contains a colon"),
+    WEB: translate("check", "only http and https links are shown; give a DOI instead if there "
+                   "is one"),
+    TEXT_LIST: translate("check", "write a list like [first, second]"),
+    DATE: translate("check", "for example 2026-11-22"),
 }
 
 ARTICLE_FIELDS = {
@@ -104,8 +106,9 @@ SHOWN_REFERENCE_FIELDS = {
     "id": FieldSpec(_text, True, TEXT),
     "type": FieldSpec(_text, True, TEXT),
     "title": FieldSpec(_text, True, TEXT),
-    "issued": FieldSpec(lambda v: _year(v), True, "a year, like 2021"),
-    "author": FieldSpec(lambda v: _authors(v), False, "a list of {family, given} or {literal}"),
+    "issued": FieldSpec(lambda v: _year(v), True, translate("check", "a year, like 2021")),
+    "author": FieldSpec(lambda v: _authors(v), False,
+                        translate("check", "a list of {family, given} or {literal}")),
     "container-title": FieldSpec(_text, False, TEXT),
     "volume": FieldSpec(_text, False, TEXT),
     "issue": FieldSpec(_text, False, TEXT),
@@ -114,24 +117,31 @@ SHOWN_REFERENCE_FIELDS = {
     "URL": FieldSpec(_web_address, False, WEB),
     "note": FieldSpec(_text, False, TEXT),
     "publisher": FieldSpec(_text, False, TEXT),
-    "accessed": FieldSpec(lambda v: _csl_date(v), False, "a date, like 2026-11-22"),
+    "accessed": FieldSpec(lambda v: _csl_date(v), False,
+                          translate("check", "a date, like 2026-11-22")),
 }
 # CSL's other variables (abstract, language, source, ISSN, editor …) are accepted as they
 # are: reference managers export them, and Lantern does not show them.
 REFERENCE_FIELDS = {**{name: FieldSpec(lambda v: v, False, TEXT) for name in CSL_VARIABLES},
                     **SHOWN_REFERENCE_FIELDS}
 # Front-matter keys from other site generators, and what Lantern calls them.
-FRONT_MATTER_HINTS = {
-    "date": "did you mean 'reviewed' (the day the facts were last checked)?",
-    "lastmod": "did you mean 'reviewed' (the day the facts were last checked)?",
-    "tags": "did you mean 'topics'?",
-    "categories": "did you mean 'topics'?",
-    "keywords": "did you mean 'aliases' (other names a reader may search for)?",
-    "description": "did you mean 'summary'?",
-    "excerpt": "did you mean 'summary'?",
-    "draft": "Lantern has no drafts: keep the file out of the pack until it is ready",
-    "slug": "the file name is the slug: rename the file instead",
-    "author": "articles name no author; cite the sources with [@key] instead",
+_REVIEWED = translate("check", "did you mean 'reviewed' (the day the facts were last checked)?")
+_TOPICS = translate("check", "did you mean 'topics'?")
+_SUMMARY = translate("check", "did you mean 'summary'?")
+FRONT_MATTER_HINTS: dict[str, str] = {
+    "date": _REVIEWED,
+    "lastmod": _REVIEWED,
+    "tags": _TOPICS,
+    "categories": _TOPICS,
+    "keywords": translate("check", "did you mean 'aliases' (other names a reader may search "
+                          "for)?"),
+    "description": _SUMMARY,
+    "excerpt": _SUMMARY,
+    "draft": translate("check", "Lantern has no drafts: keep the file out of the pack until it "
+                       "is ready"),
+    "slug": translate("check", "the file name is the slug: rename the file instead"),
+    "author": translate("check", "articles name no author; cite the sources with [@key] "
+                        "instead"),
 }
 PACK_FIELDS = {
     "name": FieldSpec(_text, True, TEXT),
@@ -140,7 +150,8 @@ PACK_FIELDS = {
     "license": FieldSpec(_text, False, TEXT),
     "description": FieldSpec(_text, False, TEXT),
     "facts_checked": FieldSpec(_date, False, DATE),
-    "addon": FieldSpec(lambda v: v if isinstance(v, bool) else None, False, "true or false"),
+    "addon": FieldSpec(lambda v: v if isinstance(v, bool) else None, False,
+                       translate("check", "true or false")),
 }
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from lantern.core.address import HOME as HOME_ADDRESS
 from lantern.core.address import Address
 from lantern.core.atomic import write_text_atomic
+from lantern.core.messages import translate
 from lantern.core.model import Problem, Severity
 
 HOME = str(HOME_ADDRESS)
@@ -86,22 +87,28 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
     """The value to use for `key`, or an explanation of why it cannot be used."""
     if key in ("idle_seconds", "warning_seconds"):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return None, f"'{key}' must be a number of seconds, not {value!r}"
+            return None, translate("kiosk", "'{key}' must be a number of seconds, not "
+                                   "{value!r}").format(key=key, value=value)
         if not 0 < value <= _MAX_SECONDS:
-            return None, f"'{key}' must be more than 0 and at most {_MAX_SECONDS}, not {value}"
+            return None, translate("kiosk", "'{key}' must be more than 0 and at most {limit}, "
+                                   "not {value}").format(key=key, limit=_MAX_SECONDS, value=value)
         return float(value), ""
     if key.startswith("allow.") or key == "kiosk":
         if not isinstance(value, bool):
-            return None, f"'{key}' must be true or false, not {value!r}"
+            return None, translate("kiosk", "'{key}' must be true or false, not {value!r}").format(
+                key=key, value=value)
         return value, ""
     if not isinstance(value, str):
-        return None, f"'{key}' must be text in quotes, not {value!r}"
+        return None, translate("kiosk", "'{key}' must be text in quotes, not {value!r}").format(
+            key=key, value=value)
     value = value.strip()
     if key == "home" and Address.parse(value) is None:
-        return None, f"'home' must be a Lantern address such as \"{HOME}\", not {value!r}"
+        return None, translate("kiosk", "'home' must be a Lantern address such as \"{home}\", "
+                               "not {value!r}").format(home=HOME, value=value)
     if key == "admin_pin_hash" and value and not _parse_hash(value):
-        return None, ("'admin_pin_hash' is not a hash written by `lantern kiosk --set-pin`; "
-                      "the kiosk cannot be left with a PIN until it is set again")
+        return None, translate("kiosk", "'admin_pin_hash' is not a hash written by `lantern "
+                               "kiosk --set-pin`; the kiosk cannot be left with a PIN until it "
+                               "is set again")
     return value, ""
 
 
@@ -125,18 +132,19 @@ def _damaged(path: Path, text: str, line: int, why: str,
     """The policy for a file that cannot be read: locked, safe defaults, the PIN if it can be
     found, and a problem for each of these decisions."""
     says_false, stored, pin_line = _salvage(text)
-    problems.append(Problem(Severity.ERROR, path, line,
-                            f"{why}; the kiosk starts locked, every setting at its safe default",
-                            "fix the file, or run `lantern kiosk --config FILE` to check it"))
+    problems.append(Problem(Severity.ERROR, path, line, translate(
+        "kiosk", "{why}; the kiosk starts locked, every setting at its safe default").format(
+            why=why), translate("kiosk", "fix the file, or run `lantern kiosk --config FILE` "
+                                "to check it")))
     if stored:
         problems.append(Problem(Severity.WARNING, path, pin_line,
-                                "the staff PIN on this line is still used"))
+                                translate("kiosk", "the staff PIN on this line is still used")))
     else:
-        said = "the staff PIN could not be read" if "admin_pin_hash" in text \
-            else "no staff PIN is set"
-        problems.append(Problem(Severity.ERROR, path, 0,
-                                f"{said}: the kiosk cannot be left from the screen "
-                                "until the file is fixed"))
+        said = translate("kiosk", "the staff PIN could not be read") if "admin_pin_hash" in \
+            text else translate("kiosk", "no staff PIN is set")
+        problems.append(Problem(Severity.ERROR, path, 0, translate(
+            "kiosk", "{said}: the kiosk cannot be left from the screen until the file is "
+            "fixed").format(said=said)))
     return KioskPolicy(enabled=not says_false, admin_pin_hash=stored), problems
 
 
@@ -146,25 +154,28 @@ def _read(path: Path, problems: list[Problem]) -> tuple[str, dict[str, Any]] | K
         raw = path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(
-            Severity.WARNING, path, 0, "no kiosk config file; using safe defaults",
-            "without an admin PIN the kiosk cannot be left from the screen; "
-            "run `lantern kiosk --set-pin`"))
+            Severity.WARNING, path, 0,
+            translate("kiosk", "no kiosk config file; using safe defaults"),
+            translate("kiosk", "without an admin PIN the kiosk cannot be left from the screen; "
+                      "run `lantern kiosk --set-pin`")))
         return KioskPolicy()
     except OSError as exc:
-        return _damaged(path, "", 0, f"cannot read the kiosk config ({exc.strerror or exc})",
-                        problems)[0]
+        return _damaged(path, "", 0, translate(
+            "kiosk", "cannot read the kiosk config ({reason})").format(
+                reason=exc.strerror or exc), problems)[0]
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
     except UnicodeDecodeError as exc:
         text = raw.decode("utf-8-sig", errors="replace")
         return _damaged(path, text, text.count("\n", 0, exc.start) + 1,
-                        "not UTF-8 text", problems)[0]
+                        translate("kiosk", "not UTF-8 text"), problems)[0]
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         return _damaged(path, text, int(found.group(1)) if found else 0,
-                        f"not valid TOML ({exc})", problems)[0]
+                        translate("kiosk", "not valid TOML ({reason})").format(reason=exc),
+                        problems)[0]
 
 
 def _flatten(data: dict[str, Any], text: str, warn: Callable[..., None]) -> dict[str, Any]:
@@ -175,10 +186,12 @@ def _flatten(data: dict[str, Any], text: str, warn: Callable[..., None]) -> dict
             flat.update({f"{key}.{sub}": v for sub, v in value.items()})
         elif isinstance(value, dict) and key not in _KEYS:
             close = difflib.get_close_matches(key, _TABLES, n=1)
-            warn(f"unknown table [{key}]; ignored", _table_line(text, key),
-                 f"did you mean [{close[0]}]?" if close else "")
+            warn(translate("kiosk", "unknown table [{key}]; ignored").format(key=key),
+                 _table_line(text, key), translate("kiosk", "did you mean [{name}]?").format(
+                     name=close[0]) if close else "")
         elif key in _TABLES:
-            warn(f"'{key}' must be a table ([{key}]); ignored", _line_of(text, key))
+            warn(translate("kiosk", "'{key}' must be a table ([{key}]); ignored").format(
+                key=key), _line_of(text, key))
         else:
             flat[key] = value
     return flat
@@ -190,12 +203,14 @@ def _values(flat: dict[str, Any], text: str, warn: Callable[..., None]) -> dict[
     for key, value in flat.items():
         if key not in _KEYS:
             close = difflib.get_close_matches(key, _KEYS, n=1)
-            warn(f"unknown key '{key}'; ignored", _line_of(text, key),
-                 f"did you mean '{close[0]}'?" if close else "")
+            warn(translate("kiosk", "unknown key '{key}'; ignored").format(key=key),
+                 _line_of(text, key), translate("kiosk", "did you mean '{name}'?").format(
+                     name=close[0]) if close else "")
             continue
         checked, error = _check(key, value)
         if error:
-            warn(f"{error}; using the default", _line_of(text, key))
+            warn(translate("kiosk", "{error}; using the default").format(error=error),
+                 _line_of(text, key))
         else:
             values[_KEYS[key]] = checked
     return values
@@ -215,14 +230,15 @@ def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
     flat = _flatten(data, text, warn)
     policy = KioskPolicy(**_values(flat, text, warn))
     if policy.warning_seconds >= policy.idle_seconds:
-        warn("'warning_seconds' should be shorter than 'idle_seconds'",
+        warn(translate("kiosk", "'warning_seconds' should be shorter than 'idle_seconds'"),
              _line_of(text, "warning_seconds"))
     if not policy.admin_pin_hash and "admin_pin_hash" not in flat:
-        warn("no 'admin_pin_hash': the kiosk cannot be left from the screen",
-             hint="run `lantern kiosk --set-pin`")
+        warn(translate("kiosk", "no 'admin_pin_hash': the kiosk cannot be left from the "
+                       "screen"), hint=translate("kiosk", "run `lantern kiosk --set-pin`"))
     elif policy.admin_pin_hash and _weaker_than_now(policy.admin_pin_hash):
-        warn("the staff PIN is stored with a weaker hash than Lantern now uses",
-             _line_of(text, "admin_pin_hash"), "run `lantern kiosk --set-pin` again")
+        warn(translate("kiosk", "the staff PIN is stored with a weaker hash than Lantern now "
+                       "uses"), _line_of(text, "admin_pin_hash"),
+             translate("kiosk", "run `lantern kiosk --set-pin` again"))
     return policy, problems
 
 
@@ -247,7 +263,8 @@ def pin_problem(pin: str) -> str:
     """Why `pin` cannot be the staff PIN ("" when it can): digits only, for the number pad,
     and at least MIN_PIN_LENGTH of them."""
     if not (pin.isascii() and pin.isdigit()) or len(pin) < MIN_PIN_LENGTH:
-        return f"the PIN must be at least {MIN_PIN_LENGTH} digits (0-9), nothing else"
+        return translate("kiosk", "the PIN must be at least {count} digits (0-9), nothing "
+                         "else").format(count=MIN_PIN_LENGTH)
     return ""
 
 

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
+from lantern.core.messages import translate
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+#: How `lantern check` says each severity (JSON output keeps the English word).
+SEVERITY_WORDS = {Severity.ERROR: translate("check", "error"),
+                  Severity.WARNING: translate("check", "warning")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +33,19 @@ class Problem:
     message: str
     hint: str = ""
 
-    def format(self, root: Path | None = None) -> str:
+    def format(self, root: Path | None = None,
+               localise: Callable[[str], str] | None = None) -> str:
+        """`file:line: severity: message (hint)`, its words through `localise` when given
+        (`lantern.core.messages.localise`: the reader's language)."""
         shown = self.file
         if root is not None:
             with contextlib.suppress(ValueError):
                 shown = self.file.relative_to(root)
-        text = f"{shown}:{self.line}: {self.severity}: {self.message}"
-        return printable(f"{text} ({self.hint})" if self.hint else text)
+        say = localise or str
+        severity, message, hint = say(SEVERITY_WORDS[self.severity]), say(self.message), \
+            say(self.hint)
+        text = f"{shown}:{self.line}: {severity}: {message}"
+        return printable(f"{text} ({hint})" if hint else text)
 
 
 def printable(text: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lantern.core.messages import translate
 from lantern.core.model import Problem, Severity
 
 #: Limits checked before the work they bound, each breach a Problem naming the limit.
@@ -62,33 +63,40 @@ class PackReader:
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             self.error(
-                path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
-                "save the file with UTF-8 encoding",
+                path, line, translate("check", "not UTF-8 text (byte 0x{byte:02x})").format(
+                    byte=data[exc.start]),
+                translate("check", "save the file with UTF-8 encoding"),
             )
             return None
         if "\0" in text:
-            self.error(path, text.count("\n", 0, text.index("\0")) + 1, "file contains NUL bytes",
-                       "is this a binary file? content files are plain text")
+            self.error(path, text.count("\n", 0, text.index("\0")) + 1,
+                       translate("check", "file contains NUL bytes"),
+                       translate("check", "is this a binary file? content files are plain text"))
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def _read_bytes(self, path: Path, root: Path) -> bytes | None:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
             | getattr(os, "O_BINARY", 0)
-        too_large = f"split it; the limit is {MAX_FILE_BYTES:,} bytes"
+        too_large = translate("check", "split it; the limit is {limit:,} bytes").format(
+            limit=MAX_FILE_BYTES)
+        unreadable = translate("check", "cannot read file: {reason}")
+        permissions = translate("check", "check its permissions")
         try:
             fd = os.open(path, flags)
         except OSError as exc:
-            self.error(path, 1, f"cannot read file: {exc.strerror or exc}", "check its permissions")
+            self.error(path, 1, unreadable.format(reason=exc.strerror or exc), permissions)
             return None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                self.error(path, 1, "not a regular file (a folder, pipe, device or socket)",
-                           "content files are plain text files")
+                self.error(path, 1, translate(
+                    "check", "not a regular file (a folder, pipe, device or socket)"),
+                    translate("check", "content files are plain text files"))
                 return None
             if info.st_size > MAX_FILE_BYTES:
-                self.error(path, 1, f"file is too large ({info.st_size:,} bytes)", too_large)
+                self.error(path, 1, translate("check", "file is too large ({size:,} bytes)")
+                           .format(size=info.st_size), too_large)
                 return None
             chunks: list[bytes] = []
             size = 0
@@ -99,13 +107,14 @@ class PackReader:
                 chunks.append(chunk)
                 size += len(chunk)
         except OSError as exc:
-            self.error(path, 1, f"cannot read file: {exc.strerror or exc}", "check its permissions")
+            self.error(path, 1, unreadable.format(reason=exc.strerror or exc), permissions)
             return None
         finally:
             os.close(fd)
         if size > MAX_FILE_BYTES:
-            self.error(path, 1, f"file is too large (more than {MAX_FILE_BYTES:,} bytes)",
-                       too_large)
+            self.error(path, 1, translate(
+                "check", "file is too large (more than {limit:,} bytes)").format(
+                    limit=MAX_FILE_BYTES), too_large)
             return None
         self._outside(path, root)
         return b"".join(chunks)
@@ -117,24 +126,28 @@ class PackReader:
         except (OSError, RuntimeError):
             return
         if not real.is_relative_to(home):
-            self.warn(path, 1, "this file is a link to a file outside the pack",
-                      "copy the file into the pack, so the pack shows what it holds")
+            self.warn(path, 1, translate("check", "this file is a link to a file outside the pack"),
+                      translate("check", "copy the file into the pack, so the pack shows what "
+                                "it holds"))
 
     def text_limits(self, path: Path, first_line: int, body: str) -> bool:
         """False, after saying so, when a body has lines or headings past the limits."""
         if len(body) > MAX_LINE_CHARS:
             for number, line in enumerate(body.split("\n")):
                 if len(line) > MAX_LINE_CHARS:
-                    self.error(path, first_line + number,
-                               f"line of {len(line):,} characters; the limit is "
-                               f"{MAX_LINE_CHARS:,} characters", "break it into paragraphs")
+                    self.error(path, first_line + number, translate(
+                        "check", "line of {count:,} characters; the limit is {limit:,} "
+                        "characters").format(count=len(line), limit=MAX_LINE_CHARS),
+                        translate("check", "break it into paragraphs"))
                     return False
         headings = body.count("\n#") + body.startswith("#")
         if headings > MAX_HEADINGS:
             counted = sum(1 for line in body.split("\n") if _HEADING.match(line))
             if counted > MAX_HEADINGS:
-                self.error(path, first_line, f"{counted:,} headings; the limit is "
-                           f"{MAX_HEADINGS:,} headings per page", "split it into several pages")
+                self.error(path, first_line, translate(
+                    "check", "{count:,} headings; the limit is {limit:,} headings per page")
+                    .format(count=counted, limit=MAX_HEADINGS),
+                    translate("check", "split it into several pages"))
                 return False
         return True
 
@@ -143,15 +156,19 @@ class PackReader:
     ) -> tuple[str, ...]:
         """Aliases past MAX_ALIASES, or longer than MAX_NAME_CHARS, reported and dropped."""
         if len(names) > MAX_ALIASES:
-            self.error(path, line, f"{owner} has {len(names):,} aliases; the limit is "
-                       f"{MAX_ALIASES} aliases (the first {MAX_ALIASES} are used)",
-                       "keep the names readers really use")
+            self.error(path, line, translate(
+                "check", "{owner} has {count:,} aliases; the limit is {limit} aliases (the "
+                "first {limit} are used)").format(owner=owner, count=len(names),
+                                                  limit=MAX_ALIASES),
+                translate("check", "keep the names readers really use"))
             names = names[:MAX_ALIASES]
         kept = []
         for name in names:
             if len(name) > MAX_NAME_CHARS:
-                self.error(path, line, f"an alias of {owner} has {len(name):,} characters; the "
-                           f"limit is {MAX_NAME_CHARS} characters (not used)")
+                self.error(path, line, translate(
+                    "check", "an alias of {owner} has {count:,} characters; the limit is "
+                    "{limit} characters (not used)").format(
+                        owner=owner, count=len(name), limit=MAX_NAME_CHARS))
             else:
                 kept.append(name)
         return tuple(kept)

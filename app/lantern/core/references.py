@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lantern.core.messages import translate
+
 if TYPE_CHECKING:  # the readers import it when they run: listing files needs no YAML
     from lantern.core.yamlfile import Located
 
@@ -67,15 +69,17 @@ def read_csl_yaml(text: str, name: str = HAND_KEPT_REFERENCES
     try:
         located = parse_yaml(text)
     except YamlProblem as exc:
-        return [], [FileProblem(exc.line, str(exc), "check the indentation and the quotes")]
+        return [], [FileProblem(exc.line, exc.message,
+                                translate("check", "check the indentation and the quotes"))]
     if isinstance(located.value, dict) and "references" in located.value:
         located = _under_references(text)
     if located.value is None:
         return [], []
     if not isinstance(located.value, list):
-        return [], [FileProblem(located.line, f"{name} must be a list of references",
-                                "start each entry with '- id: …', or put the list under "
-                                "'references:'")]
+        return [], [FileProblem(located.line, translate(
+            "check", "{file} must be a list of references").format(file=name), translate(
+                "check", "start each entry with '- id: …', or put the list under "
+                "'references:'"))]
     return [_with_key(item) for item in located.items], []
 
 
@@ -101,13 +105,15 @@ def read_csl_json(text: str) -> tuple[list[Located], list[FileProblem]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return [], [FileProblem(exc.lineno, f"JSON error: {exc.msg}",
-                                "export the file again, or check the commas and quotes")]
+        return [], [FileProblem(exc.lineno, translate("check", "JSON error: {reason}").format(
+            reason=exc.msg), translate("check", "export the file again, or check the commas "
+                                       "and quotes"))]
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        return [], [FileProblem(1, "a CSL-JSON file must be a list of references",
-                                "export it again as CSL JSON")]
+        return [], [FileProblem(1, translate("check", "a CSL-JSON file must be a list of "
+                                             "references"),
+                                translate("check", "export it again as CSL JSON"))]
     items: list[Located] = []
     position = text.index("[") + 1 if text.lstrip().startswith("[") else 0
     for value in data:
@@ -218,8 +224,9 @@ def read_bibtex(text: str) -> tuple[list[Located], list[FileProblem]]:
 
     library = bibtexparser.parse_string(text)
     problems = [
-        FileProblem(block.start_line + 1, "BibTeX error: this entry could not be read",
-                    "check its braces, and the commas between its fields")
+        FileProblem(block.start_line + 1,
+                    translate("check", "BibTeX error: this entry could not be read"),
+                    translate("check", "check its braces, and the commas between its fields"))
         for block in library.failed_blocks
     ]
     items = []
@@ -255,6 +262,30 @@ def reference_files(root: Path) -> list[Path]:
     if folder.is_dir():
         found += sorted(p for p in folder.iterdir() if p.suffix.lower() in REFERENCE_SUFFIXES)
     return [path for path in found if path.is_file()]
+
+
+def reference_warnings(item: Located, v: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """What a usable reference `v` lacks, as (line, message, hint): an author, a way to
+    find it, a link short enough for the QR code the References panel draws."""
+    from lantern.core.model import QR_MAX_BYTES
+
+    ref_id, found = v["id"], list[tuple[int, str, str]]()
+    if not v.get("author") and v.get("type") != "legislation":
+        found.append((item.line, translate("check", "reference '{id}' has no author").format(
+            id=ref_id), translate("check", "add author: [{family: …, given: …}] or "
+                                  "[{literal: Organisation}]")))
+    if not (v.get("DOI") or v.get("URL")):
+        found.append((item.line, translate(
+            "check", "reference '{id}' has neither DOI nor URL").format(id=ref_id),
+            translate("check", "readers need a way to find the work")))
+    link = f"https://doi.org/{v['DOI']}" if v.get("DOI") else v.get("URL") or ""
+    if len(link.encode("utf-8")) > QR_MAX_BYTES:
+        found.append((item.key_lines.get("DOI" if v.get("DOI") else "URL", item.line),
+                      translate("check", "the link of reference '{id}' is too long for a QR "
+                                "code ({count:,} bytes; a QR code holds {limit:,})").format(
+                          id=ref_id, count=len(link.encode("utf-8")), limit=QR_MAX_BYTES),
+                      translate("check", "give a shorter address; no QR code is shown")))
+    return found
 
 
 def read_reference_file(path: Path, text: str) -> tuple[list[Located], list[FileProblem]]:

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from lantern.core.messages import translate
+
 #: Limits on what a document may become once its aliases (`*name`) are expanded, checked
 #: on the node tree before any value is built: a few lines of anchors can otherwise stand
 #: for billions of values ("billion laughs").
@@ -37,6 +39,7 @@ class YamlProblem(Exception):
 
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
+        self.message = message  # as given: a translatable message (lantern.core.messages)
         self.line = line
 
 
@@ -68,7 +71,8 @@ def _check_size(root: yaml.Node, first_line: int) -> list[YamlProblem]:
             return known
         line = node.start_mark.line + first_line
         if depth > MAX_DEPTH:
-            raise YamlProblem(f"YAML nested more than {MAX_DEPTH} levels deep", line)
+            raise YamlProblem(translate("check", "YAML nested more than {limit} levels deep")
+                              .format(limit=MAX_DEPTH), line)
         values, chars = 1, 0
         if isinstance(node, yaml.ScalarNode):
             chars = len(node.value)
@@ -79,11 +83,13 @@ def _check_size(root: yaml.Node, first_line: int) -> list[YamlProblem]:
                 more, text = measure(child, depth + 1)
                 values, chars = values + more, chars + text
                 if values + total[0] > MAX_VALUES:
-                    raise YamlProblem(f"YAML aliases (*name) or values expand to more than "
-                                      f"{MAX_VALUES:,} values", line)
+                    raise YamlProblem(translate(
+                        "check", "YAML aliases (*name) or values expand to more than {limit:,} "
+                        "values").format(limit=MAX_VALUES), line)
                 if chars + total[1] > MAX_EXPANDED_CHARS:
-                    raise YamlProblem(f"YAML aliases (*name) expand to more than "
-                                      f"{MAX_EXPANDED_CHARS:,} characters", line)
+                    raise YamlProblem(translate(
+                        "check", "YAML aliases (*name) expand to more than {limit:,} "
+                        "characters").format(limit=MAX_EXPANDED_CHARS), line)
         sizes[id(node)] = (values, chars)
         return values, chars
 
@@ -132,10 +138,12 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         # line that has something on it instead.
         last = first_line + text.rstrip().count("\n")
         line = min((mark.line if mark else 0) + first_line, last)
-        reason = exc.problem or exc.context or "not valid YAML"
-        raise YamlProblem(f"YAML error: {reason}", line) from None
+        reason = exc.problem or exc.context or translate("check", "not valid YAML")
+        raise YamlProblem(translate("check", "YAML error: {reason}").format(reason=reason),
+                          line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
-        raise YamlProblem(f"YAML error: {exc.__class__.__name__}", first_line) from None
+        raise YamlProblem(translate("check", "YAML error: {reason}").format(
+            reason=exc.__class__.__name__), first_line) from None
     if node is None:
         return Located(value=value, line=first_line)
     located = _locate(node, value)
@@ -165,9 +173,11 @@ def split_front_matter(text: str) -> Document:
     """Split `---` front matter from the body; raise YamlProblem if it is missing or broken."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        raise YamlProblem("no front matter: the file must start with a line '---'", 1)
+        raise YamlProblem(translate(
+            "check", "no front matter: the file must start with a line '---'"), 1)
     meta = parse_yaml(match.group(1) or "", first_line=2)
     if not isinstance(meta.value, dict):
-        raise YamlProblem("front matter must be a set of 'field: value' lines", 2)
+        raise YamlProblem(translate("check", "front matter must be a set of 'field: value' "
+                                    "lines"), 2)
     body_line = text.count("\n", 0, match.end()) + 1
     return Document(meta=meta, body=text[match.end() :], body_line=body_line)

@@ -120,7 +120,7 @@ def _bench_marks(window: MainWindow) -> object | None:
 
 
 def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = False,
-        watch: bool = False) -> int:
+        watch: bool = False, language: str | None = None) -> int:
     """Open the window on `roots` (at `address`, if given). When a Lantern window is already
     open it is handed `address`, and `roots` too when `switch_packs` (packs were named).
     With `watch`, the packs are read again whenever one of their files is saved."""
@@ -207,7 +207,7 @@ def on_request(window: MainWindow, request: Request) -> None:
         _open_when_loaded(window, request.address, reloading)
 
 
-def run_kiosk(roots: Sequence[Path], policy: KioskPolicy) -> int:
+def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None = None) -> int:
     """Open the window locked down for an unattended screen; see docs/kiosk.md."""
     from lantern.ui.kiosk.controller import KioskController
     from lantern.ui.kiosk.policy import kiosk_window

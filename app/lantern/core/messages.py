@@ -132,10 +132,11 @@ def plural_form(code: str, n: int) -> int:
 
 
 def _formatter(code: str) -> Callable[[str, Mapping[str, Any]], str]:
-    separator = DIGIT_GROUPS.get(code)
-    if separator is None:
+    if code not in DIGIT_GROUPS:
         return lambda template, values: template.format_map(values)
     import string
+
+    separator = DIGIT_GROUPS[code]
 
     class Grouping(string.Formatter):
         def format_field(self, value: Any, format_spec: str) -> str:

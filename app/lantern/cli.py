@@ -132,7 +132,7 @@ def _progress(err: TextIO):  # type: ignore[no-untyped-def]
     def show(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / max(total, 1))
-        err.write(localise(translate("cli", "\rindexing [{bar}] {done}/{total}").format(
+        err.write("\r" + localise(translate("cli", "indexing [{bar}] {done}/{total}").format(
             bar="#" * filled + "." * (width - filled), done=done, total=total)))
         if done >= total:
             err.write("\n")

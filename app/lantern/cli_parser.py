@@ -146,7 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"lantern {__version__}")
+    parser.add_argument("--version", action="version", version=f"lantern {__version__}",
+                        # argparse's own words (argparse_words.py), not through gettext
+                        # before Python 3.12
+                        help=localise(Message("argparse",
+                                              "show program's version number and exit")))
     parser.add_argument("--open", metavar="ADDRESS", dest="address", type=_address,
                         help=localise(translate(
                             "cli", "page to open, e.g. {example} (a Lantern already running "

@@ -44,6 +44,11 @@ def _user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANTERN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("LANTERN_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("LANTERN_CONTENT_DIR", raising=False)
+    # Lantern speaks the locale's language: the tests expect English whatever the
+    # developer's machine speaks (the Spanish tests ask for Spanish themselves).
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

@@ -59,6 +59,7 @@ def test_wheel_carries_content_and_resources(wheel: Path):
     assert "lantern/_data/content/pages/help-now.md" in names
     assert "lantern/_data/resources/styles/article.css" in names
     assert "lantern/_data/resources/desktop/lantern.svg" in names
+    assert "lantern/_data/resources/translations/lantern_cli_es.ts" in names
     assert "lantern/cli.py" in names
     assert not any(n.startswith("tests/") for n in names)
 

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from lantern.core import messages
+from lantern.core.library_cache import load_library_cached
 from lantern.core.messages import PLURAL_FORMS, Message, localise, read_ts, translate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,3 +190,15 @@ def test_a_message_is_still_english_text() -> None:
     assert f"{message}" == "duplicate glossary id 'dmn'"
     with pytest.raises(TypeError):
         message.format("positional")
+
+
+def test_problems_read_back_from_the_library_cache_can_still_be_translated(tmp_path) -> None:
+    from tests.conftest import BROKEN_PACK
+
+    fresh = load_library_cached([BROKEN_PACK], tmp_path / "cache")
+    cached = load_library_cached([BROKEN_PACK], tmp_path / "cache")
+    assert cached.problems == fresh.problems
+    spanish = [p.format(None, lambda t: localise(t, "es")) for p in cached.problems]
+    assert spanish == [p.format(None, lambda t: localise(t, "es")) for p in fresh.problems]
+    assert any("falta el campo obligatorio 'title' en la cabecera de artículo" in line
+               for line in spanish)

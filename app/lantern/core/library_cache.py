@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any
 
 from lantern.core.atomic import write_bytes_atomic
+from lantern.core.messages import from_data, to_data
 from lantern.core.model import (
     Article,
     Author,
@@ -50,7 +51,7 @@ from lantern import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 3: JSON lines (2: a pack records when its facts were checked)
+FORMAT = 4  # 4: problems keep their message keys (3: JSON lines; 2: facts_checked)
 FILE_NAME = "library.json"
 OLD_FILE_NAME = "library.pickle"  # what earlier versions wrote; removed on writing
 
@@ -156,8 +157,9 @@ def _encode(library: Library) -> dict[str, Any]:
                         r.container_title, r.volume, r.issue, r.page, r.doi, r.url, r.note,
                         str(r.path), r.line] for r in library.references],
         "pages": [[p.name, p.title, p.body, str(p.path), p.body_line] for p in library.pages],
-        "problems": [[str(p.severity), str(p.file), p.line, p.message, p.hint]
-                     for p in library.problems],
+        # Each message with its catalogue key and values, to be shown in any language.
+        "problems": [[str(p.severity), str(p.file), p.line, to_data(p.message),
+                      to_data(p.hint)] for p in library.problems],
         "fingerprint": library.fingerprint,
         "doc_hashes": dict(library.doc_hashes),
     }
@@ -224,8 +226,8 @@ def _page(row: list[Any]) -> Page:
 
 def _problem(row: list[Any]) -> Problem:
     severity, file, line, message, hint = row
-    return Problem(Severity(severity), Path(_str(file)), _int(line), _str(message),
-                   _str(hint))
+    return Problem(Severity(severity), Path(_str(file)), _int(line), from_data(message),
+                   from_data(hint))
 
 
 def _decode(data: dict[str, Any]) -> Library:

@@ -69,6 +69,32 @@ def translate(context: str, source: str, disambiguation: str | None = None,
     return Message(context, source, disambiguation or "", n)
 
 
+def to_data(text: str) -> Any:
+    """A message as JSON data that `from_data` makes a message again (the library cache
+    keeps problems so); plain text stays text, values that are not numbers become text."""
+    if not isinstance(text, Message):
+        return str(text)
+    values = {k: to_data(v) if isinstance(v, str) else
+              v if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+              for k, v in text.values.items()}
+    return {"message": [text.context, text.source, text.comment, text.n], "values": values}
+
+
+def from_data(data: Any) -> str:
+    """What `to_data` wrote; TypeError or ValueError for anything else."""
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, dict):
+        raise TypeError(f"not a message: {data!r}")
+    context, source, comment, n = data["message"]
+    if not (isinstance(context, str) and isinstance(source, str) and isinstance(comment, str)
+            and isinstance(n, int)):
+        raise ValueError(f"not a message: {data!r}")
+    values = {str(k): v if isinstance(v, int | float) else from_data(v)
+              for k, v in dict(data["values"]).items()}
+    return Message(context, source, comment, n, values)
+
+
 # --- the reader's language ---------------------------------------------------------------
 
 _language = ENGLISH

@@ -250,6 +250,8 @@ class _TreeFixer(Treeprocessor):
         linked = Kind.of(kind) if sep else None
         if linked is not None and linked in LINKED_KINDS and _PACK_TARGET.fullmatch(target):
             key, _, anchor = target.partition("#")
+            if linked is not Kind.REF:  # a link names an item of the page's language
+                key = self.renderer.library.key_of(key)
             el.set("href", address(linked, key, anchor))
             el.set("class", "internal")
             return

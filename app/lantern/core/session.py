@@ -157,7 +157,8 @@ class Session:
                 links.append(f'<a class="translation" href="{escape(other)}" '
                              f'hreflang="{escape(language)}">'
                              f"{escape(self.translation_label(language))}</a>")
-        return f'<p class="translation">{" · ".join(links)}</p>' if links else ""
+        return (f'<p class="translation" align="right">{" · ".join(links)}</p>'
+                if links else "")
 
     # background work: each returns what it made and changes nothing ---------------------
 

@@ -259,8 +259,9 @@ class Session:
         library = self.library
         if library is None:
             return ""
+        shown = library.in_language(self.language)  # what the reader reads now
         status = " · ".join(count_of(len(items), kind) for kind, items in (
-            (Kind.ARTICLE, library.articles), (Kind.FAQ, library.faqs), (Kind.TERM, library.terms)))
+            (Kind.ARTICLE, shown.articles), (Kind.FAQ, shown.faqs), (Kind.TERM, shown.terms)))
         if library.errors:
             # Warnings are for authors (lantern check); readers hear only of skipped content.
             status += (f" · {plural(len(library.errors), 'content problem')} "

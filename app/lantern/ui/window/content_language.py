@@ -45,6 +45,7 @@ def set_content_language(window: MainWindow, code: str) -> bool:
     if session.library is None or code == before:
         return True
     show_language(window)
+    window.statusBar().showMessage(session.status())
     shown = window.reader.page
     target = session.localized(shown.address if shown is not None else HOME)
     if shown is None or target != shown.address:

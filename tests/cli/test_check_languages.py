@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lantern.cli import main
 from lantern.core import paths
 
+from lantern.cli import main
 from tests.conftest import FIXTURES, VALID_PACK
 
 ES_PACK = FIXTURES / "es-pack"

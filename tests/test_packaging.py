@@ -64,6 +64,17 @@ def test_wheel_carries_content_and_resources(wheel: Path):
     assert not any(n.startswith("tests/") for n in names)
 
 
+def test_wheel_carries_every_content_file_and_the_packs_in_other_languages(wheel: Path):
+    """The Spanish pack in content/es, and any other, goes into the wheel with the rest."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    files = [p.relative_to(ROOT / "content").as_posix()
+             for p in (ROOT / "content").rglob("*") if p.is_file()]
+    missing = [f for f in files if f"lantern/_data/content/{f}" not in names]
+    assert files and not missing
+    spec = (ROOT / "resources" / "packaging" / "lantern.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "content"), "lantern/_data/content")' in spec  # the whole tree
+
+
 def test_wheel_carries_the_licences_and_notices(wheel: Path):
     archive = zipfile.ZipFile(wheel)
     names = set(archive.namelist())

@@ -47,7 +47,7 @@ def _roots(args: argparse.Namespace, err: TextIO, must_exist: bool = True) -> li
             return None
         return roots
     try:
-        return [paths.content_dir()]
+        return paths.content_roots()
     except paths.NotFoundError as exc:
         say(translate("cli", "lantern: {reason}").format(reason=exc), err)
         return None
@@ -72,9 +72,10 @@ def _load(args: argparse.Namespace, err: TextIO, cache: str = "",
 
 def _own_problems(library: Library, err: TextIO) -> tuple[Problem, ...]:
     """The problems to report for the packs given. An add-on (`addon = true` in its
-    pack.toml) is checked on top of the bundled pack, so its links and citations into that
-    pack resolve, and only the add-on's own files are reported."""
-    if not (library.packs and library.packs[0].addon):
+    pack.toml) or a translation (`translation_of`) is checked on top of the bundled pack, so
+    its links, citations and `translates` into that pack resolve, and only its own files are
+    reported."""
+    if not (library.packs and (library.packs[0].addon or library.packs[0].translation_of)):
         return library.problems
     try:
         base = paths.content_dir()

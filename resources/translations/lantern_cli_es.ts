@@ -158,6 +158,7 @@
     <name>check</name>
     <message>
         <source>{what} must be a set of &apos;field: value&apos; lines</source>
+        <extracomment>The language of the pack being read, and what goes before its keys (&quot;&quot; for the first pack&apos;s language); the language its `translates` name items of.</extracomment>
         <translation>{what} debe ser una serie de líneas &apos;campo: valor&apos;</translation>
     </message>
     <message>
@@ -195,6 +196,18 @@
     <message>
         <source>add a line &apos;{key}: …&apos;</source>
         <translation>añada una línea &apos;{key}: …&apos;</translation>
+    </message>
+    <message>
+        <source>translation_of names &apos;{language}&apos;, the language of no pack loaded before this one</source>
+        <translation>translation_of nombra &apos;{language}&apos;, que no es el idioma de ningún paquete cargado antes que este</translation>
+    </message>
+    <message>
+        <source>load it on top of a pack in that language (languages loaded: {languages})</source>
+        <translation>cárguelo encima de un paquete en ese idioma (idiomas cargados: {languages})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>content folder not found</source>
@@ -347,8 +360,12 @@
         <translation>&apos;{name}&apos; en &apos;{id}&apos; ya es un nombre de &apos;{owner}&apos;</translation>
     </message>
     <message>
+        <source>each name or alias may belong to one term of a language only</source>
+        <translation>cada nombre o alias puede pertenecer a un solo término de cada idioma</translation>
+    </message>
+    <message>
         <source>each name or alias may belong to one term only</source>
-        <translation>cada nombre o alias puede pertenecer a un solo término</translation>
+        <translation type="vanished">cada nombre o alias puede pertenecer a un solo término</translation>
     </message>
     <message>
         <source>reference</source>
@@ -360,6 +377,7 @@
     </message>
     <message>
         <source>unknown citation key &apos;@{key}&apos;</source>
+        <extracomment>A Markdown text to check: file, first line, text, and its pack&apos;s key prefix.</extracomment>
         <translation>clave de cita desconocida: &apos;@{key}&apos;</translation>
     </message>
     <message>
@@ -369,6 +387,10 @@
     <message>
         <source>link to unknown {kind} &apos;{target}&apos;</source>
         <translation>el enlace &apos;{kind}:{target}&apos; no lleva a nada que exista</translation>
+    </message>
+    <message>
+        <source>no {kind} has that slug or id in the pack&apos;s language ({language})</source>
+        <translation>ningún contenido de tipo {kind} tiene ese slug o id en el idioma del paquete ({language})</translation>
     </message>
     <message>
         <source>no {kind} has that slug or id</source>
@@ -381,6 +403,34 @@
     <message>
         <source>see_also &apos;{other}&apos; of &apos;{id}&apos; is not a glossary id</source>
         <translation>see_also &apos;{other}&apos; de &apos;{id}&apos; no es un id del glosario</translation>
+    </message>
+    <message>
+        <source>glossary term</source>
+        <translation>término del glosario</translation>
+    </message>
+    <message>
+        <source>&apos;translates: {target}&apos; in a pack whose language is that of the pack it translates ({language})</source>
+        <translation>&apos;translates: {target}&apos; en un paquete cuyo idioma es el del paquete que traduce ({language})</translation>
+    </message>
+    <message>
+        <source>give the pack its own language in pack.toml, or remove the line</source>
+        <translation>dé al paquete su propio idioma en pack.toml, o quite la línea</translation>
+    </message>
+    <message>
+        <source>&apos;translates: {target}&apos; names no {what} of the &apos;{language}&apos; pack</source>
+        <translation>&apos;translates: {target}&apos; no nombra nada de tipo {what} en el paquete &apos;{language}&apos;</translation>
+    </message>
+    <message>
+        <source>give the slug or id of the {what} this one translates</source>
+        <translation>dé el slug o id del contenido de tipo {what} que este traduce</translation>
+    </message>
+    <message>
+        <source>&apos;{target}&apos; is translated twice</source>
+        <translation>&apos;{target}&apos; está traducido dos veces</translation>
+    </message>
+    <message>
+        <source>already translated by {file}</source>
+        <translation>ya lo traduce {file}</translation>
     </message>
     <message>
         <source>reference &apos;{id}&apos; is never cited</source>

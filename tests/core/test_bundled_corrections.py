@@ -132,6 +132,7 @@ def test_new_questions_are_linked_from_an_article(library):
                  "legal-status-outside-the-us-and-australia", "what-is-right-to-try",
                  "lsd-dmt-ayahuasca-and-ibogaine", "how-do-i-talk-to-my-prescriber",
                  "who-does-the-evidence-cover", "what-does-a-session-feel-like",
-                 "what-is-integration"):
+                 "what-is-integration", "esketamine-treatment-schedule-outside-the-us",
+                 "what-does-treatment-cost"):
         assert slug in linked, slug
         assert citation_keys(library.faq(slug).body), slug

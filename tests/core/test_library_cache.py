@@ -213,20 +213,23 @@ def test_the_cache_knows_every_field_of_the_content_model():
         model.Reference, model.Page, model.Problem, model.Library)}
     assert fields == {
         "PackInfo": ["name", "language", "version", "license", "description",
-                     "facts_checked", "addon"],
+                     "facts_checked", "addon", "translation_of"],
         "Section": ["anchor", "heading", "markdown"],
         "Article": ["slug", "title", "summary", "topics", "reviewed", "evidence", "body",
-                    "path", "body_line", "aliases", "content_note", "related", "sections"],
+                    "path", "body_line", "aliases", "content_note", "related", "sections",
+                    "language", "translates"],
         "Faq": ["slug", "question", "topics", "body", "path", "body_line", "aliases",
-                "related"],
-        "Term": ["id", "term", "definition", "aliases", "see_also", "not_", "path", "line"],
+                "related", "language", "translates"],
+        "Term": ["id", "term", "definition", "aliases", "see_also", "not_", "path", "line",
+                 "language", "translates"],
         "Author": ["family", "given", "literal"],
         "Reference": ["id", "type", "title", "issued", "authors", "container_title", "volume",
                       "issue", "page", "doi", "url", "note", "path", "line"],
-        "Page": ["name", "title", "body", "path", "body_line"],
+        "Page": ["name", "title", "body", "path", "body_line", "language"],
         "Problem": ["severity", "file", "line", "message", "hint"],
         "Library": ["packs", "roots", "articles", "faqs", "terms", "references", "pages",
-                    "problems", "fingerprint", "doc_hashes"],
+                    "problems", "fingerprint", "doc_hashes",
+                    "language"],  # always "" in the cache: it holds the whole library
     }
 
 

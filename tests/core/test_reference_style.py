@@ -32,3 +32,30 @@ def test_a_bundled_trial_with_many_authors_reads_as_a_group():
     mitchell = library.reference("mitchell2021")
     assert mitchell is not None and len(mitchell.authors) > 6
     assert "et al" in mitchell.citation()
+
+
+def test_rechecked_references_store_every_author_in_the_printed_order():
+    from lantern.core.content import load_library
+
+    library = load_library(BUNDLED_PACK)
+    expected = {"daws2022": ("Daws", "Carhart-Harris", 9), "passie2002": ("Passie", "Emrich", 4),
+                "raichle2001": ("Raichle", "Shulman", 6), "tozzi2021": ("Tozzi", "Williams", 6),
+                "morey2012": ("Morey", "Mid-Atlantic MIRECC Workgroup", 10),
+                "yan2019": ("Yan", "Zang", 65), "rootman2022": ("Rootman", "Walsh", 8)}
+    for key, (first, last, count) in expected.items():
+        ref = library.reference(key)
+        assert ref is not None, key
+        names = [a.literal or a.family for a in ref.authors]
+        assert (names[0], names[-1], len(names)) == (first, last, count), key
+    assert "et al" in library.reference("daws2022").citation()
+    assert "et al" not in library.reference("raichle2001").citation()
+
+
+def test_a_journal_article_with_one_stored_author_says_why():
+    from lantern.core.content import load_library
+
+    library = load_library(BUNDLED_PACK)
+    for ref in library.references:
+        people = [a for a in ref.authors if not a.literal]
+        if ref.type == "article-journal" and len(people) == 1 and len(ref.authors) == 1:
+            assert "author" in ref.note.lower(), ref.id

@@ -88,6 +88,17 @@ class Address:
         return f"{self.kind}:{self.key}"
 
     @property
+    def language(self) -> str:
+        """The language written in the address (`es` in `lantern:term/es/mdma`, in
+        `lantern:home/es` and in `lantern:list/es/faq`); "" for the library's first language."""
+        return split_key(self.kind, self.key)[0]
+
+    @property
+    def local_key(self) -> str:
+        """The key without its language: `mdma` for `lantern:term/es/mdma`."""
+        return split_key(self.kind, self.key)[1]
+
+    @property
     def page(self) -> Address:
         """The same page without its anchor."""
         return Address(self.kind, self.key) if self.anchor else self
@@ -99,6 +110,30 @@ class Address:
         if self.anchor:
             text += f"#{self.anchor}"
         return text
+
+
+def qualify(key: str, language: str) -> str:
+    """The library key of an item named `key` in a pack of `language` ("" for the library's
+    first language): `es/mdma`. A glossary id or a slug never holds a '/', so the two never
+    meet."""
+    return f"{language}/{key}" if language else key
+
+
+def split_key(kind: Kind, key: str) -> tuple[str, str]:
+    """(language, key without it) of an address's key; the language is "" when none is
+    written. The home page's key is its language alone; a list's key starts with the kind
+    listed unless a language comes first."""
+    if kind is Kind.HOME:
+        return key, ""
+    head, sep, rest = key.partition("/")
+    if not sep or (kind is Kind.LIST and Kind.of(head) is not None):
+        return "", key
+    return head, rest
+
+
+def home(language: str = "") -> Address:
+    """The home page of a language ("" for the library's first)."""
+    return Address(Kind.HOME, language)
 
 
 HOME = Address(Kind.HOME)

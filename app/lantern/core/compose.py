@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from lantern.core.address import CONTINUE as CONTINUE_ADDRESS
-from lantern.core.address import HOME, Address, Kind, address
+from lantern.core.address import Address, Kind, address, home, qualify
 from lantern.core.model import Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
 from lantern.core.text import plain_text
@@ -65,7 +65,8 @@ def _day(day: dt.date) -> str:
 def _facts_checked(library: Library) -> str:
     """One line per pack that says when its facts were last checked, for home and about."""
     lines = [f"{escape(p.name)}: facts checked on {_day(p.facts_checked)}."
-             for p in library.packs if p.facts_checked]
+             for p in library.packs
+             if p.facts_checked and (not library.language or p.language == library.language)]
     return f'<p class="facts-checked">{"<br/>".join(lines)}</p>' if lines else ""
 
 
@@ -95,35 +96,36 @@ def _term_link(term: Term, unbroken: bool = False) -> str:
     return f'<a href="{address(Kind.TERM, term.id)}">{name}</a>'
 
 
-def _list_address(kind: str, page: int = 1) -> str:
-    return address(Kind.LIST, kind if page == 1 else f"{kind}/{page}")
+def _list_address(kind: str, page: int = 1, prefix: str = "") -> str:
+    """`lantern:list/faq/2`; `lantern:list/es/faq/2` in a language other than the first."""
+    return address(Kind.LIST, qualify(kind if page == 1 else f"{kind}/{page}", prefix))
 
 
-def _all_link(kind: str, count: int) -> str:
+def _all_link(kind: str, count: int, prefix: str = "") -> str:
     """The link under a home-page list that is cut short, to the whole list."""
     if count <= ON_HOME[kind]:
         return ""
-    return (f'<p class="more"><a href="{_list_address(kind)}">{LIST_TITLES[kind]} '
+    return (f'<p class="more"><a href="{_list_address(kind, 1, prefix)}">{LIST_TITLES[kind]} '
             f"({count:,})</a></p>")
 
 
-def _pager(kind: str, page: int, pages: int) -> str:
+def _pager(kind: str, page: int, pages: int, prefix: str = "") -> str:
     """Previous and next links, and a few page numbers around this one."""
     if pages <= 1:
         return ""
     links = []
     if page > 1:
-        links.append(f'<a href="{_list_address(kind, page - 1)}">‹ Previous</a>')
+        links.append(f'<a href="{_list_address(kind, page - 1, prefix)}">‹ Previous</a>')
     near = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
     last = 0
     for n in near:
         if n - last > 1:
             links.append("…")
         links.append(f"<b>{n}</b>" if n == page else
-                     f'<a href="{_list_address(kind, n)}">{n}</a>')
+                     f'<a href="{_list_address(kind, n, prefix)}">{n}</a>')
         last = n
     if page < pages:
-        links.append(f'<a href="{_list_address(kind, page + 1)}">Next ›</a>')
+        links.append(f'<a href="{_list_address(kind, page + 1, prefix)}">Next ›</a>')
     return f'<p class="pager">{" ".join(links)}</p>'
 
 
@@ -191,10 +193,15 @@ def _references(library: Library, keys: tuple[str, ...]) -> str:
 
 
 class Composer:
-    """Builds reader pages from a Library."""
+    """Builds reader pages from a Library, in one language: give it
+    `library.in_language(code)` for a language other than the first (its home page,
+    lists and glossary links are that language's); the whole library composes in the
+    first language."""
 
     def __init__(self, library: Library, appearances: Appearances | None = None) -> None:
         self.library = library
+        #: Before the keys of this composer's home and lists ("" for the first language).
+        self.prefix = library.prefix(library.language) if library.language else ""
         self.renderer = Renderer(library)
         self._appearances = appearances
 
@@ -264,9 +271,9 @@ class Composer:
                             rendered.headings)
 
     def page(self, page: Page) -> ComposedPage:
-        rendered = self.renderer.render(page.body, link_terms=page.name != "help-now")
+        rendered = self.renderer.render(page.body, link_terms=page.local_name != "help-now")
         html = f"<h1>{escape(page.title)}</h1>"
-        if page.name == "about":
+        if page.local_name == "about":
             html += _facts_checked(self.library)
         html += rendered.html + _references(self.library, rendered.citations)
         return ComposedPage(address(Kind.PAGE, page.name), page.title, html, rendered.citations,
@@ -308,19 +315,19 @@ class Composer:
         if library.articles:
             parts.append('<h2>Articles</h2><table class="cards" width="100%">')
             parts += [self._article_card(a) for a in library.articles[:ON_HOME["article"]]]
-            parts.append("</table>" + _all_link("article", len(library.articles)))
+            parts.append("</table>" + _all_link("article", len(library.articles), self.prefix))
         if library.faqs:
             parts.append('<h2>Questions people ask</h2><ul class="faq-list">')
             parts += [_faq_item(f) for f in library.faqs[:ON_HOME["faq"]]]
-            parts.append("</ul>" + _all_link("faq", len(library.faqs)))
+            parts.append("</ul>" + _all_link("faq", len(library.faqs), self.prefix))
         if library.terms:
             # A flowing list: a line breaks only between terms, never inside one, and the
             # dot stays with the term before it so no line starts with one.
             links = [_term_link(t, unbroken=True) for t in library.terms[:ON_HOME["term"]]]
             parts.append('<h2>Glossary</h2><p class="glossary-list">'
                          f'{f"{NBSP}· ".join(links)}</p>'
-                         + _all_link("term", len(library.terms)))
-        return ComposedPage(str(HOME), title, "".join(parts))
+                         + _all_link("term", len(library.terms), self.prefix))
+        return ComposedPage(str(home(self.prefix)), title, "".join(parts))
 
     @staticmethod
     def _article_card(article: Article) -> str:
@@ -353,22 +360,15 @@ class Composer:
         first = (page - 1) * LIST_PAGE + 1
         where = (f'<p class="meta">{first:,}–{first + len(shown) - 1:,} of {len(items):,}</p>'
                  if pages > 1 else "")
-        html = (f"<h1>{title}</h1>{where}{_pager(kind, page, pages)}{body}"
-                f"{_pager(kind, page, pages)}")
+        pager = _pager(kind, page, pages, self.prefix)
+        html = f"<h1>{title}</h1>{where}{pager}{body}{pager}"
         heading = f"{title} (page {page} of {pages})" if pages > 1 else title
-        return ComposedPage(_list_address(kind, page), heading, html)
+        return ComposedPage(_list_address(kind, page, self.prefix), heading, html)
 
     def exists(self, address: str) -> bool:
-        """Is there a page at this internal address in the library loaded now?"""
-        where = Address.parse(address)
-        if where is None or where.kind in (Kind.HOME, Kind.LIST):
-            return where is not None
-        library = self.library
-        find: dict[Kind, Callable[[str], object]] = {
-            Kind.ARTICLE: library.article, Kind.FAQ: library.faq,
-            Kind.PAGE: library.page, Kind.TERM: library.term,
-        }
-        return where.kind in find and find[where.kind](where.key) is not None
+        """Is there a page at this internal address in the library loaded now (in any of
+        its languages)?"""
+        return self.library.whole.exists(address)
 
     def compose(self, address: str, *,
                 recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
@@ -379,7 +379,7 @@ class Composer:
         if kind is Kind.HOME:
             return self.home(recent)
         if kind is Kind.LIST:
-            what, _, number = key.partition("/")
+            what, _, number = where.local_key.partition("/")  # type: ignore[union-attr]
             if number and not number.isdigit():
                 return None
             return self.listing(what, int(number or 1))

@@ -18,7 +18,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from lantern.core.address import Address, Kind
+from lantern.core.address import Address, Kind, qualify
+from lantern.core.content_checks import REQUIRED_PAGES, CrossChecks, Translation
 from lantern.core.fields import (
     ARTICLE_FIELDS,
     FAQ_FIELDS,
@@ -46,22 +47,17 @@ from lantern.core.packfiles import (
     MAX_NAME_CHARS,
     MAX_NAMES,
     MAX_TOML_DEPTH,
-    PackReader,
     TooDeep,
     read_toml,
 )
 from lantern.core.references import (
-    HAND_KEPT_REFERENCES,
     read_reference_file,
     reference_files,
     reference_warnings,
 )
 from lantern.core.text import (
-    INTERNAL_LINK,
     SLUG,
-    citation_keys,
     fold,
-    narrative_keys,
     split_sections,
 )
 from lantern.core.yamlfile import (
@@ -74,22 +70,18 @@ from lantern.core.yamlfile import (
 
 __all__ = ["KNOWN_PAGES", "MAX_FILE_BYTES", "REQUIRED_PAGES", "load_library"]
 
-REQUIRED_PAGES = ("home", "help-now")
 KNOWN_PAGES = ("home", "about", "disclaimer", "help-now")
 
 
 @dataclass(kw_only=True)
-class _Loader(PackReader):
-    roots: Sequence[Path]
-    packs: list[PackInfo] = field(default_factory=list)
-    articles: dict[str, Article] = field(default_factory=dict)
-    faqs: dict[str, Faq] = field(default_factory=dict)
-    terms: dict[str, Term] = field(default_factory=dict)
-    references: dict[str, Reference] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)
+class _Loader(CrossChecks):
     hashes: dict[str, str] = field(default_factory=dict)
-    skipped_bodies: list[tuple[Path, int, str]] = field(default_factory=list)
     names_seen: int = 0
+    #: The language of the pack being read, and what goes before its keys ("" for the
+    #: first pack's language); the language its `translates` name items of.
+    language: str = "en"
+    prefix: str = ""
+    translated: str = ""
 
     def fields(
         self, path: Path, located: Located, spec: dict[str, FieldSpec], what: str
@@ -145,12 +137,17 @@ class _Loader(PackReader):
             self.load_pack(root)
         self.cross_check()
         doc_hashes = MappingProxyType(dict(self.hashes))
+        # The first language's items first: where two languages share a name (`DMN`), a
+        # look-up over the whole library finds the first language's.
+        order = {language: n for n, language in enumerate(p.language for p in self.packs)}
         return Library(
             packs=tuple(self.packs),
             roots=tuple(self.roots),
-            articles=tuple(sorted(self.articles.values(), key=lambda a: a.title.casefold())),
-            faqs=tuple(self.faqs.values()),
-            terms=tuple(sorted(self.terms.values(), key=lambda t: t.term.casefold())),
+            articles=tuple(sorted(self.articles.values(),
+                                  key=lambda a: (order[a.language], a.title.casefold()))),
+            faqs=tuple(sorted(self.faqs.values(), key=lambda f: order[f.language])),
+            terms=tuple(sorted(self.terms.values(),
+                               key=lambda t: (order[t.language], t.term.casefold()))),
             references=tuple(self.references.values()),
             pages=tuple(self.pages.values()),
             problems=tuple(sorted(self.problems, key=lambda p: (str(p.file), p.line))),
@@ -158,12 +155,41 @@ class _Loader(PackReader):
             doc_hashes=doc_hashes,
         )
 
+    def set_language(self, root: Path) -> None:
+        """The language of the pack just read, and of the pack it translates."""
+        pack, base = self.packs[-1], self.packs[0].language
+        self.language, self.prefix = pack.language, "" if pack.language == base else pack.language
+        self.translated = pack.translation_of or base
+        known = {p.language for p in self.packs[:-1]}
+        if pack.translation_of and pack.translation_of not in known:
+            self.error(root / "pack.toml", 1, translate(
+                "check", "translation_of names '{language}', the language of no pack loaded "
+                "before this one").format(language=pack.translation_of), translate(
+                    "check", "load it on top of a pack in that language (languages loaded: "
+                    "{languages})").format(languages=", ".join(sorted(known))
+                                           or translate("check", "none")))
+
+    def key(self, stem: str) -> str:
+        """The library key of an item of the pack being read."""
+        return qualify(stem, self.prefix)
+
+    def translation(self, kind: Kind, path: Path, line: int, key: str, target: str | None
+                    ) -> str:
+        """The key `translates` names (checked once every pack is read), or ""."""
+        if not target:
+            return ""
+        prefix = "" if self.translated == self.packs[0].language else self.translated
+        self.translations.append(Translation(kind, path, line, key, qualify(target, prefix),
+                                             target, self.translated, self.language))
+        return qualify(target, prefix)
+
     def load_pack(self, root: Path) -> None:
         if not root.is_dir():
             self.error(root, 1, translate("check", "content folder not found"),
                        translate("check", "check the path given with --content"))
             return
         self.load_pack_info(root)
+        self.set_language(root)
         for path in sorted((root / "articles").glob("*.md")):
             self.load_article(path, root)
         for path in sorted((root / "faq").glob("*.md")):
@@ -226,7 +252,7 @@ class _Loader(PackReader):
             "check", "{what} front matter").format(what=what))
         if values is None:
             # Still check its citations and links, so one pass shows every mistake.
-            self.skipped_bodies.append((path, doc.body_line, doc.body))
+            self.skipped_bodies.append((path, doc.body_line, doc.body, self.prefix))
             return None
         return doc, values
 
@@ -238,10 +264,10 @@ class _Loader(PackReader):
         if not self.slug_ok(path, what):
             return None
         loaded = self.markdown_file(path, root, spec, what)
-        if loaded is not None and path.stem in taken:
+        if loaded is not None and self.key(path.stem) in taken:
             self.error(path, 1, translate("check", "duplicate {what} slug '{slug}'").format(
                 what=what, slug=path.stem), translate("check", "already defined in {file}").format(
-                    file=taken[path.stem].path))
+                    file=taken[self.key(path.stem)].path))
             return None
         return loaded
 
@@ -251,17 +277,20 @@ class _Loader(PackReader):
         if loaded is None:
             return
         doc, v = loaded
-        self.articles[path.stem] = Article(
-            slug=path.stem, title=v["title"], summary=v["summary"], topics=v["topics"],
+        key = self.key(path.stem)
+        line = doc.meta.key_lines.get("translates", 2)
+        self.articles[key] = Article(
+            slug=key, title=v["title"], summary=v["summary"], topics=v["topics"],
             reviewed=v["reviewed"], evidence=v["evidence"], body=doc.body, path=path,
             body_line=doc.body_line,
             aliases=self.within_limits(path, doc.meta.key_lines.get("aliases", 2),
                                        v.get("aliases") or (), translate(
                                            "check", "article '{slug}'").format(slug=path.stem)),
-            content_note=v.get("content_note") or "", related=v.get("related") or (),
-            sections=split_sections(v["title"], doc.body),
+            content_note=v.get("content_note") or "", related=self.keys(v.get("related")),
+            sections=split_sections(v["title"], doc.body), language=self.language,
+            translates=self.translation(Kind.ARTICLE, path, line, key, v.get("translates")),
         )
-        self.hashes[Address(Kind.ARTICLE, path.stem).group] = _hash(v, doc.body)
+        self.hashes[Address(Kind.ARTICLE, key).group] = _hash(v, doc.body)
 
     def load_faq(self, path: Path, root: Path) -> None:
         loaded = self.slugged_file(path, root, FAQ_FIELDS, translate("check", "FAQ"), self.faqs)
@@ -271,15 +300,18 @@ class _Loader(PackReader):
         if not doc.body.strip():
             self.warn(path, doc.body_line, translate("check", "the FAQ has no answer"),
                       translate("check", "write the answer below the '---'"))
-        self.faqs[path.stem] = Faq(
-            slug=path.stem, question=v["question"], topics=v["topics"], body=doc.body, path=path,
+        key = self.key(path.stem)
+        line = doc.meta.key_lines.get("translates", 2)
+        self.faqs[key] = Faq(
+            slug=key, question=v["question"], topics=v["topics"], body=doc.body, path=path,
             body_line=doc.body_line,
             aliases=self.within_limits(path, doc.meta.key_lines.get("aliases", 2),
                                        v.get("aliases") or (), translate(
                                            "check", "FAQ '{slug}'").format(slug=path.stem)),
-            related=v.get("related") or (),
+            related=self.keys(v.get("related")), language=self.language,
+            translates=self.translation(Kind.FAQ, path, line, key, v.get("translates")),
         )
-        self.hashes[Address(Kind.FAQ, path.stem).group] = _hash(v, doc.body)
+        self.hashes[Address(Kind.FAQ, key).group] = _hash(v, doc.body)
 
     def load_page(self, path: Path, root: Path) -> None:
         page = translate("check", "page")
@@ -289,13 +321,14 @@ class _Loader(PackReader):
         if loaded is None:
             return
         doc, v = loaded
-        if path.stem in self.pages:
-            earlier = self.pages[path.stem].path
+        key = self.key(path.stem)
+        if key in self.pages:
+            earlier = self.pages[key].path
             self.warn(path, 1, translate("check", "page '{name}' replaces the one in {file}")
                       .format(name=path.stem, file=earlier))
-        self.pages[path.stem] = Page(name=path.stem, title=v["title"], body=doc.body, path=path,
-                                     body_line=doc.body_line)
-        self.hashes[Address(Kind.PAGE, path.stem).group] = _hash(v, doc.body)
+        self.pages[key] = Page(name=key, title=v["title"], body=doc.body, path=path,
+                               body_line=doc.body_line, language=self.language)
+        self.hashes[Address(Kind.PAGE, key).group] = _hash(v, doc.body)
 
     def yaml_list(self, path: Path, root: Path, what: str) -> list[Located]:
         if not path.exists():
@@ -324,23 +357,25 @@ class _Loader(PackReader):
         return located.items
 
     def load_glossary(self, path: Path, root: Path) -> None:
-        names: dict[str, str] = {fold(n): t.id for t in self.terms.values() for n in t.names}
+        # Names and aliases are unique within a language: `DMN` may name a term in each.
+        names: dict[str, str] = {fold(n): t.id for t in self.terms.values() for n in t.names
+                                 if t.language == self.language}
         for item in self.yaml_list(path, root, translate("check", "terms")):
             v = self.fields(path, item, TERM_FIELDS, translate("check", "glossary entry"))
             if v is None:
                 continue
-            term_id = v["id"]
+            term_id, key = v["id"], self.key(v["id"])
             if not SLUG.match(term_id):
                 self.error(path, item.key_lines.get("id", item.line),
                            translate("check", "glossary id '{id}' is not valid").format(
                                id=term_id),
                            translate("check", "use lowercase letters, digits and hyphens"))
                 continue
-            if term_id in self.terms:
+            if key in self.terms:
                 self.error(path, item.line, translate(
                     "check", "duplicate glossary id '{id}'").format(id=term_id),
                     translate("check", "first defined on line {line}").format(
-                        line=self.terms[term_id].line))
+                        line=self.terms[key].line))
                 continue
             line = item.key_lines.get("aliases", item.line)
             given = self.within_limits(path, line, v.get("aliases") or (), translate(
@@ -359,26 +394,29 @@ class _Loader(PackReader):
             self.names_seen += 1 + len(given)
             aliases: list[str] = []
             for name in (v["term"], *given):
-                key = fold(name)
-                owner = names.get(key)
-                if not key:
+                folded = fold(name)
+                owner = names.get(folded)
+                if not folded:
                     continue
-                if owner and owner != term_id:
+                if owner and owner != key:
                     self.error(path, item.key_lines.get("aliases", item.line),
                                translate("check", "'{name}' in '{id}' is already a name of "
-                                         "'{owner}'").format(name=name, id=term_id, owner=owner),
+                                         "'{owner}'").format(name=name, id=term_id,
+                                                             owner=owner.rpartition("/")[2]),
                                translate("check", "each name or alias may belong to one term "
-                                         "only"))
+                                         "of a language only"))
                     continue
                 if name != v["term"] and name not in aliases:
                     aliases.append(name)
-                names[key] = term_id
-            self.terms[term_id] = Term(
-                id=term_id, term=v["term"], definition=v["definition"], aliases=tuple(aliases),
-                see_also=v.get("see_also") or (), not_=v.get("not") or (), path=path,
-                line=item.line,
+                names[folded] = key
+            self.terms[key] = Term(
+                id=key, term=v["term"], definition=v["definition"], aliases=tuple(aliases),
+                see_also=self.keys(v.get("see_also")), not_=v.get("not") or (), path=path,
+                line=item.line, language=self.language,
+                translates=self.translation(Kind.TERM, path, item.key_lines.get(
+                    "translates", item.line), key, v.get("translates")),
             )
-            self.hashes[Address(Kind.TERM, term_id).group] = _hash(v, "")
+            self.hashes[Address(Kind.TERM, key).group] = _hash(v, "")
 
     def load_references(self, path: Path, root: Path) -> None:
         text = self.read(path, root)
@@ -412,80 +450,11 @@ class _Loader(PackReader):
         for line, message, hint in reference_warnings(item, v):
             self.warn(path, line, message, hint)
 
-    # checks across files ---------------------------------------------------------------
+    def keys(self, values: Sequence[str] | None) -> tuple[str, ...]:
+        """Slugs or ids written in the pack being read, as library keys (they name items
+        of its own language)."""
+        return tuple(self.key(value) for value in values or ())
 
-    def cross_check(self) -> None:
-        cited: set[str] = set()
-        bodies: list[tuple[Path, int, str]] = [
-            *((a.path, a.body_line, a.body) for a in self.articles.values()),
-            *((f.path, f.body_line, f.body) for f in self.faqs.values()),
-            *((p.path, p.body_line, p.body) for p in self.pages.values()),
-            *((t.path, t.line, t.definition) for t in self.terms.values()),
-            *self.skipped_bodies,
-        ]
-        for path, first_line, body in bodies:
-            cited.update(self.check_citations(path, first_line, body))
-            self.check_links(path, first_line, body)
-        self.check_related()
-        self.check_uncited(cited)
-        self.check_required_pages()
-
-    def check_citations(self, path: Path, first_line: int, body: str) -> set[str]:
-        """The reference keys a body cites; each unknown `[@key]` reported."""
-        cited = {key for key, _ in narrative_keys(body) if key in self.references}
-        for key, line in citation_keys(body):
-            cited.add(key)
-            if key not in self.references:
-                self.error(path, first_line + line, translate(
-                    "check", "unknown citation key '@{key}'").format(key=key),
-                    translate("check", "add it to references.yaml or correct the key"))
-        return cited
-
-    def check_links(self, path: Path, first_line: int, body: str) -> None:
-        targets: dict[str, dict[str, Any]] = {
-            Kind.ARTICLE: self.articles, Kind.FAQ: self.faqs, Kind.TERM: self.terms,
-            Kind.PAGE: self.pages, Kind.REF: self.references,
-        }
-        for match in INTERNAL_LINK.finditer(body):
-            kind, target = match.group(2), match.group(3)
-            if target not in targets[kind]:
-                line = first_line + body.count("\n", 0, match.start())
-                self.error(path, line, translate(
-                    "check", "link to unknown {kind} '{target}'").format(
-                        kind=kind, target=target),
-                    translate("check", "no {kind} has that slug or id").format(kind=kind))
-
-    def check_related(self) -> None:
-        """`related` names an article or FAQ, `see_also` a glossary term."""
-        items: list[Article | Faq] = [*self.articles.values(), *self.faqs.values()]
-        for item in items:
-            for slug in item.related:
-                if slug not in self.articles and slug not in self.faqs:
-                    self.warn(item.path, 2, translate(
-                        "check", "related '{slug}' is not an article or FAQ slug").format(
-                            slug=slug))
-        for term in self.terms.values():
-            for other in term.see_also:
-                if other not in self.terms:
-                    self.warn(term.path, term.line, translate(
-                        "check", "see_also '{other}' of '{id}' is not a glossary id").format(
-                            other=other, id=term.id))
-
-    def check_uncited(self, cited: set[str]) -> None:
-        for ref in self.references.values():
-            # An export from a reference manager holds a whole collection; only the
-            # hand-kept references.yaml is expected to be cited in full.
-            if ref.id not in cited and ref.path.name == HAND_KEPT_REFERENCES:
-                self.warn(ref.path, ref.line, translate(
-                    "check", "reference '{id}' is never cited").format(id=ref.id),
-                    translate("check", "cite it with [@{id}] or remove it").format(id=ref.id))
-
-    def check_required_pages(self) -> None:
-        for root, pack in zip(self.roots[:1], self.packs[:1], strict=False):
-            for name in REQUIRED_PAGES:
-                if root.is_dir() and name not in self.pages and not pack.addon:
-                    self.warn(root / "pages" / f"{name}.md", 1, translate(
-                        "check", "the {name} page is missing").format(name=name))
 
 def _hash(values: dict[str, Any], body: str) -> str:
     blob = json.dumps(values, sort_keys=True, default=str) + "\0" + body

@@ -86,12 +86,14 @@ ARTICLE_FIELDS = {
     "aliases": FieldSpec(_text_list, False, TEXT_LIST),
     "content_note": FieldSpec(_text, False, TEXT),
     "related": FieldSpec(_text_list, False, TEXT_LIST),
+    "translates": FieldSpec(_text, False, TEXT),
 }
 FAQ_FIELDS = {
     "question": FieldSpec(_text, True, TEXT),
     "topics": FieldSpec(_text_list, True, TEXT_LIST),
     "aliases": FieldSpec(_text_list, False, TEXT_LIST),
     "related": FieldSpec(_text_list, False, TEXT_LIST),
+    "translates": FieldSpec(_text, False, TEXT),
 }
 PAGE_FIELDS = {"title": FieldSpec(_text, True, TEXT)}
 TERM_FIELDS = {
@@ -101,6 +103,7 @@ TERM_FIELDS = {
     "aliases": FieldSpec(_text_list, False, TEXT_LIST),
     "see_also": FieldSpec(_text_list, False, TEXT_LIST),
     "not": FieldSpec(_text_list, False, TEXT_LIST),
+    "translates": FieldSpec(_text, False, TEXT),
 }
 SHOWN_REFERENCE_FIELDS = {
     "id": FieldSpec(_text, True, TEXT),
@@ -152,6 +155,7 @@ PACK_FIELDS = {
     "facts_checked": FieldSpec(_date, False, DATE),
     "addon": FieldSpec(lambda v: v if isinstance(v, bool) else None, False,
                        translate("check", "true or false")),
+    "translation_of": FieldSpec(_text, False, TEXT),
 }
 
 

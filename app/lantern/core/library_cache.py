@@ -51,7 +51,8 @@ from lantern import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # 4: problems keep their message keys (3: JSON lines; 2: facts_checked)
+FORMAT = 5  # 5: problems keep their message keys (4: items carry their language;
+#              3: JSON lines; 2: facts checked dates)
 FILE_NAME = "library.json"
 OLD_FILE_NAME = "library.pickle"  # what earlier versions wrote; removed on writing
 
@@ -140,23 +141,28 @@ def _int(value: Any) -> int:
 def _encode(library: Library) -> dict[str, Any]:
     return {
         "packs": [[p.name, p.language, p.version, p.license, p.description,
-                   p.facts_checked.isoformat() if p.facts_checked else None, p.addon]
+                   p.facts_checked.isoformat() if p.facts_checked else None, p.addon,
+                   p.translation_of]
                   for p in library.packs],
         "roots": [str(r) for r in library.roots],
         "articles": [[a.slug, a.title, a.summary, list(a.topics), a.reviewed.isoformat(),
                       a.evidence, a.body, str(a.path), a.body_line, list(a.aliases),
                       a.content_note, list(a.related),
-                      [[s.anchor, s.heading, s.markdown] for s in a.sections]]
+                      [[s.anchor, s.heading, s.markdown] for s in a.sections],
+                      a.language, a.translates]
                      for a in library.articles],
         "faqs": [[f.slug, f.question, list(f.topics), f.body, str(f.path), f.body_line,
-                  list(f.aliases), list(f.related)] for f in library.faqs],
+                  list(f.aliases), list(f.related), f.language, f.translates]
+                 for f in library.faqs],
         "terms": [[t.id, t.term, t.definition, list(t.aliases), list(t.see_also),
-                   list(t.not_), str(t.path), t.line] for t in library.terms],
+                   list(t.not_), str(t.path), t.line, t.language, t.translates]
+                  for t in library.terms],
         "references": [[r.id, r.type, r.title, r.issued,
                         [[a.family, a.given, a.literal] for a in r.authors],
                         r.container_title, r.volume, r.issue, r.page, r.doi, r.url, r.note,
                         str(r.path), r.line] for r in library.references],
-        "pages": [[p.name, p.title, p.body, str(p.path), p.body_line] for p in library.pages],
+        "pages": [[p.name, p.title, p.body, str(p.path), p.body_line, p.language]
+                  for p in library.pages],
         # Each message with its catalogue key and values, to be shown in any language.
         "problems": [[str(p.severity), str(p.file), p.line, to_data(p.message),
                       to_data(p.hint)] for p in library.problems],
@@ -166,47 +172,49 @@ def _encode(library: Library) -> dict[str, Any]:
 
 
 def _pack(row: list[Any]) -> PackInfo:
-    name, language, version, licence, description, checked, addon = row
+    name, language, version, licence, description, checked, addon, translation_of = row
     if type(addon) is not bool:
         raise ValueError("not true or false")
     return PackInfo(_str(name), _str(language), _str(version), _str(licence),
                     _str(description),
                     dt.date.fromisoformat(_str(checked)) if checked is not None else None,
-                    addon)
+                    addon, _str(translation_of))
 
 
 def _article(row: list[Any]) -> Article:
     (slug, title, summary, topics, reviewed, evidence, body, path, line, aliases, note,
-     related, sections) = row
+     related, sections, language, translates) = row
     return Article(
         _str(slug), _str(title), _str(summary), _tuple(topics),
         dt.date.fromisoformat(_str(reviewed)), _str(evidence), _str(body), Path(_str(path)),
         _int(line), _tuple(aliases), _str(note), _tuple(related),
-        tuple(Section(_str(a), _str(h), _str(m)) for a, h, m in sections))
+        tuple(Section(_str(a), _str(h), _str(m)) for a, h, m in sections),
+        _str(language), _str(translates))
 
 
 def _faq_maker() -> Callable[[list[Any]], Faq]:
     folders: dict[str, Path] = {}  # a pack's questions share one folder: parsed once
 
     def faq(row: list[Any]) -> Faq:
-        slug, question, topics, body, path, line, aliases, related = row
-        if not (type(slug) is type(question) is type(body) is type(path) is str
-                and type(line) is int):
+        slug, question, topics, body, path, line, aliases, related, language, translates = row
+        if not (type(slug) is type(question) is type(body) is type(path) is type(language)
+                is type(translates) is str and type(line) is int):
             raise ValueError("a question of the wrong shape")
         folder, name = os.path.split(path)
         parent = folders.get(folder)
         if parent is None:
             parent = folders[folder] = Path(folder)
         return Faq(slug, question, _tuple(topics), body, parent / name, line,
-                   _tuple(aliases), _tuple(related))
+                   _tuple(aliases), _tuple(related), language, translates)
 
     return faq
 
 
 def _term(row: list[Any]) -> Term:
-    term_id, term, definition, aliases, see_also, not_, path, line = row
+    term_id, term, definition, aliases, see_also, not_, path, line, language, translates = row
     return Term(_str(term_id), _str(term), _str(definition), _tuple(aliases),
-                _tuple(see_also), _tuple(not_), Path(_str(path)), _int(line))
+                _tuple(see_also), _tuple(not_), Path(_str(path)), _int(line),
+                _str(language), _str(translates))
 
 
 def _reference(row: list[Any]) -> Reference:
@@ -220,8 +228,9 @@ def _reference(row: list[Any]) -> Reference:
 
 
 def _page(row: list[Any]) -> Page:
-    name, title, body, path, line = row
-    return Page(_str(name), _str(title), _str(body), Path(_str(path)), _int(line))
+    name, title, body, path, line, language = row
+    return Page(_str(name), _str(title), _str(body), Path(_str(path)), _int(line),
+                _str(language))
 
 
 def _problem(row: list[Any]) -> Problem:

@@ -8,6 +8,7 @@ to the platform's user directories, never next to the package.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -16,6 +17,7 @@ APP_NAME = "lantern"
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CHECKOUT = _PACKAGE.parent.parent
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
 
 
 class NotFoundError(Exception):
@@ -38,6 +40,24 @@ def _find(name: str, env_var: str | None = None) -> Path:
 def content_dir() -> Path:
     """The content pack to open when none is given: LANTERN_CONTENT_DIR or the bundled one."""
     return _find("content", "LANTERN_CONTENT_DIR")
+
+
+def translation_roots(content: Path) -> list[Path]:
+    """The packs in other languages kept inside a pack's folder, loaded on top of it: each
+    subfolder named by a language code (`es`, `pt-br`) that holds a pack.toml."""
+    try:
+        found = [sub for sub in content.iterdir()
+                 if _LANGUAGE_FOLDER.fullmatch(sub.name) and (sub / "pack.toml").is_file()]
+    except OSError:
+        return []
+    return sorted(found)
+
+
+def content_roots() -> list[Path]:
+    """The packs to open when none is given: `content_dir()` and the translations in it
+    (the bundled English pack and the Spanish one in its `es/` folder)."""
+    content = content_dir()
+    return [content, *translation_roots(content)]
 
 
 def resources_dir() -> Path:

@@ -38,6 +38,7 @@ from lantern.core.text import (
 )
 
 _NAME = re.compile(r"[\w.-]*")  # a slug, id or anchor in a link
+_KEY = re.compile(r"(?:[a-z]{2,3}(?:-[a-z0-9]{2,8})?/)?[\w.-]*")  # with a language before it
 _PACK_TARGET = re.compile(r"[\w.-]*(#[\w.-]*)?")
 #: Python-Markdown looks for the end of a link from every `[` to the end of the paragraph,
 #: which is quadratic in a paragraph of brackets. Lantern's link patterns look at most
@@ -240,7 +241,7 @@ class _TreeFixer(Treeprocessor):
             return  # a heading's own anchor
         written = Address.parse(href)
         if (written is not None and written.kind in LINKED_KINDS and "/" in href
-                and _NAME.fullmatch(written.key) and _NAME.fullmatch(written.anchor)):
+                and _KEY.fullmatch(written.key) and _NAME.fullmatch(written.anchor)):
             return
         if href.startswith("#") or href.lower().startswith(_SAFE_SCHEMES):
             if not href.startswith("#"):
@@ -250,6 +251,8 @@ class _TreeFixer(Treeprocessor):
         linked = Kind.of(kind) if sep else None
         if linked is not None and linked in LINKED_KINDS and _PACK_TARGET.fullmatch(target):
             key, _, anchor = target.partition("#")
+            if linked is not Kind.REF:  # a link names an item of the page's language
+                key = self.renderer.library.key_of(key)
             el.set("href", address(linked, key, anchor))
             el.set("class", "internal")
             return

@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lantern.core.address import Kind, address
+from lantern.core.address import Address, Kind, address
 from lantern.core.plurals import count_of, plural
 from lantern.core.search.safety import HELP_PAGE
 
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 HELP_NOW = address(Kind.PAGE, HELP_PAGE)
+#: What the link to a page's translation says, by the language it leads to (the window
+#: passes them through Qt's translations: `Session.translation_label`).
+TRANSLATION_LABELS = {"es": "En español", "en": "In English"}
+
+
+def default_label(language: str) -> str:
+    return TRANSLATION_LABELS.get(language, language.upper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +49,25 @@ class Loaded:
     #: From the cache: every file's size and time when it was written, to check against the
     #: files (`files_current`) once the window is up. None when the files were just read.
     files: Manifest | None = None
+    #: The content language the suggester was made for ("" for the library's first).
+    language: str = ""
 
 
 class Session:
-    """The content of one window: library, index, suggester and composer."""
+    """The content of one window: library, index, suggester and composer.
+
+    Content language (a library may hold packs in several, see `Library.in_language`):
+
+    - `language`: the language the reader reads in; the library's first language until
+      `set_language(code)` picks another. `languages()` lists those loaded.
+    - `composer`, `suggester` and `view` (the library in that language, for the glossary
+      panel and concept matching) follow it; `compose(address)` composes any address in
+      its own language, whatever `language` is.
+    - `localized(address)`: the address in `language` if the page has a translation (the
+      home and help-now buttons open `localized(HOME)`, `localized(HELP_NOW)`).
+    - A page with a translation gets a link to it at its top, labelled by
+      `translation_label(code)` (the window sets one that goes through Qt's tr()).
+    """
 
     def __init__(self, roots: Sequence[Path], cache: Path, front_desk_html: str = "") -> None:
         self.roots = list(roots)
@@ -53,8 +76,89 @@ class Session:
         self.front_desk_html = front_desk_html
         self.library: Library | None = None
         self.index: SearchIndex | None = None
-        self.suggester: Suggester | None = None
-        self.composer: Composer | None = None
+        self._composers: dict[str, Composer] = {}
+        self._suggesters: dict[str, Suggester] = {}
+        #: The content language asked for; "" for the library's first language.
+        self._language = ""
+        self.translation_label: Callable[[str], str] = default_label
+
+    # content language ---------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The language content is read in: the one set, if the library has it, else the
+        library's first language ("en" before anything is loaded)."""
+        library = self.library
+        if library is None:
+            return self._language or "en"
+        return self._language if self._language in library.languages else library.base_language
+
+    def languages(self) -> tuple[str, ...]:
+        """The content languages of the library loaded, its first language first."""
+        return self.library.languages if self.library is not None else ()
+
+    def set_language(self, code: str) -> bool:
+        """Read content in `code` from now on; False (and nothing changed) if the library
+        loaded has no pack in it. Before the library is loaded, the choice is kept for it."""
+        if self.library is not None and code not in self.library.languages:
+            return False
+        self._language = code
+        return True
+
+    @property
+    def view(self) -> Library | None:
+        """The library in the content language: its terms, FAQs, articles and pages."""
+        return self.library.in_language(self.language) if self.library is not None else None
+
+    def composer_for(self, language: str) -> Composer | None:
+        """The composer of pages in `language` (made on first use)."""
+        from lantern.core.compose import Composer
+
+        if self.library is None:
+            return None
+        if language not in self._composers:
+            self._composers[language] = Composer(self.library.in_language(language))
+        return self._composers[language]
+
+    @property
+    def composer(self) -> Composer | None:
+        """The composer of the content language."""
+        return self.composer_for(self.language)
+
+    @property
+    def suggester(self) -> Suggester | None:
+        """Suggestions while typing, from the content language's names and titles."""
+        from lantern.core.search.suggest import Suggester
+
+        if self.library is None:
+            return None
+        language = self.language
+        if language not in self._suggesters:
+            self._suggesters[language] = Suggester(self.library.in_language(language))
+        return self._suggesters[language]
+
+    def localized(self, address: str) -> str:
+        """`address` in the content language when it has a translation, else itself."""
+        if self.library is None:
+            return address
+        return self.library.translation(address, self.language) or address
+
+    def translation_links(self, address: str) -> str:
+        """The links at the top of a page to the same page in the library's other
+        languages, as HTML; "" when it has no translation."""
+        library = self.library
+        if library is None or len(library.languages) < 2:
+            return ""
+        own = library.language_of(address)
+        links = []
+        for language in library.languages:
+            other = library.translation(address, language) if language != own else None
+            if other:
+                links.append(f'<a class="translation" href="{escape(other)}" '
+                             f'hreflang="{escape(language)}">'
+                             f"{escape(self.translation_label(language))}</a>")
+        return (f'<p class="translation" align="right">{" · ".join(links)}</p>'
+                if links else "")
 
     # background work: each returns what it made and changes nothing ---------------------
 
@@ -69,7 +173,10 @@ class Session:
             self._build_apart(library, progress)
         index = previous or open_index(library, self.cache, progress)
         # Built here, not in the GUI thread: a third of a second at 16 000 questions.
-        return Loaded(library, index, Suggester(library), previous is not None)
+        language = self._language if self._language in library.languages \
+            else library.base_language
+        return Loaded(library, index, Suggester(library.in_language(language)),
+                      previous is not None, language=language)
 
     def load_cached(self, progress: Progress | None = None) -> Loaded | None:
         """The library from the cache if no folder of the packs changed (one stamp per
@@ -119,8 +226,10 @@ class Session:
         from lantern.core.compose import Composer
 
         previous = self.index
-        self.library, self.index, self.suggester = loaded.library, loaded.index, loaded.suggester
-        self.composer = Composer(loaded.library)
+        self.library, self.index = loaded.library, loaded.index
+        language = loaded.language or loaded.library.base_language
+        self._composers = {language: Composer(loaded.library.in_language(language))}
+        self._suggesters = {language: loaded.suggester}
         return previous if previous is not None and previous is not loaded.index else None
 
     def swap_index(self, index: SearchIndex) -> SearchIndex | None:
@@ -129,21 +238,30 @@ class Session:
         return previous if previous is not index else None
 
     def compose(self, address: str, recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
-        """The page at `address`, with the front-desk line on the help-now page."""
-        if self.composer is None:
+        """The page at `address`, in its own language, with links to its translations at
+        its top and the front-desk line on the help-now page."""
+        composer = self.composer_for(self.library.language_of(address)) if self.library \
+            else None
+        if composer is None:
             return None
-        page = self.composer.compose(address, recent=recent)
-        if page is not None and page.address == HELP_NOW and self.front_desk_html:
-            page = dataclasses.replace(page, html=self.front_desk_html + page.html)
-        return page
+        page = composer.compose(address, recent=recent)
+        if page is None:
+            return None
+        where = Address.parse(page.address)
+        html = page.html
+        if (where is not None and where.kind is Kind.PAGE and where.local_key == HELP_PAGE
+                and self.front_desk_html):
+            html = self.front_desk_html + html
+        return dataclasses.replace(page, html=self.translation_links(page.address) + html)
 
     def status(self) -> str:
         """One line on what was loaded, for the status bar."""
         library = self.library
         if library is None:
             return ""
+        shown = library.in_language(self.language)  # what the reader reads now
         status = " · ".join(count_of(len(items), kind) for kind, items in (
-            (Kind.ARTICLE, library.articles), (Kind.FAQ, library.faqs), (Kind.TERM, library.terms)))
+            (Kind.ARTICLE, shown.articles), (Kind.FAQ, shown.faqs), (Kind.TERM, shown.terms)))
         if library.errors:
             # Warnings are for authors (lantern check); readers hear only of skipped content.
             status += (f" · {plural(len(library.errors), 'content problem')} "

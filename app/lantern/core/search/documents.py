@@ -24,17 +24,21 @@ class IndexDoc:
     body: str
     topics: tuple[str, ...]
     concepts: tuple[str, ...]
+    language: str = "en"  # the language of its pack: the analyzer to read it with
 
 
 def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator[IndexDoc]:
     """Index documents for the whole library, or only for the given groups."""
-    matcher = ConceptMatcher(library.terms)
+    # A text is read for the concepts of its own language's glossary.
+    matchers = {language: ConceptMatcher(library.in_language(language).terms)
+                for language in library.languages}
 
     def wanted(group: str) -> bool:
         return groups is None or group in groups
 
-    def concepts(*texts: str) -> tuple[str, ...]:
+    def concepts(language: str, *texts: str) -> tuple[str, ...]:
         # Every mention counts, so a section about a concept outranks one that names it once.
+        matcher = matchers.get(language) or matchers[library.base_language]
         return tuple(span.concept for span in matcher.spans("\n".join(texts)))
 
     for article in library.articles:
@@ -51,7 +55,8 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
                 id=f"{group}#{section.anchor}", group=group, kind=Kind.ARTICLE, key=article.slug,
                 anchor=section.anchor, title=article.title, heading=heading,
                 aliases=aliases, body=body, topics=article.topics,
-                concepts=concepts(article.title, heading, aliases, body),
+                concepts=concepts(article.language, article.title, heading, aliases, body),
+                language=article.language,
             )
     for faq in library.faqs:
         group = Address(Kind.FAQ, faq.slug).group
@@ -61,7 +66,8 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
             yield IndexDoc(
                 id=group, group=group, kind=Kind.FAQ, key=faq.slug, anchor="", title=faq.question,
                 heading="", aliases=aliases, body=body, topics=faq.topics,
-                concepts=concepts(faq.question, aliases, body),
+                concepts=concepts(faq.language, faq.question, aliases, body),
+                language=faq.language,
             )
     for term in library.terms:
         group = Address(Kind.TERM, term.id).group
@@ -71,7 +77,7 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
             yield IndexDoc(
                 id=group, group=group, kind=Kind.TERM, key=term.id, anchor="", title=term.term,
                 heading="", aliases=aliases, body=body, topics=(),
-                concepts=(term.id,),
+                concepts=(term.id,), language=term.language,
             )
     for page in library.pages:
         group = Address(Kind.PAGE, page.name).group
@@ -79,5 +85,6 @@ def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator
             body = plain_text(page.body)
             yield IndexDoc(
                 id=group, group=group, kind=Kind.PAGE, key=page.name, anchor="", title=page.title,
-                heading="", aliases="", body=body, topics=(), concepts=concepts(page.title, body),
+                heading="", aliases="", body=body, topics=(),
+                concepts=concepts(page.language, page.title, body), language=page.language,
             )

@@ -34,7 +34,7 @@ from lantern.ui.panels.search_panel import ResultsPanel, SearchController, Sugge
 from lantern.ui.panels.toc import ContentsDock, ReadingPositions
 from lantern.ui.platform import accessibility
 from lantern.ui.settings import SettingsStore
-from lantern.ui.window import chrome, dialogs, layout, state, wiring
+from lantern.ui.window import chrome, content_language, dialogs, layout, state, wiring
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.loading import Loader
 from lantern.ui.window.navigation import Navigator
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow, SessionView):
     external_link_blocked = Signal(QUrl)
     #: The packs were read again after a file was saved (live preview), and are on show.
     content_reloaded = Signal()
+    #: The content language was switched (`set_content_language`); its code.
+    content_language_changed = Signal(str)
 
     def __init__(self, roots: Sequence[Path], settings: QSettings | None = None,
                  policy: WindowPolicy = DESKTOP) -> None:
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow, SessionView):
         self.settings = SettingsStore(settings or QSettings(
             str(ini), QSettings.Format.IniFormat), persist=policy.persist)
         self.session = Session(self.roots, paths.cache_dir(), policy.front_desk_html)
+        self.session.translation_label = content_language.translation_label
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow, SessionView):
         self.forward_action = make_action(self, Act.FORWARD, self.go_forward)
         self.home_action = make_action(self, Act.HOME, self.go_home)
         self.help_action = make_action(self, Act.HELP_NOW,
-                                       lambda: self.navigate(HELP_NOW))
+                                       lambda: self.navigate(self.session.localized(HELP_NOW)))
         self.find_action = make_action(self, Act.SEARCH, lambda: self.searching.focus())
         self.find_in_page_action = make_action(self, Act.FIND_IN_PAGE, self.find_bar.open_bar)
         self.problems_action = make_action(
@@ -283,10 +286,9 @@ class MainWindow(QMainWindow, SessionView):
         session = self.session
         assert session.library is not None and session.composer is not None
         assert session.index is not None and session.suggester is not None
-        self.glossary.set_library(session.library, session.composer)
+        content_language.show_language(self)
         self.references.set_library(session.library)
         self.search.set_index(session.index)
-        self.suggestions.set_suggester(session.suggester)
         self.statusBar().showMessage(session.status())
         shown = self.reader.page
         # Loaded again (a file had changed since the cache): stay on the page read, if the
@@ -346,6 +348,10 @@ class MainWindow(QMainWindow, SessionView):
 
     def go_forward(self) -> None:
         self.navigation.go_to_history(+1)
+
+    def set_content_language(self, code: str) -> bool:
+        """Read content in `code` ("en", "es"…; see content_language.set_content_language)."""
+        return content_language.set_content_language(self, code)
 
     def go_home(self) -> None:
         self.results.hide()

@@ -78,9 +78,9 @@ class Navigator(QObject):
         return True
 
     def go_home(self) -> None:
-        if not self.navigate(self.policy.home):
+        if not self.navigate(self.session.localized(self.policy.home)):
             self._home_missing()
-            self.navigate(HOME)
+            self.navigate(self.session.localized(HOME))
 
     def open_last(self) -> None:
         """The page read last time (the home page when nothing persists)."""

@@ -69,7 +69,7 @@ class Searching(QObject):
         if is_crisis(text):
             # Someone who may be in trouble gets the help-now page at once; the results,
             # with that page pinned first, show beside it.
-            self.navigation.navigate(HELP_NOW)
+            self.navigation.navigate(self.session.localized(HELP_NOW))
         self.search.run_now(text)
 
     def on_summary_link(self, link: str) -> None:

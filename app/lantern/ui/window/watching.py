@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from lantern.ui.window import dialogs
+from lantern.ui.window import content_language, dialogs
 from lantern.ui.window.policy import HOME
 
 if TYPE_CHECKING:
@@ -91,9 +91,8 @@ def show_reloaded(window: MainWindow) -> None:
     session = window.session
     assert session.library is not None and session.composer is not None
     assert session.suggester is not None
-    window.glossary.set_library(session.library, session.composer)
+    content_language.show_language(window)
     window.references.set_library(session.library)
-    window.suggestions.set_suggester(session.suggester)
     where = window.history.current or HOME
     scroll = window.reader.verticalScrollBar().value()
     if window.navigate(where, record=False):

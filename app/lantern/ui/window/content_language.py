@@ -1,0 +1,56 @@
+"""The language the window's content is read in: switching it, and what follows it (the
+glossary panel's terms, the suggestions, the page on show, the home and help-now pages).
+
+`MainWindow.set_content_language(code)` is the one call; the interface's own language
+(menus, tr()) is switched elsewhere and may call it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from lantern.ui.window.policy import HOME
+
+if TYPE_CHECKING:
+    from lantern.ui.window.main_window import MainWindow
+
+
+def translation_label(language: str) -> str:
+    """What the link to a page's translation says, in the interface's language."""
+    if language == "es":
+        return QCoreApplication.translate("Reader", "En español")
+    if language == "en":
+        return QCoreApplication.translate("Reader", "In English")
+    return language.upper()
+
+
+def show_language(window: MainWindow) -> None:
+    """Give the glossary panel and the suggestions the content language's terms and titles."""
+    session = window.session
+    if session.view is None or session.composer is None or session.suggester is None:
+        return
+    window.glossary.set_library(session.view, session.composer)
+    window.suggestions.set_suggester(session.suggester)
+
+
+def set_content_language(window: MainWindow, code: str) -> bool:
+    """Read content in `code`: the page on show is opened in it when it has a translation
+    (the home page when nothing is shown). False when the library loaded has no pack in
+    `code`; before the library is loaded the choice is kept for it."""
+    session = window.session
+    before = session.language
+    if not session.set_language(code):
+        return False
+    if session.library is None or code == before:
+        return True
+    show_language(window)
+    window.statusBar().showMessage(session.status())
+    shown = window.reader.page
+    target = session.localized(shown.address if shown is not None else HOME)
+    if shown is None or target != shown.address:
+        window.navigation.navigate(target)
+    else:  # no translation: the same page, its links to other languages redrawn
+        window.navigation.navigate(shown.address, record=False)
+    window.content_language_changed.emit(code)
+    return True

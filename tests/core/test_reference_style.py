@@ -51,11 +51,25 @@ def test_rechecked_references_store_every_author_in_the_printed_order():
     assert "et al" not in library.reference("raichle2001").citation()
 
 
-def test_a_journal_article_with_one_stored_author_says_why():
+def test_a_journal_article_with_one_stored_author_says_why_and_reads_as_et_al():
     from lantern.core.content import load_library
 
     library = load_library(BUNDLED_PACK)
     for ref in library.references:
-        people = [a for a in ref.authors if not a.literal]
-        if ref.type == "article-journal" and len(people) == 1 and len(ref.authors) == 1:
+        people = [a for a in ref.named_authors if not a.literal]
+        if ref.type == "article-journal" and len(people) == 1 and len(ref.named_authors) == 1:
             assert "author" in ref.note.lower(), ref.id
+            if ref.more_authors:
+                assert "et al" in ref.citation() and "et al" in reference_html(ref), ref.id
+                assert ref.in_text_names().endswith("et al."), ref.id
+    assert library.reference("gamma2000").more_authors
+
+
+def test_others_closes_a_list_that_goes_on():
+    ref = Reference(id="x2020", type="article-journal", title="A title", issued=2020,
+                    authors=(Author(family="Gamma", given="A."), Author(literal="others")),
+                    container_title="Journal", volume="1", page="1-2", doi="10.1000/x")
+    assert ref.citation().startswith("Gamma A, et al (2020)")
+    assert "Gamma A, et al." in reference_html(ref) and "others" not in reference_html(ref)
+    assert ref.in_text_names() == "Gamma et al."
+    assert "others" not in ref.citation()

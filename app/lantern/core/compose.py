@@ -155,8 +155,9 @@ def short_definition(term: Term, limit: int = 220) -> str:
 
 def reference_html(ref: Reference, number: int | None = None) -> str:
     """One reference, formatted for the reader and the References panel."""
-    authors = ", ".join(a.short() for a in ref.authors[:6])
-    if len(ref.authors) > 6:
+    named = ref.named_authors
+    authors = ", ".join(a.short() for a in named[:6])
+    if named and (len(named) > 6 or ref.more_authors):
         authors += ", et al."
     parts = []
     if number is not None:

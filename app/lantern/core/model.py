@@ -171,6 +171,12 @@ class Author:
     given: str = ""
     literal: str = ""
 
+    @property
+    def is_others(self) -> bool:
+        """`literal: others` closes a list that goes on ("and others", as BibTeX writes it):
+        a reference whose later authors were not stored shows "et al." after the names."""
+        return not self.family and self.literal.strip().lower() == "others"
+
     def short(self) -> str:
         if self.literal:
             return self.literal
@@ -222,19 +228,31 @@ class Reference:
 
         return _sentence(title_markup(self.title)[0])
 
+    @property
+    def named_authors(self) -> tuple[Author, ...]:
+        """The authors stored by name, without the `others` that says the list goes on."""
+        return tuple(a for a in self.authors if not a.is_others)
+
+    @property
+    def more_authors(self) -> bool:
+        """Whether the stored list ends before the paper's own does."""
+        return any(a.is_others for a in self.authors)
+
     def in_text_names(self) -> str:
         """The authors as a sentence names them: "Nutt", "Nutt and King", "Nutt et al."."""
-        names = [a.literal or a.family for a in self.authors]
+        names = [a.literal or a.family for a in self.named_authors]
         if not names:
             return self.sentence_title.rstrip(".")
+        if len(names) == 1 and self.more_authors:
+            return f"{names[0]} et al."
         if len(names) == 1:
             return names[0]
         return f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
 
     def citation(self) -> str:
         """A one-line citation in a Vancouver-like style."""
-        names = [a.short() for a in self.authors]
-        if len(names) > 6:
+        names = [a.short() for a in self.named_authors]
+        if len(names) > 6 or (names and self.more_authors):
             names = [*names[:6], "et al"]
         parts = [", ".join(names)] if names else []
         parts.append(f"({self.issued})")

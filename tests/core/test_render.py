@@ -124,3 +124,13 @@ def test_a_citation_at_the_start_of_a_source_line_is_joined_to_the_word_before(
     out = renderer.render("tied to medicine\n[@siegel2024].")
     assert "medicine\n<sup" not in out.html
     assert 'medicine<sup class="cite">\u00a0[<a' in out.html
+
+
+def test_a_citation_group_wrapped_onto_the_next_line_is_one_group(renderer: Renderer):
+    out = renderer.render("Approved in 2024 [@carhartharris2012;\n@siegel2024]. Next.")
+    assert out.citations == ("carhartharris2012", "siegel2024")
+    assert "@" not in out.html and "narrative-cite" not in out.html
+    assert ">1</a>,\u00a0<a" in out.html and ">2</a>]</sup>" in out.html
+    # A blank line ends the paragraph, and the group with it.
+    apart = renderer.render("Claim [@carhartharris2012;\n\n@siegel2024].")
+    assert apart.citations == ("siegel2024",)

@@ -13,9 +13,11 @@ from lantern.core.model import Section
 # backtrack: a bracketed run stops at the next bracket (possessively), and what may repeat
 # can be matched only one way. Otherwise `[` × 100 000 costs minutes.
 
-#: A bracketed run on one line that is not a link's text: a citation group when it holds
-#: an `@` (`[@a]`, `[@a; @b]`, `[see @a, p. 3]`; see `is_citation_group`).
-CITATION_GROUP = re.compile(r"\[([^\[\]\n]*+)\](?![(\[])")
+#: A bracketed run within a paragraph that is not a link's text: a citation group when it
+#: holds an `@` (`[@a]`, `[@a; @b]`, `[see @a, p. 3]`; see `is_citation_group`). It may
+#: go on to the next line, as a long group in a wrapped paragraph does (`[@a;` / `@b]`),
+#: but never past a blank line.
+CITATION_GROUP = re.compile(r"\[((?:[^\[\]\n]++|\n(?![ \t]*+\n))*+)\](?![(\[])")
 CITATION_KEY = re.compile(r"(?<![\w.])-?@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
 #: Links into the pack: `[text](article:slug)`, `faq:`, `term:`, `page:`, `ref:`.
 INTERNAL_LINK = re.compile(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import ast
 import inspect
+import re
 import shutil
 import subprocess
 import sys
@@ -98,11 +99,19 @@ def lupdate() -> str:
     return found
 
 
+#: pyside6-lupdate takes a Python comment that starts "#:" as a note for the translator of
+#: the next message; in Lantern's code such comments document the code, so they are left
+#: out of the catalogue.
+_CODE_NOTE = re.compile(r"^[ \t]*<extracomment>.*?</extracomment>\n", re.M | re.S)
+
+
 def update(language: str) -> None:
     target = HERE / f"lantern_cli_{language}.ts"
     subprocess.run([lupdate(), "-silent", "-locations", "none", "-target-language", language,
                     *[str(p.relative_to(ROOT)) for p in sources()], "-ts",
                     str(target.relative_to(ROOT))], cwd=ROOT, check=True)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(_CODE_NOTE.sub("", text), encoding="utf-8")
 
 
 def main() -> None:

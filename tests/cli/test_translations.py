@@ -58,6 +58,18 @@ def code_messages() -> dict[Key, str]:
     return found
 
 
+def test_no_message_is_written_inside_an_f_string() -> None:
+    """pyside6-lupdate does not see a translate() call inside an f-string's braces."""
+    hidden = []
+    for path in _tool().sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.relative_to(ROOT)}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call)
+                           and getattr(call.func, "id", "") == "translate"]
+    assert not hidden, f"name the message before the f-string: {hidden}"
+
+
 def catalogue_messages() -> dict[Key, ElementTree.Element]:
     root = ElementTree.parse(CATALOGUE).getroot()
     found = {}

@@ -158,7 +158,6 @@
     <name>check</name>
     <message>
         <source>{what} must be a set of &apos;field: value&apos; lines</source>
-        <extracomment>The language of the pack being read, and what goes before its keys (&quot;&quot; for the first pack&apos;s language); the language its `translates` name items of.</extracomment>
         <translation>{what} debe ser una serie de líneas &apos;campo: valor&apos;</translation>
     </message>
     <message>
@@ -295,7 +294,6 @@
     </message>
     <message>
         <source>check the indentation and the quotes</source>
-        <extracomment>Every variable CSL 1.0.2 defines, plus the few extra keys reference managers write into CSL-JSON. Lantern uses some of them; the rest are accepted and kept out of the way, so an export loads without a complaint for each field it happens to carry.</extracomment>
         <translation>revise la sangría y las comillas</translation>
     </message>
     <message>
@@ -377,7 +375,6 @@
     </message>
     <message>
         <source>unknown citation key &apos;@{key}&apos;</source>
-        <extracomment>A Markdown text to check: file, first line, text, and its pack&apos;s key prefix.</extracomment>
         <translation>clave de cita desconocida: &apos;@{key}&apos;</translation>
     </message>
     <message>
@@ -462,7 +459,6 @@
     </message>
     <message>
         <source>put the text after the colon, in quotes if it contains a colon</source>
-        <extracomment>What to do about a value that is not what a field expects.</extracomment>
         <translation>ponga el texto después de los dos puntos, entre comillas si contiene dos puntos</translation>
     </message>
     <message>
@@ -523,7 +519,6 @@
     </message>
     <message>
         <source>error</source>
-        <extracomment>How `lantern check` says each severity (JSON output keeps the English word).</extracomment>
         <translation>error</translation>
     </message>
     <message>
@@ -532,7 +527,6 @@
     </message>
     <message>
         <source>not UTF-8 text (byte 0x{byte:02x})</source>
-        <extracomment>Limits checked before the work they bound, each breach a Problem naming the limit.</extracomment>
         <translation>no es texto UTF-8 (byte 0x{byte:02x})</translation>
     </message>
     <message>
@@ -669,7 +663,6 @@
     </message>
     <message>
         <source>YAML nested more than {limit} levels deep</source>
-        <extracomment>Items of a list left out for passing a size limit, each with its line.</extracomment>
         <translation>YAML anidado a más de {limit} niveles</translation>
     </message>
     <message>
@@ -905,6 +898,14 @@ variables de entorno:
         </translation>
     </message>
     <message numerus="yes">
+        <source>{n} question</source>
+        <comment>{n} questions</comment>
+        <translation>
+            <numerusform>{n} pregunta</numerusform>
+            <numerusform>{n} preguntas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{n} glossary term</source>
         <comment>{n} glossary terms</comment>
         <translation>
@@ -943,6 +944,69 @@ variables de entorno:
             <numerusform>{n} aviso</numerusform>
             <numerusform>{n} avisos</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} content problem (View › Content problems)</source>
+        <comment>{n} content problems (View › Content problems)</comment>
+        <translation>
+            <numerusform>{n} problema del contenido (Ver › Problemas del contenido)</numerusform>
+            <numerusform>{n} problemas del contenido (Ver › Problemas del contenido)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>January</source>
+        <translation>enero</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>febrero</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>marzo</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mayo</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>junio</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>julio</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septiembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octubre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>noviembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>diciembre</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} de {month} de {year}</translation>
     </message>
 </context>
 <context>
@@ -1112,10 +1176,36 @@ variables de entorno:
     </message>
 </context>
 <context>
+    <name>kinds</name>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glosario</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+</context>
+<context>
     <name>kiosk</name>
     <message>
         <source>New staff PIN (digits): </source>
-        <extracomment>`lantern kiosk` when Qt cannot start here (a missing system library): not worth restarting.</extracomment>
         <translation>PIN del personal nuevo (cifras): </translation>
     </message>
     <message>
@@ -1260,10 +1350,137 @@ variables de entorno:
     </message>
 </context>
 <context>
+    <name>page</name>
+    <message>
+        <source>All articles</source>
+        <translation>Todos los artículos</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>Todas las preguntas</translation>
+    </message>
+    <message>
+        <source>All glossary terms</source>
+        <translation>Todos los términos del glosario</translation>
+    </message>
+    <message>
+        <source>Content note</source>
+        <translation>Aviso de contenido</translation>
+    </message>
+    <message>
+        <source>Continue to the article</source>
+        <translation>Seguir al artículo</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <source>Read next</source>
+        <translation>Lea también</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <source>Appears in</source>
+        <translation>Aparece en</translation>
+    </message>
+    <message>
+        <source>Content note:</source>
+        <translation>Aviso de contenido:</translation>
+    </message>
+    <message>
+        <source>How settled is this?</source>
+        <translation>¿Qué tan firme es lo que se sabe?</translation>
+    </message>
+    <message>
+        <source>Also called:</source>
+        <translation>También se llama:</translation>
+    </message>
+    <message>
+        <source>Not to be confused with:</source>
+        <translation>No confundir con:</translation>
+    </message>
+    <message>
+        <source>See also:</source>
+        <translation>Vea también:</translation>
+    </message>
+    <message>
+        <source>Continue reading</source>
+        <translation>Siga leyendo</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Questions people ask</source>
+        <translation>Preguntas frecuentes</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glosario</translation>
+    </message>
+    <message>
+        <source>{pack}: facts checked on {date}.</source>
+        <translation>{pack}: datos comprobados el {date}.</translation>
+    </message>
+    <message>
+        <source>, et al.</source>
+        <comment>after the first six authors</comment>
+        <translation>, et al.</translation>
+    </message>
+    <message numerus="yes">
+        <source>and {n} more: search for “{term}” to see them all.</source>
+        <comment>and {n} more: search for “{term}” to see them all.</comment>
+        <translation>
+            <numerusform>y {n} página más: busque “{term}” para verla.</numerusform>
+            <numerusform>y {n} páginas más: busque “{term}” para verlas todas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reviewed {date}</source>
+        <translation>Revisado el {date}</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <comment>items shown</comment>
+        <translation>{first}–{last} de {total}</translation>
+    </message>
+    <message>
+        <source>{list} (page {page} of {pages})</source>
+        <translation>{list} (página {page} de {pages})</translation>
+    </message>
+    <message>
+        <source>[image: {alt}]</source>
+        <translation>[imagen: {alt}]</translation>
+    </message>
+    <message>
+        <source>[image]</source>
+        <translation>[imagen]</translation>
+    </message>
+</context>
+<context>
+    <name>references</name>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} y {second}</translation>
+    </message>
+    <message>
+        <source>{first} et al.</source>
+        <translation>{first} et al.</translation>
+    </message>
+</context>
+<context>
     <name>search</name>
     <message>
         <source>article</source>
-        <extracomment>How a result&apos;s kind is shown in `lantern search`: &quot;[article]&quot;, &quot;[artículo]&quot;.</extracomment>
         <translation>artículo</translation>
     </message>
     <message>
@@ -1289,6 +1506,57 @@ variables de entorno:
     <message>
         <source>Did you mean: {suggestion}</source>
         <translation>Quizá quiso decir: {suggestion}</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>psilocybin</source>
+        <translation>psilocibina</translation>
+    </message>
+    <message>
+        <source>mdma</source>
+        <translation>mdma</translation>
+    </message>
+    <message>
+        <source>ketamine</source>
+        <translation>ketamina</translation>
+    </message>
+    <message>
+        <source>microdosing</source>
+        <translation>microdosis</translation>
+    </message>
+    <message>
+        <source>brain</source>
+        <translation>cerebro</translation>
+    </message>
+    <message>
+        <source>neuroplasticity</source>
+        <translation>neuroplasticidad</translation>
+    </message>
+    <message>
+        <source>depression</source>
+        <translation>depresión</translation>
+    </message>
+    <message>
+        <source>ptsd</source>
+        <translation>tept</translation>
+    </message>
+    <message>
+        <source>safety</source>
+        <translation>seguridad</translation>
+    </message>
+    <message>
+        <source>law</source>
+        <translation>leyes</translation>
+    </message>
+    <message>
+        <source>research</source>
+        <translation>investigación</translation>
+    </message>
+    <message>
+        <source>therapy</source>
+        <translation>terapia</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,10 @@
 """Whole reader pages as HTML: an article with its title block and references, an FAQ,
-the home page. Qt-free, so the pages can be tested and printed without a window."""
+the home page. Qt-free, so the pages can be tested and printed without a window.
+
+The words Lantern adds to a page ("Reviewed …", "References", "Read next", the home page's
+headings, the lists' paging) are in the page's own language, the language of its pack,
+from the command line's catalogue (docs/translating.md): a Spanish page is composed in
+Spanish whatever language the window speaks, an English page in English."""
 
 from __future__ import annotations
 
@@ -11,10 +16,13 @@ from html import escape
 
 from lantern.core.address import CONTINUE as CONTINUE_ADDRESS
 from lantern.core.address import Address, Kind, address, home, qualify
+from lantern.core.messages import Message, language, localise, translate
+from lantern.core.messages import number as grouped
 from lantern.core.model import Article, Faq, Library, Page, Reference, Term
 from lantern.core.render import Heading, Renderer
 from lantern.core.text import plain_text
 from lantern.core.usage import Appearances, term_appearances
+from lantern.core.wording import kind_label, long_date, topic_name
 
 __all__ = ["CONTINUE", "ComposedPage", "Composer", "content_note_html", "reference_html",
            "short_definition"]
@@ -28,7 +36,26 @@ APPEARS_IN_SHOWN = 12
 ON_HOME = {"article": 50, "faq": 50, "term": 150}
 #: How many links one page of an "All …" list holds.
 LIST_PAGE = 200
-LIST_TITLES = {"article": "All articles", "faq": "All questions", "term": "All glossary terms"}
+LIST_TITLES = {"article": translate("page", "All articles"),
+               "faq": translate("page", "All questions"),
+               "term": translate("page", "All glossary terms")}
+#: Lantern's own words on its pages.
+CONTENT_NOTE = translate("page", "Content note")
+CONTINUE_TO_ARTICLE = translate("page", "Continue to the article")
+PREVIOUS = translate("page", "‹ Previous")
+NEXT = translate("page", "Next ›")
+READ_NEXT = translate("page", "Read next")
+REFERENCES = translate("page", "References")
+APPEARS_IN = translate("page", "Appears in")
+CONTENT_NOTE_LABEL = translate("page", "Content note:")
+HOW_SETTLED = translate("page", "How settled is this?")
+ALSO_CALLED = translate("page", "Also called:")
+NOT_CONFUSED = translate("page", "Not to be confused with:")
+SEE_ALSO = translate("page", "See also:")
+CONTINUE_READING = translate("page", "Continue reading")
+ARTICLES = translate("page", "Articles")
+QUESTIONS = translate("page", "Questions people ask")
+GLOSSARY = translate("page", "Glossary")
 #: The link on a content note that goes on to the article.
 CONTINUE = str(CONTINUE_ADDRESS)
 
@@ -41,32 +68,37 @@ class ComposedPage:
     citations: tuple[str, ...] = ()
     headings: tuple[Heading, ...] = ()
     content_note: str = ""
+    #: The language of the page, and of the words Lantern wrote into it.
+    language: str = "en"
+
+
+def _say(message: Message, code: str) -> str:
+    """A message in `code`, escaped for HTML."""
+    return escape(localise(message, code), quote=False)
 
 
 def content_note_html(page: ComposedPage) -> str:
     """What is shown before a page with a content note: the note and one link on."""
+    code = page.language
     return (
-        '<p class="kind">Content note</p>'
+        f'<p class="kind">{_say(CONTENT_NOTE, code)}</p>'
         f"<h1>{escape(page.title)}</h1>"
         f'<p class="content-note">{escape(page.content_note)}</p>'
         f'<p class="continue"><a class="continue" href="{CONTINUE}">'
-        "Continue to the article</a></p>"
+        f'{_say(CONTINUE_TO_ARTICLE, code)}</a></p>'
     )
 
 
-def _date(article: Article) -> str:
-    return _day(article.reviewed)
+def _day(day: dt.date, code: str) -> str:
+    return long_date(day, code)
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _facts_checked(library: Library) -> str:
+def _facts_checked(library: Library, code: str) -> str:
     """One line per pack that says when its facts were last checked, for home and about."""
-    lines = [f"{escape(p.name)}: facts checked on {_day(p.facts_checked)}."
-             for p in library.packs
-             if p.facts_checked and (not library.language or p.language == library.language)]
+    lines = [_say(translate("page", "{pack}: facts checked on {date}.").format(
+        pack=p.name, date=_day(p.facts_checked, code)), code)
+        for p in library.packs
+        if p.facts_checked and (not library.language or p.language == library.language)]
     return f'<p class="facts-checked">{"<br/>".join(lines)}</p>' if lines else ""
 
 
@@ -78,8 +110,9 @@ def _first_sentence(markdown: str, limit: int = 180) -> str:
     return first
 
 
-def _card(kind: Kind, key: str, title: str, blurb: str) -> str:
-    return (f'<tr><td class="card"><span class="card-kind">{kind.label}</span><br/>'
+def _card(kind: Kind, key: str, title: str, blurb: str, code: str) -> str:
+    return (f'<tr><td class="card"><span class="card-kind">'
+            f"{escape(kind_label(kind, code))}</span><br/>"
             f'<a href="{address(kind, key)}"><b>{escape(title)}</b></a><br/>'
             f'<span class="summary">{escape(blurb)}</span></td></tr>')
 
@@ -101,21 +134,22 @@ def _list_address(kind: str, page: int = 1, prefix: str = "") -> str:
     return address(Kind.LIST, qualify(kind if page == 1 else f"{kind}/{page}", prefix))
 
 
-def _all_link(kind: str, count: int, prefix: str = "") -> str:
+def _all_link(kind: str, count: int, prefix: str = "", code: str = "en") -> str:
     """The link under a home-page list that is cut short, to the whole list."""
     if count <= ON_HOME[kind]:
         return ""
-    return (f'<p class="more"><a href="{_list_address(kind, 1, prefix)}">{LIST_TITLES[kind]} '
-            f"({count:,})</a></p>")
+    return (f'<p class="more"><a href="{_list_address(kind, 1, prefix)}">'
+            f"{_say(LIST_TITLES[kind], code)} ({grouped(count, code)})</a></p>")
 
 
-def _pager(kind: str, page: int, pages: int, prefix: str = "") -> str:
+def _pager(kind: str, page: int, pages: int, prefix: str = "", code: str = "en") -> str:
     """Previous and next links, and a few page numbers around this one."""
     if pages <= 1:
         return ""
     links = []
     if page > 1:
-        links.append(f'<a href="{_list_address(kind, page - 1, prefix)}">‹ Previous</a>')
+        links.append(f'<a href="{_list_address(kind, page - 1, prefix)}">'
+                     f'{_say(PREVIOUS, code)}</a>')
     near = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
     last = 0
     for n in near:
@@ -125,27 +159,27 @@ def _pager(kind: str, page: int, pages: int, prefix: str = "") -> str:
                      f'<a href="{_list_address(kind, n, prefix)}">{n}</a>')
         last = n
     if page < pages:
-        links.append(f'<a href="{_list_address(kind, page + 1, prefix)}">Next ›</a>')
+        links.append(f'<a href="{_list_address(kind, page + 1, prefix)}">'
+                     f'{_say(NEXT, code)}</a>')
     return f'<p class="pager">{" ".join(links)}</p>'
 
 
-def _related(library: Library, slugs: tuple[str, ...]) -> str:
+def _related(library: Library, slugs: tuple[str, ...], code: str) -> str:
     """The pages an item names under `related`, as cards: kind, title and a line about it."""
     cards = []
     for slug in slugs:
         if article := library.article(slug):
-            cards.append(_card(Kind.ARTICLE, slug, article.title,
-                               article.summary))
+            cards.append(_card(Kind.ARTICLE, slug, article.title, article.summary, code))
         elif faq := library.faq(slug):
-            cards.append(_card(Kind.FAQ, slug, faq.question,
-                               _first_sentence(faq.body)))
+            cards.append(_card(Kind.FAQ, slug, faq.question, _first_sentence(faq.body), code))
     if not cards:
         return ""
-    return ('<h2 class="related">Read next</h2>'
+    return (f'<h2 class="related">{_say(READ_NEXT, code)}</h2>'
             f'<table class="cards related" width="100%" cellspacing="6">{"".join(cards)}</table>')
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+#: Where a sentence ends: a stop, then a capital or digit, or a Spanish opening ¿ or ¡.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9ÁÉÍÓÚÑÜ¿¡])")
 
 
 def short_definition(term: Term, limit: int = 220) -> str:
@@ -153,12 +187,14 @@ def short_definition(term: Term, limit: int = 220) -> str:
     return _first_sentence(term.definition, limit)
 
 
-def reference_html(ref: Reference, number: int | None = None) -> str:
-    """One reference, formatted for the reader and the References panel."""
+def reference_html(ref: Reference, number: int | None = None, code: str | None = None) -> str:
+    """One reference, formatted for the reader and the References panel, its few words of
+    Lantern's own in `code` (by default the language being spoken)."""
     named = ref.named_authors
     authors = ", ".join(a.short() for a in named[:6])
     if named and (len(named) > 6 or ref.more_authors):
-        authors += ", et al."
+        authors += localise(translate("page", ", et al.", "after the first six authors"),
+                            code or language())
     parts = []
     if number is not None:
         parts.append(f'<a name="ref-{escape(ref.id)}"></a><b>{number}.</b> ')
@@ -182,29 +218,41 @@ def reference_html(ref: Reference, number: int | None = None) -> str:
     return "".join(parts)
 
 
-def _references(library: Library, keys: tuple[str, ...]) -> str:
+def _references(library: Library, keys: tuple[str, ...], code: str) -> str:
     if not keys:
         return ""
     items = []
     for n, key in enumerate(keys, 1):
         ref = library.reference(key)
         if ref:
-            items.append(f'<p class="reference">{reference_html(ref, n)}</p>')
-    return '<h2 class="references">References</h2>' + "".join(items)
+            items.append(f'<p class="reference">{reference_html(ref, n, code)}</p>')
+    return (f'<h2 class="references">{_say(REFERENCES, code)}</h2>'
+            + "".join(items))
 
 
 class Composer:
     """Builds reader pages from a Library, in one language: give it
     `library.in_language(code)` for a language other than the first (its home page,
     lists and glossary links are that language's); the whole library composes in the
-    first language."""
+    first language. Lantern's own words on the pages are in that language too."""
 
     def __init__(self, library: Library, appearances: Appearances | None = None) -> None:
         self.library = library
         #: Before the keys of this composer's home and lists ("" for the first language).
         self.prefix = library.prefix(library.language) if library.language else ""
+        #: The language of the pages, and of the words Lantern writes into them.
+        self.language = library.language or library.base_language
         self.renderer = Renderer(library)
         self._appearances = appearances
+
+    def _say(self, message: Message) -> str:
+        """A message in the pages' language, escaped for HTML."""
+        return _say(message, self.language)
+
+    def _page(self, where: str, title: str, html: str, citations: tuple[str, ...] = (),
+              headings: tuple[Heading, ...] = (), content_note: str = "") -> ComposedPage:
+        return ComposedPage(where, title, html, citations, headings, content_note,
+                            self.language)
 
     @property
     def appearances(self) -> Appearances:
@@ -232,103 +280,121 @@ class Composer:
                     else self.library.faq(where.key))
             if item is None:
                 continue
-            items.append(f'<li><a href="{where}">{escape(item.title)}</a> '
-                         f'<span class="kind-label">{where.kind.label}</span></li>')
+            items.append(f'<li><a href="{where}">{escape(item.title)}</a> <span '
+                         f'class="kind-label">{escape(kind_label(where.kind, self.language))}'
+                         "</span></li>")
         more = len(addresses) - APPEARS_IN_SHOWN
-        tail = (f'<p class="more">and {more} more: search for “{escape(term.term)}” to see '
-                "them all.</p>") if more > 0 else ""
-        return (f'<h2 class="appears-in">Appears in</h2>'
+        tail = ""
+        if more > 0:
+            said = translate("page", "and {n} more: search for “{term}” to see them all.",
+                             "and {n} more: search for “{term}” to see them all.", more)
+            tail = f'<p class="more">{self._say(said.format(term=term.term))}</p>'
+        return (f'<h2 class="appears-in">{self._say(APPEARS_IN)}</h2>'
                 f'<ul class="appears-in">{"".join(items)}</ul>{tail}')
 
     def article(self, article: Article) -> ComposedPage:
         rendered = self.renderer.render(article.body)
-        topics = " · ".join(escape(t) for t in article.topics)
+        code = self.language
+        kind = " · ".join(escape(t) for t in (kind_label(Kind.ARTICLE, code),
+                                              *(topic_name(t, code) for t in article.topics)))
         note = ""
         if article.content_note:
-            note = (f'<p class="content-note"><b>Content note:</b> '
-                    f"{escape(article.content_note)}</p>")
+            note = (f'<p class="content-note"><b>{self._say(CONTENT_NOTE_LABEL)}'
+                    f"</b> {escape(article.content_note)}</p>")
+        reviewed = translate("page", "Reviewed {date}").format(date=_day(article.reviewed, code))
         head = (
-            f'<p class="kind">Article · {topics}</p>'
+            f'<p class="kind">{kind}</p>'
             f"<h1>{escape(article.title)}</h1>"
             f'<p class="summary">{escape(article.summary)}</p>'
-            f'<p class="meta">Reviewed {_date(article)}</p>'
-            f'<p class="evidence"><b>How settled is this?</b> {escape(article.evidence)}</p>'
+            f'<p class="meta">{self._say(reviewed)}</p>'
+            f'<p class="evidence"><b>{self._say(HOW_SETTLED)}'
+            f"</b> {escape(article.evidence)}</p>"
             f"{note}"
         )
-        html = (head + rendered.html + _related(self.library, article.related)
-                + _references(self.library, rendered.citations))
-        return ComposedPage(address(Kind.ARTICLE, article.slug), article.title, html,
-                            rendered.citations, rendered.headings, article.content_note)
+        html = (head + rendered.html + _related(self.library, article.related, code)
+                + _references(self.library, rendered.citations, code))
+        return self._page(address(Kind.ARTICLE, article.slug), article.title, html,
+                          rendered.citations, rendered.headings, article.content_note)
 
     def faq(self, faq: Faq) -> ComposedPage:
         rendered = self.renderer.render(faq.body)
         html = (
-            '<p class="kind">Question</p>'
+            f'<p class="kind">{escape(kind_label(Kind.FAQ, self.language))}</p>'
             f"<h1>{escape(faq.question)}</h1>{rendered.html}"
-            + _related(self.library, faq.related)
-            + _references(self.library, rendered.citations)
+            + _related(self.library, faq.related, self.language)
+            + _references(self.library, rendered.citations, self.language)
         )
-        return ComposedPage(address(Kind.FAQ, faq.slug), faq.question, html, rendered.citations,
-                            rendered.headings)
+        return self._page(address(Kind.FAQ, faq.slug), faq.question, html, rendered.citations,
+                          rendered.headings)
 
     def page(self, page: Page) -> ComposedPage:
         rendered = self.renderer.render(page.body, link_terms=page.local_name != "help-now")
         html = f"<h1>{escape(page.title)}</h1>"
         if page.local_name == "about":
-            html += _facts_checked(self.library)
-        html += rendered.html + _references(self.library, rendered.citations)
-        return ComposedPage(address(Kind.PAGE, page.name), page.title, html, rendered.citations,
-                            rendered.headings)
+            html += _facts_checked(self.library, self.language)
+        html += rendered.html + _references(self.library, rendered.citations, self.language)
+        return self._page(address(Kind.PAGE, page.name), page.title, html, rendered.citations,
+                          rendered.headings)
 
     def term(self, term: Term) -> ComposedPage:
         """A glossary entry: definition, other names, see also, and where it appears."""
         rendered = self.renderer.render(term.definition, link_terms=False)
-        parts = [f'<p class="kind">Glossary</p><h1>{escape(term.term)}</h1>', rendered.html]
+        parts = [f'<p class="kind">{escape(kind_label(Kind.TERM, self.language))}</p>'
+                 f"<h1>{escape(term.term)}</h1>", rendered.html]
         if term.aliases:
             names = ", ".join(escape(a) for a in term.aliases)
-            parts.append(f'<p class="aliases"><b>Also called:</b> {names}</p>')
+            parts.append(f'<p class="aliases"><b>{self._say(ALSO_CALLED)}'
+                         f"</b> {names}</p>")
         if term.not_:
             nots = ", ".join(escape(n) for n in term.not_)
-            parts.append(f'<p class="not"><b>Not to be confused with:</b> {nots}</p>')
+            parts.append(f'<p class="not"><b>'
+                         f'{self._say(NOT_CONFUSED)}</b> '
+                         f"{nots}</p>")
         see = [self.library.term(t) for t in term.see_also]
         links = [f'<a href="{address(Kind.TERM, t.id)}">{escape(t.term)}</a>' for t in see if t]
         if links:
-            parts.append(f'<p class="see-also"><b>See also:</b> {", ".join(links)}</p>')
+            parts.append(f'<p class="see-also"><b>{self._say(SEE_ALSO)}'
+                         f'</b> {", ".join(links)}</p>')
         parts.append(self._appears_in(term))
-        parts.append(_references(self.library, rendered.citations))
-        return ComposedPage(address(Kind.TERM, term.id), term.term, "".join(parts),
-                            rendered.citations)
+        parts.append(_references(self.library, rendered.citations, self.language))
+        return self._page(address(Kind.TERM, term.id), term.term, "".join(parts),
+                          rendered.citations)
 
     def home(self, recent: Sequence[tuple[str, str]] = ()) -> ComposedPage:
         """The start page; `recent` (address, title) pairs make a "Continue reading" list."""
-        library = self.library
+        library, code = self.library, self.language
         page = library.page("home")
         title = page.title if page else "Lantern"
-        parts = [f"<h1>{escape(title if page else library.name)}</h1>", _facts_checked(library)]
+        parts = [f"<h1>{escape(title if page else library.name)}</h1>",
+                 _facts_checked(library, code)]
         # Pages read in a pack that is no longer loaded are left out, not linked dead.
         recent = [(where, name) for where, name in recent if self.exists(where)]
         if recent:  # a returning reader sees where they were first, above the fold
             items = [f'<li><a href="{escape(where)}">{escape(name)}</a></li>'
                      for where, name in recent[:RECENT_ON_HOME]]
-            parts.append(f'<h2>Continue reading</h2><ul class="recent">{"".join(items)}</ul>')
+            parts.append(f'<h2>{self._say(CONTINUE_READING)}</h2>'
+                         f'<ul class="recent">{"".join(items)}</ul>')
         if page:
             parts.append(self.renderer.render(page.body, link_terms=False).html)
         if library.articles:
-            parts.append('<h2>Articles</h2><table class="cards" width="100%">')
+            parts.append(f'<h2>{self._say(ARTICLES)}</h2>'
+                         '<table class="cards" width="100%">')
             parts += [self._article_card(a) for a in library.articles[:ON_HOME["article"]]]
-            parts.append("</table>" + _all_link("article", len(library.articles), self.prefix))
+            parts.append("</table>" + _all_link("article", len(library.articles), self.prefix,
+                                                code))
         if library.faqs:
-            parts.append('<h2>Questions people ask</h2><ul class="faq-list">')
+            parts.append(f'<h2>{self._say(QUESTIONS)}</h2>'
+                         '<ul class="faq-list">')
             parts += [_faq_item(f) for f in library.faqs[:ON_HOME["faq"]]]
-            parts.append("</ul>" + _all_link("faq", len(library.faqs), self.prefix))
+            parts.append("</ul>" + _all_link("faq", len(library.faqs), self.prefix, code))
         if library.terms:
             # A flowing list: a line breaks only between terms, never inside one, and the
             # dot stays with the term before it so no line starts with one.
             links = [_term_link(t, unbroken=True) for t in library.terms[:ON_HOME["term"]]]
-            parts.append('<h2>Glossary</h2><p class="glossary-list">'
-                         f'{f"{NBSP}· ".join(links)}</p>'
-                         + _all_link("term", len(library.terms), self.prefix))
-        return ComposedPage(str(home(self.prefix)), title, "".join(parts))
+            parts.append(f'<h2>{self._say(GLOSSARY)}</h2>'
+                         f'<p class="glossary-list">{f"{NBSP}· ".join(links)}</p>'
+                         + _all_link("term", len(library.terms), self.prefix, code))
+        return self._page(str(home(self.prefix)), title, "".join(parts))
 
     @staticmethod
     def _article_card(article: Article) -> str:
@@ -339,7 +405,7 @@ class Composer:
     def listing(self, kind: str, page: int = 1) -> ComposedPage | None:
         """Every article, question or glossary term, one page of LIST_PAGE at a time (a
         list of thousands of links would keep the window busy for seconds)."""
-        library = self.library
+        library, code = self.library, self.language
         items: Sequence[Article | Faq | Term] = (
             library.articles if kind == "article" else library.faqs if kind == "faq"
             else library.terms if kind == "term" else ())
@@ -347,7 +413,7 @@ class Composer:
         if not items or not 1 <= page <= pages:
             return None
         shown = items[(page - 1) * LIST_PAGE : page * LIST_PAGE]
-        title = LIST_TITLES[kind]
+        title = localise(LIST_TITLES[kind], code)
         if kind == "article":
             body = ('<table class="cards" width="100%">'
                     + "".join(self._article_card(a) for a in shown  # type: ignore[arg-type]
@@ -359,12 +425,15 @@ class Composer:
             body = ('<ul class="glossary-list">' + "".join(
                 f"<li>{_term_link(t)}</li>" for t in shown) + "</ul>")  # type: ignore[arg-type]
         first = (page - 1) * LIST_PAGE + 1
-        where = (f'<p class="meta">{first:,}–{first + len(shown) - 1:,} of {len(items):,}</p>'
-                 if pages > 1 else "")
-        pager = _pager(kind, page, pages, self.prefix)
-        html = f"<h1>{title}</h1>{where}{pager}{body}{pager}"
-        heading = f"{title} (page {page} of {pages})" if pages > 1 else title
-        return ComposedPage(_list_address(kind, page, self.prefix), heading, html)
+        where = self._say(translate("page", "{first}–{last} of {total}", "items shown").format(
+            first=grouped(first, code), last=grouped(first + len(shown) - 1, code),
+            total=grouped(len(items), code)))
+        pager = _pager(kind, page, pages, self.prefix, code)
+        meta = f'<p class="meta">{where}</p>' if pages > 1 else ""
+        html = f"<h1>{escape(title)}</h1>{meta}{pager}{body}{pager}"
+        heading = localise(translate("page", "{list} (page {page} of {pages})").format(
+            list=title, page=page, pages=pages), code) if pages > 1 else title
+        return self._page(_list_address(kind, page, self.prefix), heading, html)
 
     def exists(self, address: str) -> bool:
         """Is there a page at this internal address in the library loaded now (in any of

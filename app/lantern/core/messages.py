@@ -101,7 +101,18 @@ _language = ENGLISH
 
 
 def language() -> str:
+    """The language messages are shown in when `localise()` is given none: the reader's."""
     return _language
+
+
+def set_language(code: str) -> None:
+    """Show messages in `code` from now on. The command line speaks one language for the
+    whole run (`speaking`); the window calls this whenever its interface language is set
+    or switched, so what core says in the window (content problems, the status line,
+    reference lists) follows the interface. Pages are composed in their own pack's
+    language whatever this is (`lantern.core.compose.Composer`)."""
+    global _language
+    _language = code
 
 
 @contextlib.contextmanager
@@ -150,6 +161,14 @@ PLURAL_FORMS: Mapping[str, int] = {"en": 2, "es": 2}
 #: What a language groups the digits of large numbers with ("{n:,}" in a message): Spanish
 #: writes 20 000, neither 20,000 nor 20.000, which read differently in Spain and Mexico.
 DIGIT_GROUPS: Mapping[str, str] = {"es": " "}
+
+
+def number(n: int, code: str | None = None) -> str:
+    """`n` with its digits grouped as `code` (by default the language spoken) writes them:
+    20,000 in English, 20 000 in Spanish."""
+    text = f"{n:,}"
+    separator = DIGIT_GROUPS.get(code or _language)
+    return text.replace(",", separator) if separator else text
 
 
 def plural_form(code: str, n: int) -> int:

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from lantern.core.address import Address, Kind, qualify
-from lantern.core.messages import translate
+from lantern.core.messages import localise, translate
 
 
 class Severity(StrEnum):
@@ -238,16 +238,18 @@ class Reference:
         """Whether the stored list ends before the paper's own does."""
         return any(a.is_others for a in self.authors)
 
-    def in_text_names(self) -> str:
-        """The authors as a sentence names them: "Nutt", "Nutt and King", "Nutt et al."."""
+    def in_text_names(self, code: str | None = None) -> str:
+        """The authors as a sentence names them: "Nutt", "Nutt and King", "Nutt et al.", in
+        `code` (by default the language being spoken): "Nutt y King"."""
         names = [a.literal or a.family for a in self.named_authors]
         if not names:
             return self.sentence_title.rstrip(".")
-        if len(names) == 1 and self.more_authors:
-            return f"{names[0]} et al."
-        if len(names) == 1:
+        if len(names) == 1 and not self.more_authors:
             return names[0]
-        return f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+        said = translate("references", "{first} and {second}").format(
+            first=names[0], second=names[1]) if len(names) == 2 else translate(
+                "references", "{first} et al.").format(first=names[0])
+        return localise(said, code)
 
     def citation(self) -> str:
         """A one-line citation in a Vancouver-like style."""

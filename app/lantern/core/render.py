@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from lantern.core.address import LINKED_KINDS, Address, Kind, address
 from lantern.core.deadline import TimeUp, time_limit
+from lantern.core.messages import localise, translate
 from lantern.core.model import Library
 from lantern.core.search.concepts import TermFinder
 from lantern.core.text import (
@@ -144,7 +145,7 @@ class _NarrativeCitationPattern(InlineProcessor):
         if ref is None:
             return None, None, None
         span = etree.Element("span", {"class": "narrative-cite"})
-        span.text = f"{ref.in_text_names()} "
+        span.text = f"{ref.in_text_names(self.renderer.language)} "
         sup = etree.SubElement(span, "sup", {"class": "cite"})
         sup.text = "["
         self.renderer.state.number(ref.id)
@@ -271,7 +272,9 @@ class _TreeFixer(Treeprocessor):
             el.tag = "span"
             el.attrib.clear()
             el.set("class", "image-removed")
-            el.text = f"[image: {alt}]" if alt else "[image]"
+            said = translate("page", "[image: {alt}]").format(alt=alt) if alt else \
+                translate("page", "[image]")
+            el.text = localise(said, self.renderer.language)
 
     def _link_terms(self, el: etree.Element, linked: set[str]) -> None:
         if el.text:
@@ -335,6 +338,8 @@ class Renderer:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        #: The language of the text rendered, and of the few words the renderer adds.
+        self.language = library.language or library.base_language
         self.state = _State()
         self.terms = TermFinder(library.terms)
         self.linking = bool(self.terms)  # off while rendering text that links no terms

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lantern.core.address import Address, Kind, address
-from lantern.core.plurals import count_of, plural
+from lantern.core.messages import localise, translate
+from lantern.core.plurals import count_of
 from lantern.core.search.safety import HELP_PAGE
 
 if TYPE_CHECKING:
@@ -254,18 +255,20 @@ class Session:
             html = self.front_desk_html + html
         return dataclasses.replace(page, html=self.translation_links(page.address) + html)
 
-    def status(self) -> str:
-        """One line on what was loaded, for the status bar."""
+    def status(self, code: str | None = None) -> str:
+        """One line on what was loaded, for the status bar, in `code` (by default the
+        language being spoken: the window's, `messages.set_language`)."""
         library = self.library
         if library is None:
             return ""
         shown = library.in_language(self.language)  # what the reader reads now
-        status = " · ".join(count_of(len(items), kind) for kind, items in (
+        status = " · ".join(count_of(len(items), kind, code) for kind, items in (
             (Kind.ARTICLE, shown.articles), (Kind.FAQ, shown.faqs), (Kind.TERM, shown.terms)))
         if library.errors:
             # Warnings are for authors (lantern check); readers hear only of skipped content.
-            status += (f" · {plural(len(library.errors), 'content problem')} "
-                       "(View › Content problems)")
+            status += " · " + localise(translate(
+                "counts", "{n} content problem (View › Content problems)",
+                "{n} content problems (View › Content problems)", len(library.errors)), code)
         return status
 
     def close(self) -> None:

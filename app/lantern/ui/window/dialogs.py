@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.core import paths
+from lantern.core.messages import localise
 
 from lantern import __version__
 
@@ -62,7 +63,8 @@ class ProblemsDialog(QDialog):
 
     def show_problems(self, library: Library | None, bundled: Path | None) -> None:
         problems = reader_problems(library, bundled)
-        self.text.setPlainText("\n".join(p.format() for p in problems)
+        # Said in the window's language (`lantern.core.messages.set_language`).
+        self.text.setPlainText("\n".join(p.format(localise=localise) for p in problems)
                                or "No problems found.")
 
 

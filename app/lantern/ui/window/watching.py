@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from lantern.core.messages import localise
+
 from lantern.ui.window import content_language, dialogs
 from lantern.ui.window.policy import HOME
 
@@ -105,7 +107,7 @@ def show_reloaded(window: MainWindow) -> None:
     if shown is not None and shown.isVisible():
         shown.show_problems(session.library, bundled)
     window.statusBar().showMessage(
-        f"Content reloaded · {problems[0].format()}"
+        f"Content reloaded · {problems[0].format(localise=localise)}"
         + (f" and {len(problems) - 1} more (View › Content problems)"
            if len(problems) > 1 else "")
         if problems else "Content reloaded · no problems")

@@ -1397,11 +1397,11 @@ variables de entorno:
     </message>
     <message>
         <source>How settled is this?</source>
-        <translation>¿Qué tan firme es lo que se sabe?</translation>
+        <translation>¿Qué tan claro está esto?</translation>
     </message>
     <message>
         <source>Also called:</source>
-        <translation>También se llama:</translation>
+        <translation>Otros nombres:</translation>
     </message>
     <message>
         <source>Not to be confused with:</source>
@@ -1429,7 +1429,7 @@ variables de entorno:
     </message>
     <message>
         <source>{pack}: facts checked on {date}.</source>
-        <translation>{pack}: datos comprobados el {date}.</translation>
+        <translation>Datos comprobados el {date} ({pack}).</translation>
     </message>
     <message>
         <source>, et al.</source>

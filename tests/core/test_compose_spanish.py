@@ -164,7 +164,7 @@ def test_a_spanish_article_says_its_words_in_spanish(fixture_library: Library) -
     assert page is not None
     html = page.html
     assert "Revisado el 22 de noviembre de 2026" in html
-    assert "<b>¿Qué tan firme es lo que se sabe?</b>" in html
+    assert "<b>¿Qué tan claro está esto?</b>" in html
     assert "Artículo · psilocibina · cerebro" in html
     assert '<h2 class="references">Referencias</h2>' in html
     assert '<h2 class="related">Lea también</h2>' in html
@@ -220,7 +220,7 @@ def spanish_library(faqs: int, terms: int = 0) -> Library:
 def test_a_spanish_home_and_its_lists_page_in_spanish() -> None:
     composer = Composer(spanish_library(5000, terms=400))
     home = composer.home().html
-    assert "Paquete: datos comprobados el 1 de diciembre de 2026." in home
+    assert "Datos comprobados el 1 de diciembre de 2026 (Paquete)." in home
     assert "<h2>Preguntas frecuentes</h2>" in home and "<h2>Glosario</h2>" in home
     assert "Todas las preguntas (5 000)" in home
     pages = -(-5000 // LIST_PAGE)

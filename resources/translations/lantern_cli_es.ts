@@ -155,6 +155,29 @@
     </message>
 </context>
 <context>
+    <name>bookmarks</name>
+    <message>
+        <source>Your bookmarks could not be read ({reason}). The file is left as it is, and new bookmarks are not saved over it.</source>
+        <translation>No se pudieron leer sus marcadores ({reason}). El archivo se deja como está, y los marcadores nuevos no se guardan encima de él.</translation>
+    </message>
+    <message>
+        <source>Your bookmarks file is damaged and could not be moved aside, so it is left as it is and new bookmarks are not saved over it.</source>
+        <translation>Su archivo de marcadores está dañado y no se pudo apartar. Se deja como está, y los marcadores nuevos no se guardan encima de él.</translation>
+    </message>
+    <message>
+        <source>Your bookmarks file was damaged. It was kept as {file} in {folder} and a new list was started.</source>
+        <translation>Su archivo de marcadores estaba dañado. Se guardó como {file} en {folder} y se empezó una lista nueva.</translation>
+    </message>
+    <message>
+        <source>Your bookmarks could not be saved: the bookmarks file could not be read ({reason}), and it is not written over.</source>
+        <translation>No se pudieron guardar sus marcadores: el archivo de marcadores no se pudo leer ({reason}), y no se escribe encima de él.</translation>
+    </message>
+    <message>
+        <source>Your bookmarks could not be saved ({reason}).</source>
+        <translation>No se pudieron guardar sus marcadores ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>check</name>
     <message>
         <source>{what} must be a set of &apos;field: value&apos; lines</source>

@@ -100,3 +100,17 @@ def test_a_file_that_cannot_be_read_is_never_written_over(
     assert "could not be saved" in message
     assert store.path.read_bytes() == original
     assert store.load() == (saved, "")  # readable again: everything is there
+
+
+def test_bookmark_messages_are_in_the_language_being_spoken(tmp_path: Path, monkeypatch):
+    from lantern.core.messages import speaking
+
+    path = tmp_path / "bookmarks.json"
+    path.write_text("{not json", encoding="utf-8")
+    with speaking("es"):
+        _, message = BookmarkStore(path).load()
+        assert message.startswith("Su archivo de marcadores estaba dañado. Se guardó como "
+                                  "bookmarks.json.corrupt-")
+        monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "full")))
+        said = BookmarkStore(path).save([Bookmark("lantern:article/a", "A")])
+    assert said == "No se pudieron guardar sus marcadores (full)."

@@ -16,6 +16,7 @@ from pathlib import Path
 from lantern.core import paths
 from lantern.core.address import Address
 from lantern.core.atomic import set_aside, write_text_atomic
+from lantern.core.messages import localise, translate
 
 __all__ = ["Bookmark", "BookmarkStore", "default_path", "page_address"]
 
@@ -61,7 +62,8 @@ class BookmarkStore:
         self.unreadable = ""
 
     def load(self) -> tuple[list[Bookmark], str]:
-        """The saved bookmarks, and a message for the reader if the file had to be set aside."""
+        """The saved bookmarks, and a message for the reader if the file had to be set aside
+        (its messages are in the language being spoken: the window's)."""
         self.unreadable = ""
         try:
             data = self.path.read_bytes()
@@ -69,8 +71,9 @@ class BookmarkStore:
             return [], ""
         except OSError as error:
             self.unreadable = str(error.strerror or error)
-            return [], (f"Your bookmarks could not be read ({self.unreadable}). The file is "
-                        "left as it is, and new bookmarks are not saved over it.")
+            return [], localise(translate(
+                "bookmarks", "Your bookmarks could not be read ({reason}). The file is left as "
+                "it is, and new bookmarks are not saved over it.").format(reason=self.unreadable))
         try:
             return _parse(data.decode("utf-8")), ""
         # json.JSONDecodeError and UnicodeDecodeError are ValueErrors; JSON nested past
@@ -83,10 +86,12 @@ class BookmarkStore:
             kept = set_aside(self.path)
         except OSError as error:
             self.unreadable = str(error.strerror or error)
-            return ("Your bookmarks file is damaged and could not be moved aside, so it is "
-                    "left as it is and new bookmarks are not saved over it.")
-        return (f"Your bookmarks file was damaged. It was kept as {kept.name} in "
-                f"{kept.parent} and a new list was started.")
+            return localise(translate(
+                "bookmarks", "Your bookmarks file is damaged and could not be moved aside, so "
+                "it is left as it is and new bookmarks are not saved over it."))
+        return localise(translate(
+            "bookmarks", "Your bookmarks file was damaged. It was kept as {file} in {folder} "
+            "and a new list was started.").format(file=kept.name, folder=kept.parent))
 
     def save(self, bookmarks: list[Bookmark]) -> str:
         """Write atomically; '' on success, otherwise a message saying why not."""
@@ -94,11 +99,13 @@ class BookmarkStore:
                 "bookmarks": [{"address": b.address, "title": b.title} for b in bookmarks]}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         if self.unreadable:
-            return (f"Your bookmarks could not be saved: the bookmarks file could not be read "
-                    f"({self.unreadable}), and it is not written over.")
+            return localise(translate(
+                "bookmarks", "Your bookmarks could not be saved: the bookmarks file could not "
+                "be read ({reason}), and it is not written over.").format(reason=self.unreadable))
         try:
             write_text_atomic(self.path, text, mode=0o600)  # its owner's only
         except OSError as error:
-            return f"Your bookmarks could not be saved ({error.strerror or error})."
+            return localise(translate("bookmarks", "Your bookmarks could not be saved "
+                                      "({reason}).").format(reason=error.strerror or error))
         return ""
 

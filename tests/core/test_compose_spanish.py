@@ -271,3 +271,15 @@ def test_the_status_line_in_the_windows_language(fixture_library: Library,
         assert session.status() == session.status("es")
     finally:
         messages.set_language("en")
+
+
+def test_spanish_names_are_listed_in_reading_order() -> None:
+    from lantern.core.text import sort_key
+
+    names = ["Trastorno bipolar", "Tálamo", "Zona", "Ñandú", "Nuez", "Oído", "ansiedad",
+             "Éxtasis", "Estudio"]
+    assert sorted(names, key=sort_key) == ["ansiedad", "Estudio", "Éxtasis", "Nuez", "Ñandú",
+                                           "Oído", "Tálamo", "Trastorno bipolar", "Zona"]
+    bundled = load_library([BUNDLED_PACK, BUNDLED_PACK / "es"]).in_language("es")
+    terms = [t.term for t in bundled.terms]
+    assert terms.index("Tálamo") < terms.index("Terapia asistida con MDMA")

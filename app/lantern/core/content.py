@@ -58,6 +58,7 @@ from lantern.core.references import (
 from lantern.core.text import (
     SLUG,
     fold,
+    sort_key,
     split_sections,
 )
 from lantern.core.yamlfile import (
@@ -144,10 +145,10 @@ class _Loader(CrossChecks):
             packs=tuple(self.packs),
             roots=tuple(self.roots),
             articles=tuple(sorted(self.articles.values(),
-                                  key=lambda a: (order[a.language], a.title.casefold()))),
+                                  key=lambda a: (order[a.language], sort_key(a.title), a.title))),
             faqs=tuple(sorted(self.faqs.values(), key=lambda f: order[f.language])),
             terms=tuple(sorted(self.terms.values(),
-                               key=lambda t: (order[t.language], t.term.casefold()))),
+                               key=lambda t: (order[t.language], sort_key(t.term), t.term))),
             references=tuple(self.references.values()),
             pages=tuple(self.pages.values()),
             problems=tuple(sorted(self.problems, key=lambda p: (str(p.file), p.line))),

@@ -51,8 +51,8 @@ from lantern import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # 5: problems keep their message keys (4: items carry their language;
-#              3: JSON lines; 2: facts checked dates)
+FORMAT = 6  # 6: names in reading order, accents folded (5: problems keep their message
+#              keys; 4: items carry their language; 3: JSON lines; 2: facts checked dates)
 FILE_NAME = "library.json"
 OLD_FILE_NAME = "library.pickle"  # what earlier versions wrote; removed on writing
 

@@ -35,6 +35,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+def sort_key(text: str) -> str:
+    """A key that puts names in alphabetical order as a reader expects in English and in
+    Spanish: accents do not move a word (Tálamo before Terapia, not after Zona), and ñ
+    comes after n."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("ñ", "n\U0010ffff")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def clean(text: str) -> str:
     """NFKC-normalise and drop control characters (keeps tabs and newlines)."""
     return unicodedata.normalize("NFKC", text).translate(_CONTROL)

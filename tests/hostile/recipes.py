@@ -171,3 +171,41 @@ def build_pack(recipe: Recipe, where: Path) -> Path:
     shutil.copytree(VALID_PACK, pack)
     recipe.build(pack)
     return pack
+
+
+def _megabyte_article() -> str:
+    """A valid article just under the 1 MiB file limit: 480 sections of ordinary prose with
+    citations, glossary terms, emphasis, links and lists."""
+    paragraph = ("Psilocybin acts on the 5-HT2A receptor [@carhartharris2012], and the default "
+                 "mode network becomes *less tightly coupled* [@siegel2024]. See "
+                 "[safety](article:safety-basics) before anything else. ") * 4
+    section = "## Section {n}\n\n" + (paragraph + "\n\n") * 4 + "- one\n- two\n- three\n\n"
+    parts, size, n = [], 0, 0
+    while size < 1_000_000 - 4_000 and n < 480:
+        part = section.format(n=n)
+        parts.append(part)
+        size += len(part)
+        n += 1
+    return "".join(parts)
+
+
+#: Articles within every limit that still take long to compose or to show: the pages the
+#: window must open without freezing (name, body).
+SLOW_PAGES = {
+    "one-megabyte": _megabyte_article,
+    "10000-citations": lambda: "Text [@carhartharris2012].\n" * 10_000,
+    "code-spans": lambda: ("`a " * 6_000 + "\n") * 50,
+    "emphasis-lines": lambda: ("*a " * 6_000 + "\n") * 50,
+    "nested-quotes": lambda: "".join("> " * min(i, 15) + "quote\n" for i in range(1_400)),
+    "brackets-lines": lambda: ("[" * 500 + "x" + "](" * 250 + "\n") * 400,
+    "blank-lines": lambda: "Text.\n" + "\n" * 3_000 + "More.\n",
+}
+
+
+def slow_pack(where: Path, names: tuple[str, ...] = tuple(SLOW_PAGES)) -> Path:
+    """A copy of the valid pack with the slow pages named added as articles `slow-<name>`."""
+    pack = where / "pack-slow"
+    shutil.copytree(VALID_PACK, pack)
+    for name in names:
+        article(pack, f"slow-{name}", SLOW_PAGES[name]())
+    return pack

@@ -16,10 +16,12 @@ from html import escape
 
 from lantern.core.address import CONTINUE as CONTINUE_ADDRESS
 from lantern.core.address import Address, Kind, address, home, qualify
+from lantern.core.deadline import Budget
 from lantern.core.messages import Message, language, localise, translate
 from lantern.core.messages import number as grouped
 from lantern.core.model import Article, Faq, Library, Page, Reference, Term
-from lantern.core.render import Heading, Renderer
+from lantern.core.parts import PART_BREAK
+from lantern.core.render import Heading, Rendered, Renderer
 from lantern.core.text import plain_text
 from lantern.core.usage import Appearances, term_appearances
 from lantern.core.wording import kind_label, long_date, topic_name
@@ -226,8 +228,8 @@ def _references(library: Library, keys: tuple[str, ...], code: str) -> str:
         ref = library.reference(key)
         if ref:
             items.append(f'<p class="reference">{reference_html(ref, n, code)}</p>')
-    return (f'<h2 class="references">{_say(REFERENCES, code)}</h2>'
-            + "".join(items))
+    return (f'{PART_BREAK}<h2 class="references">{_say(REFERENCES, code)}</h2>'
+            + PART_BREAK.join(items))
 
 
 class Composer:
@@ -236,14 +238,25 @@ class Composer:
     lists and glossary links are that language's); the whole library composes in the
     first language. Lantern's own words on the pages are in that language too."""
 
-    def __init__(self, library: Library, appearances: Appearances | None = None) -> None:
+    def __init__(self, library: Library, appearances: Appearances | None = None,
+                 _twin: Composer | None = None) -> None:
         self.library = library
         #: Before the keys of this composer's home and lists ("" for the first language).
         self.prefix = library.prefix(library.language) if library.language else ""
         #: The language of the pages, and of the words Lantern writes into them.
         self.language = library.language or library.base_language
-        self.renderer = Renderer(library)
-        self._appearances = appearances
+        self.renderer: Renderer = Renderer(library, _twin.renderer.terms if _twin else None)
+        #: Shared with a twin: where each term is used (None until known).
+        self._known: list[Appearances | None] = _twin._known if _twin else [appearances]
+        self._budget: Budget | None = None  # one page's, for each of its renders
+
+    def twin(self) -> Composer:
+        """A composer of the same library for another thread: its own renderer (a renderer
+        serves one thread), the same glossary matcher and the same appearances."""
+        return Composer(self.library, _twin=self)
+
+    def _render(self, text: str, link_terms: bool = True) -> Rendered:
+        return self.renderer.render(text, link_terms=link_terms, budget=self._budget)
 
     def _say(self, message: Message) -> str:
         """A message in the pages' language, escaped for HTML."""
@@ -258,14 +271,19 @@ class Composer:
     def appearances(self) -> Appearances:
         """Where each term is used; worked out on first use unless given (the window's
         loader works it out in the background)."""
-        if self._appearances is None:
-            self._appearances = term_appearances(self.library)
-        return self._appearances
+        known = self._known[0]
+        if known is None:
+            known = self._known[0] = term_appearances(self.library)
+        return known
+
+    @property
+    def appearances_known(self) -> bool:
+        return self._known[0] is not None
 
     def offer_appearances(self, appearances: Appearances) -> None:
         """Appearances worked out elsewhere (in the background); kept unless already known."""
-        if self._appearances is None:
-            self._appearances = appearances
+        if self._known[0] is None:
+            self._known[0] = appearances
 
     def _appears_in(self, term: Term) -> str:
         addresses = self.appearances.get(term.id, ())
@@ -293,7 +311,7 @@ class Composer:
                 f'<ul class="appears-in">{"".join(items)}</ul>{tail}')
 
     def article(self, article: Article) -> ComposedPage:
-        rendered = self.renderer.render(article.body)
+        rendered = self._render(article.body)
         code = self.language
         kind = " · ".join(escape(t) for t in (kind_label(Kind.ARTICLE, code),
                                               *(topic_name(t, code) for t in article.topics)))
@@ -311,16 +329,17 @@ class Composer:
             f"</b> {escape(article.evidence)}</p>"
             f"{note}"
         )
-        html = (head + rendered.html + _related(self.library, article.related, code)
+        html = (head + PART_BREAK + rendered.html + PART_BREAK
+                + _related(self.library, article.related, code)
                 + _references(self.library, rendered.citations, code))
         return self._page(address(Kind.ARTICLE, article.slug), article.title, html,
                           rendered.citations, rendered.headings, article.content_note)
 
     def faq(self, faq: Faq) -> ComposedPage:
-        rendered = self.renderer.render(faq.body)
+        rendered = self._render(faq.body)
         html = (
             f'<p class="kind">{escape(kind_label(Kind.FAQ, self.language))}</p>'
-            f"<h1>{escape(faq.question)}</h1>{rendered.html}"
+            f"<h1>{escape(faq.question)}</h1>{PART_BREAK}{rendered.html}{PART_BREAK}"
             + _related(self.library, faq.related, self.language)
             + _references(self.library, rendered.citations, self.language)
         )
@@ -328,17 +347,18 @@ class Composer:
                           rendered.headings)
 
     def page(self, page: Page) -> ComposedPage:
-        rendered = self.renderer.render(page.body, link_terms=page.local_name != "help-now")
+        rendered = self._render(page.body, link_terms=page.local_name != "help-now")
         html = f"<h1>{escape(page.title)}</h1>"
         if page.local_name == "about":
             html += _facts_checked(self.library, self.language)
-        html += rendered.html + _references(self.library, rendered.citations, self.language)
+        html += PART_BREAK + rendered.html + _references(self.library, rendered.citations,
+                                                         self.language)
         return self._page(address(Kind.PAGE, page.name), page.title, html, rendered.citations,
                           rendered.headings)
 
     def term(self, term: Term) -> ComposedPage:
         """A glossary entry: definition, other names, see also, and where it appears."""
-        rendered = self.renderer.render(term.definition, link_terms=False)
+        rendered = self._render(term.definition, link_terms=False)
         parts = [f'<p class="kind">{escape(kind_label(Kind.TERM, self.language))}</p>'
                  f"<h1>{escape(term.term)}</h1>", rendered.html]
         if term.aliases:
@@ -375,7 +395,7 @@ class Composer:
             parts.append(f'<h2>{self._say(CONTINUE_READING)}</h2>'
                          f'<ul class="recent">{"".join(items)}</ul>')
         if page:
-            parts.append(self.renderer.render(page.body, link_terms=False).html)
+            parts.append(self._render(page.body, link_terms=False).html)
         if library.articles:
             parts.append(f'<h2>{self._say(ARTICLES)}</h2>'
                          '<table class="cards" width="100%">')
@@ -440,10 +460,19 @@ class Composer:
         its languages)?"""
         return self.library.whole.exists(address)
 
-    def compose(self, address: str, *,
-                recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
+    def compose(self, address: str, *, recent: Sequence[tuple[str, str]] = (),
+                budget: Budget | None = None) -> ComposedPage | None:
         """The page at an internal address (`lantern:article/slug`, `lantern:home`…);
-        `recent` is shown on the home page."""
+        `recent` is shown on the home page. `budget` is the whole page's (each of its
+        renders gets its own PAGE_TIME_LIMIT_S without one); a budget that says the page
+        is not wanted raises Abandoned."""
+        self._budget = budget
+        try:
+            return self._compose(address, recent)
+        finally:
+            self._budget = None
+
+    def _compose(self, address: str, recent: Sequence[tuple[str, str]]) -> ComposedPage | None:
         where = Address.parse(address)
         kind, key = (where.kind, where.key) if where else (None, "")
         if kind is Kind.HOME:

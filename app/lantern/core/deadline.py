@@ -1,52 +1,73 @@
-"""A time limit for Python work in the calling thread, such as rendering one page.
+"""A cooperative time limit for one piece of work, such as composing one page.
 
-When the time is up, `TimeUp` is raised in the thread doing the work, at its next Python
-instruction (CPython's asynchronous exceptions; a single call into C, such as one regular
-expression match, finishes first). The caller catches it and falls back to something
-simpler. Where that mechanism is missing the work simply has no limit.
+The work calls `Budget.tick()` from its loops (the renderer does from Markdown's block,
+inline, table and fenced-code loops and from its own tree walk); a tick reads the monotonic
+clock and, every LOOK_EVERY_S, checks whether the work must stop. Nothing is ever raised
+into a thread from outside: `TimeUp` and `Abandoned` come only out of `tick()`/`check()`,
+at a point the work chose, so no lock, `finally` or half-updated structure is cut through
+at an arbitrary instruction. A single call into C (one regular expression match) runs to
+its end before the next tick, as it did with the asynchronous exception this replaces.
+
+- `TimeUp`: the work took longer than its limit. The renderer then shows the page plainly.
+- `Abandoned`: the work is no longer wanted, because `cancel()` was called (from any
+  thread: a newer page was asked for) or because it used up the share of the calling
+  thread's own processor time it was given (`share_s`: the window tries a page in its own
+  thread for a few milliseconds, then hands it to a worker). Nothing is shown for it.
 """
 
 from __future__ import annotations
 
-import ctypes
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+
+#: How often a tick checks for cancellation, the thread's share and the time limit.
+LOOK_EVERY_S = 0.002
 
 
-class TimeUp(BaseException):
-    """The work took longer than its limit. A BaseException, so that the `except Exception`
-    of the code being timed cannot swallow it."""
+class TimeUp(Exception):
+    """The work took longer than its limit."""
 
 
-def _raise_in(thread: int, error: type[BaseException] | None) -> None:
-    api = getattr(ctypes, "pythonapi", None)
-    if api is not None:
-        api.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread),
-                                      ctypes.py_object(error) if error else None)
+class Abandoned(Exception):
+    """The work was cancelled, or used up its share of the calling thread's time."""
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeUp in this thread if the body of the `with` runs longer than `seconds`."""
-    thread = threading.get_ident()
-    lock = threading.Lock()
-    state = {"running": True, "fired": False}
+class Budget:
+    """`seconds` of wall-clock time from now; optionally at most `share_s` of the calling
+    thread's processor time; cancellable from any thread."""
 
-    def fire() -> None:
-        with lock:
-            if state["running"]:
-                state["fired"] = True
-                _raise_in(thread, TimeUp)
+    __slots__ = ("_cancelled", "_end", "_next_look", "_share_end", "started")
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            state["running"] = False
-            if state["fired"]:
-                _raise_in(thread, None)  # not delivered yet: never let it land later
-        timer.cancel()
+    def __init__(self, seconds: float, *, share_s: float | None = None) -> None:
+        self.started = time.monotonic()
+        self._end = self.started + seconds
+        self._share_end = None if share_s is None else time.thread_time() + share_s
+        self._next_look = self.started + LOOK_EVERY_S
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        """Stop the work at its next look at the clock (safe from any thread)."""
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def tick(self) -> None:
+        """Called often from the work's loops: `check()` every LOOK_EVERY_S."""
+        if time.monotonic() >= self._next_look:
+            self.check()
+
+    def check(self) -> None:
+        """Raise Abandoned or TimeUp if the work must stop now."""
+        now = time.monotonic()
+        self._next_look = now + LOOK_EVERY_S
+        if self._cancelled:
+            raise Abandoned("cancelled")
+        if self._share_end is not None and time.thread_time() > self._share_end:
+            raise Abandoned("its share of this thread's time is used up")
+        if now > self._end:
+            raise TimeUp()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+

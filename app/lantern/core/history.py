@@ -60,6 +60,11 @@ class History:
     def forward(self) -> str | None:
         return self.jump(+1)
 
+    def peek(self, steps: int) -> str | None:
+        """The address `steps` pages back (negative) or forward; None if out of range."""
+        index = self._index + steps
+        return self._items[index].address if steps and 0 <= index < len(self._items) else None
+
     def jump(self, steps: int) -> str | None:
         """Move `steps` pages back (negative) or forward; stays put if out of range."""
         if 0 <= self._index + steps < len(self._items):

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 import markdown
@@ -25,10 +27,12 @@ from markdown.inlinepatterns import InlineProcessor, LinkInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from lantern.core.address import LINKED_KINDS, Address, Kind, address
-from lantern.core.deadline import TimeUp, time_limit
+from lantern.core.deadline import Abandoned, Budget, TimeUp
 from lantern.core.messages import localise, translate
 from lantern.core.model import Library
-from lantern.core.search.concepts import TermFinder
+from lantern.core.parts import PART_BREAK
+from lantern.core.render_ticks import tick_everywhere
+from lantern.core.search.concepts import Span, TermFinder
 from lantern.core.text import (
     CITATION_GROUP,
     NARRATIVE_CITATION,
@@ -50,6 +54,8 @@ LINK_SCAN_BUDGET = 2_000_000
 _BRACKET = re.compile(r"[\[\]]")
 #: A page that takes longer than this to render is shown as plain paragraphs instead.
 PAGE_TIME_LIMIT_S = 3.0
+#: Glossary names are looked for this many characters of a text at a time.
+TERM_SCAN_CHARS = 20_000
 _SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -98,6 +104,7 @@ class _CitationPattern(InlineProcessor):
         self.renderer = renderer
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
+        self.renderer.budget.tick()
         body = m.group(2)  # the group's text, between its brackets
         if not is_citation_group(body):
             return None, None, None
@@ -139,6 +146,7 @@ class _NarrativeCitationPattern(InlineProcessor):
         self.renderer = renderer
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[no-untyped-def,override]
+        self.renderer.budget.tick()
         if m.start(0) > 0 and (data[m.start(0) - 1].isalnum() or data[m.start(0) - 1] in ".@"):
             return None, None, None
         ref = self.renderer.library.reference(m.group(1))
@@ -159,6 +167,7 @@ def _bound_links(processor: LinkInlineProcessor, renderer: Renderer) -> None:
     get_link, eval_id = processor.getLink, getattr(processor, "evalId", None)
 
     def get_text(data: str, index: int) -> tuple[str, int, bool]:
+        renderer.budget.tick()
         state = renderer.state
         end = min(len(data), index + min(MAX_LINK_CHARS, max(0, state.link_budget)))
         depth = 1
@@ -210,6 +219,7 @@ class _TreeFixer(Treeprocessor):
             self._fix(el, seen_anchors, linked)
 
     def _fix(self, el: etree.Element, anchors: set[str], linked: set[str]) -> None:
+        self.renderer.budget.tick()
         tag = el.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._anchor(el, anchors)
@@ -288,12 +298,24 @@ class _TreeFixer(Treeprocessor):
                 for offset, extra in enumerate(new):
                     el.insert(position + offset, extra)
 
+    def _spans(self, text: str) -> Iterator[Span]:
+        """The glossary names in `text`, a stretch of TERM_SCAN_CHARS at a time (cut at a
+        space) with a tick of the budget between, so that one huge paragraph ticks too."""
+        start = 0
+        while start < len(text):
+            end = len(text) if len(text) - start <= TERM_SCAN_CHARS else \
+                text.rfind(" ", start, start + TERM_SCAN_CHARS) + 1 or start + TERM_SCAN_CHARS
+            self.renderer.budget.tick()
+            for span in self.renderer.terms.spans(text[start:end]):
+                yield Span(span.concept, span.start + start, span.end + start, span.text)
+            start = end
+
     def _split(self, text: str, linked: set[str]) -> tuple[str, list[etree.Element]]:
         """Cut `text` at the first new term; return the head and the link elements."""
         head: str | None = None
         pieces: list[etree.Element] = []
         pos = 0
-        for span in self.renderer.terms.spans(text):
+        for span in self._spans(text):
             term_id = span.concept
             if term_id in linked:
                 continue
@@ -316,6 +338,19 @@ class _TreeFixer(Treeprocessor):
         return head, pieces
 
 
+class _PartBreaks(Treeprocessor):
+    """PART_BREAK between the top-level blocks; runs after every other tree processor
+    but the last (Smarty's inline pass expects elements only)."""
+
+    def run(self, root: etree.Element) -> None:
+        marked: list[etree.Element[Any]] = []
+        for el in list(root):
+            if marked:
+                marked.append(etree.Comment(PART_BREAK[4:-3]))
+            marked.append(el)
+        root[:] = marked
+
+
 class _LanternExtension(Extension):
     def __init__(self, renderer: Renderer) -> None:
         super().__init__()
@@ -331,28 +366,33 @@ class _LanternExtension(Extension):
             if isinstance(pattern, LinkInlineProcessor):
                 _bound_links(pattern, self.renderer)
         md.treeprocessors.register(_TreeFixer(md, self.renderer), "lantern_tree", 15)
+        md.treeprocessors.register(_PartBreaks(md), "lantern_parts", 1)
 
 
 class Renderer:
     """Renders pack Markdown to HTML. One per Library; not thread-safe."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, terms: TermFinder | None = None) -> None:
         self.library = library
         #: The language of the text rendered, and of the few words the renderer adds.
         self.language = library.language or library.base_language
         self.state = _State()
-        self.terms = TermFinder(library.terms)
+        self.budget = Budget(PAGE_TIME_LIMIT_S)
+        #: Read only once built, so two renderers (two threads) may share one.
+        self.terms = terms if terms is not None else TermFinder(library.terms)
         self.linking = bool(self.terms)  # off while rendering text that links no terms
         self._md = self._markdown()
 
     def _markdown(self) -> markdown.Markdown:
         # Extension objects, not names: a name makes Markdown list the entry points of every
         # installed package (importlib.metadata), about 20 ms at start-up.
-        return markdown.Markdown(
+        md = markdown.Markdown(
             extensions=[TableExtension(), SaneListExtension(), FencedCodeExtension(),
                         SmartyExtension(), _LanternExtension(self)],
             output_format="html",
         )
+        tick_everywhere(md, self)
+        return md
 
     def term_for(self, text: str) -> str | None:
         """The id of the term one of whose names `text` is, if any."""
@@ -371,21 +411,27 @@ class Renderer:
         el.text = str(self.state.number(key))
         return el
 
-    def render(self, text: str, *, link_terms: bool = True) -> Rendered:
+    def render(self, text: str, *, link_terms: bool = True,
+               budget: Budget | None = None) -> Rendered:
         """`text` as HTML; shown plainly (paragraphs of text, no links) when it is nested
-        too deeply for the parser or takes more than PAGE_TIME_LIMIT_S."""
+        too deeply for the parser or runs past its `budget` (PAGE_TIME_LIMIT_S from now if
+        none is given). Raises Abandoned when the budget says the page is not wanted."""
         self.state = _State()
+        self.budget = budget if budget is not None else Budget(PAGE_TIME_LIMIT_S)
         self.linking = link_terms and bool(self.terms)
         try:
             self._md.reset()
-            with time_limit(PAGE_TIME_LIMIT_S):
-                html = self._md.convert(text)
+            html = self._md.convert(text)
         except (RecursionError, TimeUp):
             # The parser is left mid-block (reset() does not clear that), so it is replaced:
             # otherwise every later page would lose its links and citations.
             self._md = self._markdown()
             self.state = _State()
             html = plain_html(text)
+        except Abandoned:
+            self._md = self._markdown()
+            self.state = _State()
+            raise
         finally:
             self.linking = bool(self.terms)
         state = self.state
@@ -397,4 +443,4 @@ def plain_html(text: str) -> str:
     from html import escape
 
     paragraphs = (p.strip() for p in re.split(r"\n[ \t]*\n", text))
-    return "".join(f'<p class="plain">{escape(p)}</p>' for p in paragraphs if p)
+    return PART_BREAK.join(f'<p class="plain">{escape(p)}</p>' for p in paragraphs if p)

@@ -22,6 +22,7 @@ from lantern.core.search.safety import HELP_PAGE
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage, Composer
+    from lantern.core.deadline import Budget
     from lantern.core.library_cache import Manifest
     from lantern.core.model import Library
     from lantern.core.search.engine import SearchIndex
@@ -79,6 +80,9 @@ class Session:
         self.index: SearchIndex | None = None
         self._composers: dict[str, Composer] = {}
         self._suggesters: dict[str, Suggester] = {}
+        #: Composers of pages put together in the background, by language: each
+        #: used by one worker thread only (`background_composer_of`).
+        self._background: dict[str, Composer] = {}
         #: The content language asked for; "" for the library's first language.
         self._language = ""
         self.translation_label: Callable[[str], str] = default_label
@@ -125,6 +129,24 @@ class Session:
     def composer(self) -> Composer | None:
         """The composer of the content language."""
         return self.composer_for(self.language)
+
+    def composer_of(self, address: str) -> Composer | None:
+        """The composer of the language `address` is in."""
+        if self.library is None:
+            return None
+        return self.composer_for(self.library.language_of(address))
+
+    def background_composer_of(self, address: str) -> Composer | None:
+        """A composer of the language `address` is in for the page worker thread: a twin of
+        the GUI thread's (its own renderer; the same glossary matcher and "Appears in").
+        Made here, in the GUI thread, before the page is handed to the worker."""
+        composer = self.composer_of(address)
+        if composer is None or self.library is None:
+            return None
+        language = self.library.language_of(address)
+        if language not in self._background:
+            self._background[language] = composer.twin()
+        return self._background[language]
 
     @property
     def suggester(self) -> Suggester | None:
@@ -231,6 +253,7 @@ class Session:
         language = loaded.language or loaded.library.base_language
         self._composers = {language: Composer(loaded.library.in_language(language))}
         self._suggesters = {language: loaded.suggester}
+        self._background = {}
         return previous if previous is not None and previous is not loaded.index else None
 
     def swap_index(self, index: SearchIndex) -> SearchIndex | None:
@@ -238,14 +261,17 @@ class Session:
         previous, self.index = self.index, index
         return previous if previous is not index else None
 
-    def compose(self, address: str, recent: Sequence[tuple[str, str]] = ()) -> ComposedPage | None:
+    def compose(self, address: str, recent: Sequence[tuple[str, str]] = (), *,
+                budget: Budget | None = None,
+                composer: Composer | None = None) -> ComposedPage | None:
         """The page at `address`, in its own language, with links to its translations at
-        its top and the front-desk line on the help-now page."""
-        composer = self.composer_for(self.library.language_of(address)) if self.library \
-            else None
+        its top and the front-desk line on the help-now page; composed within `budget` by
+        `composer` (the GUI thread's composer of its language unless another is given: the
+        background one, `background_composer_of`)."""
+        composer = composer or self.composer_of(address)
         if composer is None:
             return None
-        page = composer.compose(address, recent=recent)
+        page = composer.compose(address, recent=recent, budget=budget)
         if page is None:
             return None
         where = Address.parse(page.address)

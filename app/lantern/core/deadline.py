@@ -35,14 +35,19 @@ class Budget:
     """`seconds` of wall-clock time from now; optionally at most `share_s` of the calling
     thread's processor time; cancellable from any thread."""
 
-    __slots__ = ("_cancelled", "_end", "_next_look", "_share_end", "started")
+    __slots__ = ("_cancelled", "_end", "_next_look", "_seconds", "_share_end", "started")
 
     def __init__(self, seconds: float, *, share_s: float | None = None) -> None:
+        self._cancelled = False
+        self._seconds = seconds
+        self.restart(share_s)
+
+    def restart(self, share_s: float | None = None) -> None:
+        """Count from now, in the calling thread (work queued before it starts)."""
         self.started = time.monotonic()
-        self._end = self.started + seconds
+        self._end = self.started + self._seconds
         self._share_end = None if share_s is None else time.thread_time() + share_s
         self._next_look = self.started + LOOK_EVERY_S
-        self._cancelled = False
 
     def cancel(self) -> None:
         """Stop the work at its next look at the clock (safe from any thread)."""

@@ -87,9 +87,11 @@ def split_parts(html: str, limit: int | None = None) -> Parts:
     for block in html.split(PART_BREAK):
         if not block:
             continue
-        if len(block) > limit:
-            block = _as_text(block, limit)
-        if current and size + len(block) > limit:
+        joins = False  # a block too long by itself: its text, in what is left of this
+        if len(block) > limit:  # part if that is most of it, else in a part of its own
+            joins = size < limit // 2
+            block = _as_text(block, limit - size if joins else limit)
+        if current and not joins and size + len(block) > limit:
             parts.append("".join(current))
             current, size = [], 0
         current.append(block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from lantern.core.address import Kind
+from lantern.core.parts import PART_ANCHOR, Parts, split_parts
 
 from lantern.ui.panels.rich_text import ReadingBrowser, link_kind
 from lantern.ui.platform.accessibility import announce, caret_moved
@@ -51,6 +53,9 @@ class ReaderView(ReadingBrowser):
         super().__init__(parent)
         self._stylesheet = stylesheet
         self.page: ComposedPage | None = None
+        #: The page cut into parts when it is too long to set at once, and the one shown.
+        self.parts = Parts(("",), {})
+        self.part = 0
         self.showing_content_note = False
         self._notes_passed: set[str] = set()
         self._pending_anchor = ""
@@ -66,8 +71,12 @@ class ReaderView(ReadingBrowser):
         self.setAccessibleDescription("The article or answer being read")
         self.document().setDocumentMargin(MIN_MARGIN)
 
-    def show_page(self, page: ComposedPage, anchor: str = "") -> None:
-        """Show `page` at `anchor`; first its content note, if it has one not yet passed."""
+    def show_page(self, page: ComposedPage, anchor: str = "", part: int | None = None) -> None:
+        """Show `page` at `anchor`; first its content note, if it has one not yet passed.
+        A page too long to set at once is shown one part at a time: the part holding
+        `anchor`, else part `part`, else the first."""
+        if page is not self.page:
+            self.parts = split_parts(page.html)
         self.page = page
         self.document().setDefaultStyleSheet(self._stylesheet)
         self.showing_content_note = bool(page.content_note) and \
@@ -79,13 +88,38 @@ class ReaderView(ReadingBrowser):
             body = content_note_html(page)
             anchor = ""
         else:
-            body = page.html
+            found = self.parts.part_of(anchor) if anchor else None
+            self.part = found if found is not None else min(part or 0, len(self.parts) - 1)
+            body = self.parts.html(self.part)
         self.setHtml(f'<html><body><div class="page">{body}</div></body></html>')
         self._fit_measure()
         if anchor:
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def shown_html(self) -> str:
+        """The HTML of what is on show: the page, or the part of it shown."""
+        return self.parts.html(self.part) if self.page is not None else ""
+
+    def reading_fraction(self) -> float:
+        """How far through the whole page the top of the view is, 0 to 1."""
+        bar = self.verticalScrollBar()
+        within = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        return (self.part + within) / len(self.parts)
+
+    def go_to_fraction(self, fraction: float) -> None:
+        """Scroll to `fraction` of the whole page (its part shown first, if need be)."""
+        count = len(self.parts)
+        part = min(int(fraction * count), count - 1)
+        if part != self.part and self.page is not None and not self.showing_content_note:
+            self.show_page(self.page, part=part)
+        # Qt lays a long document out a step at a time, the scroll bar's range estimated
+        # meanwhile: the whole part first, so the fraction is of its real height.
+        height = self.document().documentLayout().documentSize().height()
+        bar = self.verticalScrollBar()
+        bar.setMaximum(max(0, math.ceil(height) - self.viewport().height()))
+        bar.setValue(round((fraction * count - part) * bar.maximum()))
 
     # keyboard reading ----------------------------------------------------------------------
 
@@ -250,6 +284,13 @@ class ReaderView(ReadingBrowser):
         if self.showing_content_note:
             self._pending_anchor = name  # a section chosen behind the note: go there after
             return
+        part = self.parts.part_of(name)
+        if part is not None and part != self.part and self.page is not None:
+            self.show_page(self.page, name)  # shows the part, then comes back here
+            return
+        if name.startswith(PART_ANCHOR):
+            self.verticalScrollBar().setValue(0)
+            return
         super().scrollToAnchor(name)
 
     def set_stylesheet(self, stylesheet: str) -> None:
@@ -258,7 +299,7 @@ class ReaderView(ReadingBrowser):
         if self.page is not None:
             bar = self.verticalScrollBar()
             fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-            self.show_page(self.page, self._pending_anchor)
+            self.show_page(self.page, self._pending_anchor, self.part)
             bar.setValue(round(fraction * bar.maximum()))
 
     def _fit_measure(self) -> None:
@@ -309,8 +350,15 @@ class ReaderView(ReadingBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + self.cursorRect(cursor).top() - y)
 
+    def show_opening(self, title: str) -> None:
+        """A quiet line while a long page is put together in the background."""
+        from html import escape
+
+        self.show_message(escape(title), '<span class="opening">Opening…</span>')
+
     def show_message(self, title: str, text: str) -> None:
         self.page = None
+        self.parts, self.part = Parts(("",), {}), 0
         self.showing_content_note = False
         self.document().setDefaultStyleSheet(self._stylesheet)
         self.setHtml(f'<div class="page"><h1>{title}</h1><p>{text}</p></div>')

@@ -161,15 +161,14 @@ class ReadingPositions(QObject):
         where = Address.parse(address)
         return where is not None and where.kind in (Kind.ARTICLE, Kind.FAQ)
 
-    def _on_scrolled(self, value: int) -> None:
+    def _on_scrolled(self, _value: int) -> None:
         page = self.reader.page
         # Only the page on show: while another one loads, the bar moves for it, not for us.
         if not self.enabled or page is None or page.address != self._shown or \
                 not self._remembered(page.address):
             return
-        maximum = self.reader.verticalScrollBar().maximum()
         self.positions.pop(page.address, None)  # most recent last
-        self.positions[page.address] = round(value / maximum, 4) if maximum else 0.0
+        self.positions[page.address] = round(self.reader.reading_fraction(), 4)
         while len(self.positions) > POSITIONS_KEPT:
             del self.positions[next(iter(self.positions))]
 
@@ -181,8 +180,7 @@ class ReadingPositions(QObject):
             return
         fraction = self.positions.get(page.address)
         if fraction:
-            bar = self.reader.verticalScrollBar()
-            bar.setValue(round(fraction * bar.maximum()))
+            self.reader.go_to_fraction(fraction)
         self.save()
 
     def save(self) -> None:

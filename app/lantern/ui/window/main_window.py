@@ -391,5 +391,6 @@ class MainWindow(QMainWindow, SessionView):
         self.save_state()
         self.search.cancel()
         self.search.wait()
+        self.navigation.opener.wait()
         self.loader.close()
         super().closeEvent(event)

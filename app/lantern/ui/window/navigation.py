@@ -4,6 +4,8 @@ searches, and where a clicked link leads (a page, a glossary entry, a reference,
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
@@ -18,7 +20,11 @@ from lantern.ui.panels.docks import GlossaryDock, ReferencesDock
 from lantern.ui.panels.reader import ReaderView
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.settings import SettingsStore
+from lantern.ui.window.opening import PageOpener
 from lantern.ui.window.policy import HOME, WindowPolicy
+
+if TYPE_CHECKING:
+    from lantern.core.compose import ComposedPage
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,10 @@ class Navigator(QObject):
         self.recent_searches = RecentSearches()
         self.recent_enabled = policy.persist
         self._said_home = False
+        #: Composes each page asked for, at once or in the background (opening.py).
+        self.opener = PageOpener(session, self)
+        self.opener.opening.connect(reader.show_opening)
+        self.opener.failed.connect(self._failed)
         self.recent.loads(store.get(keys.RECENT_PAGES))
         stored = store.get(keys.RECENT_SEARCHES)
         self.recent_searches.loads(stored)
@@ -56,15 +66,36 @@ class Navigator(QObject):
 
     # pages ------------------------------------------------------------------------------
 
-    def navigate(self, address: str, record: bool = True) -> bool:
-        """Show an internal address (`lantern:article/slug#section`); False if unknown."""
+    def navigate(self, address: str, record: bool = True,
+                 then: Callable[[], None] | None = None) -> bool:
+        """Show an internal address (`lantern:article/slug#section`); False if unknown.
+
+        A page that takes a while is composed in the background (opening.py): True at once,
+        and the page is shown, and `then()` run, when it is ready, unless another page was
+        asked for meanwhile. A quick page is shown before this returns."""
+        return self._open(address, record, 0, then)
+
+    def _open(self, address: str, record: bool, steps: int,
+              then: Callable[[], None] | None) -> bool:
         if self.session.composer is None:
             return False
         where = Address.parse(address)
-        recent = self.recent.items if self.recent_enabled else ()
-        page = self.session.compose(address, recent=[(v.address, v.title) for v in recent])
-        if page is None or where is None:
+        if where is None:
             self.message.emit(f"Not found: {address}", 5000)
+            return False
+        recent = self.recent.items if self.recent_enabled else ()
+
+        def show(page: ComposedPage | None) -> bool:
+            return self._show(address, where, page, record, steps, then)
+
+        return self.opener.open(address, [(v.address, v.title) for v in recent], show)
+
+    def _show(self, address: str, where: Address, page: ComposedPage | None, record: bool,
+              steps: int, then: Callable[[], None] | None) -> bool:
+        if page is None:
+            self.message.emit(f"Not found: {address}", 5000)
+            if self.reader.page is None:  # it said "Opening…"
+                self.reader.show_message("Not found", "This page is not in the library.")
             return False
         self.reader.show_page(page, where.anchor)
         self.references.set_references(page.citations)
@@ -72,10 +103,19 @@ class Navigator(QObject):
             self.glossary.show_term(where.key)
         if record:
             self.history.visit(address, page.title)
+        elif steps:
+            self.history.jump(steps)  # only now: a page overtaken moves nothing
         if self.recent_enabled and self.recent.add(address, page.title):
             self.store.set(keys.RECENT_PAGES, self.recent.dumps())
         self.shown.emit(address, page.title)
+        if then is not None:
+            then()
         return True
+
+    def _failed(self, message: str) -> None:
+        log.error("a page could not be composed: %s", message)
+        self.reader.show_message("This page could not be opened",
+                                 "Something went wrong while putting it together.")
 
     def go_home(self) -> None:
         if not self.navigate(self.session.localized(self.policy.home)):
@@ -98,13 +138,15 @@ class Navigator(QObject):
                         "on %s", self.policy.home, HOME)
 
     def go_to_history(self, steps: int) -> None:
-        """Jump `steps` pages back (negative) or forward through the history."""
-        address = self.history.jump(steps)
+        """Jump `steps` pages back (negative) or forward through the history (moved once
+        that page is on show)."""
+        address = self.history.peek(steps)
         if address:
-            self.navigate(address, record=False)
+            self._open(address, False, steps, None)
 
     def reset(self) -> None:
         """Forget this session's back and forward (a kiosk's next visitor)."""
+        self.opener.cancel()
         self.history.clear()
 
     # menus ------------------------------------------------------------------------------

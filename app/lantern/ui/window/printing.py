@@ -174,8 +174,11 @@ class Printing(QObject):
             action.setEnabled(self.enabled and self.reader.page is not None)
 
     def document(self) -> PrintDocument | None:
+        """The page on show as it goes to paper: of a page shown in parts (too long to set at
+        once), the part on show, with the line saying which part it is."""
         page = self.reader.page
-        return None if page is None else printable(page.html, page.title, self.source)
+        return None if page is None else printable(self.reader.shown_html(), page.title,
+                                                   self.source)
 
     def export_to(self, path: Path) -> str:
         page = self.reader.page

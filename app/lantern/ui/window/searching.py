@@ -90,8 +90,11 @@ class Searching(QObject):
     def open_result(self, address: str) -> None:
         """Open a search result at its section, with the words that matched it marked."""
         result = self.results.model.result_at(address)
-        if self.navigation.navigate(address):
-            mark_all(self.reader, list(result.terms) if result else [])
+        words = list(result.terms) if result else []
+        def mark() -> None:
+            mark_all(self.reader, words)
+
+        self.navigation.navigate(address, then=mark)
 
     def reset(self) -> None:
         """Nothing typed, searched, suggested or shown (a kiosk's next visitor)."""

@@ -96,11 +96,10 @@ def show_reloaded(window: MainWindow) -> None:
     content_language.show_language(window)
     window.references.set_library(session.library)
     where = window.history.current or HOME
-    scroll = window.reader.verticalScrollBar().value()
-    if window.navigate(where, record=False):
-        window.reader.verticalScrollBar().setValue(scroll)
-    else:  # the page itself is gone (renamed, or its file has an error now)
-        window.go_home()
+    fraction = window.reader.reading_fraction()
+    if not window.navigation.navigate(where, record=False,
+                                      then=lambda: window.reader.go_to_fraction(fraction)):
+        window.go_home()  # the page itself is gone (renamed, or its file has an error now)
     bundled = window.bundled_content()
     problems = dialogs.reader_problems(session.library, bundled)
     shown = window.findChild(dialogs.ProblemsDialog)

@@ -158,6 +158,11 @@ def cmd_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     say(translate("cli", "index ready: {n} document in {where} ({seconds:.2f} s)",
                   "index ready: {n} documents in {where} ({seconds:.2f} s)", ix.doc_count)
         .format(where=where, seconds=elapsed), out)
+    if ix.location is not None:  # for kiosks that share it (docs/kiosk.md)
+        from lantern.core.search.whoosh_store import write_index_manifest
+
+        say(translate("cli", "index digest: {digest}").format(
+            digest=write_index_manifest(library, ix.location)), out)
     ix.close()
     return 0
 

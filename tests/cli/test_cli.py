@@ -85,6 +85,20 @@ def test_index_builds_then_reuses(capsys):
     assert code == 0
 
 
+def test_index_prints_the_digest_of_the_manifest_it_writes_beside_the_index(capsys):
+    import hashlib
+
+    from lantern.core import paths
+    from lantern.core.content import load_library
+    from lantern.core.search.shared_index import manifest_path
+    from lantern.core.search.whoosh_store import index_dir_for
+
+    code, out, _ = run(capsys, "index", str(VALID_PACK))
+    digest = out.splitlines()[-1].removeprefix("index digest: ")
+    manifest = manifest_path(index_dir_for(load_library(VALID_PACK), paths.cache_dir()))
+    assert code == 0 and digest == "sha256:" + hashlib.sha256(manifest.read_bytes()).hexdigest()
+
+
 def test_entry_point_runs_as_a_module():
     result = subprocess.run([sys.executable, "-m", "lantern", "--help"], capture_output=True,
                             text=True, check=False)

@@ -74,7 +74,7 @@ def test_a_render_cancelled_from_another_thread_stops_and_the_renderer_recovers(
     def work() -> None:
         try:
             renderer.render(SLOW_PAGES["one-megabyte"](), budget=budget)
-        except BaseException as error:  # noqa: BLE001 - what ended it is the result
+        except BaseException as error:  # what ended it is the result
             outcome.append(error)
         else:
             outcome.append(None)

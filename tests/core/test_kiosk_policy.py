@@ -85,6 +85,10 @@ def test_broken_toml_fails_closed_with_the_line(tmp_path):
     ('[front_desk]\nphone = 5550100\n', "front_desk.phone", 2),
     ('admin_pin_hash = "1234"\n', "admin_pin_hash", 1),
     ('allow = true\n', "allow", 1),
+    ('[shared_index]\nfolder = "index"\ndigest = "sha256:' + "a" * 64 + '"\n',
+     "shared_index.folder", 2),
+    ('[shared_index]\nfolder = "/srv/index"\ndigest = "abc"\n', "shared_index.digest", 3),
+    ('[shared_index]\ndigest_file = "digest.txt"\n', "shared_index.digest_file", 2),
 ])
 def test_a_bad_value_names_its_key_and_keeps_the_default(tmp_path, text, key, line):
     policy, problems = load_policy(write(tmp_path, text))
@@ -224,3 +228,19 @@ def test_kiosk_key_enables_kiosk_mode(tmp_path):
     policy, problems = load_policy(path)
     assert policy.enabled is False
     assert any("'kiosk' must be true or false" in p.message for p in problems)
+
+
+def test_a_shared_index_is_named_with_its_digest(tmp_path):
+    from lantern.core.kiosk import shared_index
+    from lantern.core.search.shared_index import SharedIndex
+
+    digest = "sha256:" + "ab" * 32
+    policy, problems = load_policy(write(tmp_path, with_pin_hash(
+        f'[shared_index]\nfolder = "/srv/lantern/index"\ndigest = "{digest.upper()[7:]}"\n',
+        hash_pin("246813", CHEAP))))
+    assert [p.message for p in problems if "weaker" not in p.message] == []
+    assert shared_index(policy) == SharedIndex(Path("/srv/lantern/index"), digest)
+    assert shared_index(KioskPolicy()) is None
+    policy, problems = load_policy(write(tmp_path, '[shared_index]\nfolder = "/srv/i"\n'))
+    said = [p for p in problems if "no digest" in p.message]
+    assert len(said) == 1 and said[0].line == 2

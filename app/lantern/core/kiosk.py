@@ -20,13 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lantern.core.address import HOME as HOME_ADDRESS
 from lantern.core.address import Address
 from lantern.core.atomic import write_text_atomic
 from lantern.core.messages import translate
 from lantern.core.model import Problem, Severity
+
+if TYPE_CHECKING:
+    from lantern.core.search.shared_index import SharedIndex
 
 HOME = str(HOME_ADDRESS)
 MIN_PIN_LENGTH = 6
@@ -50,6 +53,11 @@ class KioskPolicy:
     allow_print: bool = False
     allow_external_links: bool = False
     admin_pin_hash: str = ""
+    #: A search index built by `lantern index` in a shared folder, and its digest (a value,
+    #: or a file holding it): used only once every file matches (core/search/shared_index.py).
+    shared_index_folder: str = ""
+    shared_index_digest: str = ""
+    shared_index_digest_file: str = ""
 
 
 # key in the file → (field, expected type name); tables are written "table.key".
@@ -64,8 +72,11 @@ _KEYS: dict[str, str] = {
     "front_desk.phone": "front_desk_phone",
     "allow.print": "allow_print",
     "allow.external_links": "allow_external_links",
+    "shared_index.folder": "shared_index_folder",
+    "shared_index.digest": "shared_index_digest",
+    "shared_index.digest_file": "shared_index_digest_file",
 }
-_TABLES = {"front_desk", "allow"}
+_TABLES = {"front_desk", "allow", "shared_index"}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -109,6 +120,18 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
         return None, translate("kiosk", "'admin_pin_hash' is not a hash written by `lantern "
                                "kiosk --set-pin`; the kiosk cannot be left with a PIN until it "
                                "is set again")
+    if key in ("shared_index.folder", "shared_index.digest_file") and value and \
+            not Path(value).is_absolute():
+        return None, translate("kiosk", "'{key}' must be a full path (starting at the top "
+                               "folder), not {value!r}").format(key=key, value=value)
+    if key == "shared_index.digest" and value:
+        from lantern.core.search.shared_index import normal_digest
+
+        if not normal_digest(value):
+            return None, translate("kiosk", "'shared_index.digest' must be the sha256:… digest "
+                                   "that `lantern index` printed, not {value!r}").format(
+                                       value=value)
+        return normal_digest(value), ""
     return value, ""
 
 
@@ -239,7 +262,23 @@ def load_policy(path: Path) -> tuple[KioskPolicy, list[Problem]]:
         warn(translate("kiosk", "the staff PIN is stored with a weaker hash than Lantern now "
                        "uses"), _line_of(text, "admin_pin_hash"),
              translate("kiosk", "run `lantern kiosk --set-pin` again"))
+    if policy.shared_index_folder and not (policy.shared_index_digest
+                                           or policy.shared_index_digest_file):
+        warn(translate("kiosk", "[shared_index] names a folder but no digest: the shared "
+                       "index is not used"), _line_of(text, "folder"),
+             translate("kiosk", "add the digest `lantern index` printed"))
     return policy, problems
+
+
+def shared_index(policy: KioskPolicy) -> SharedIndex | None:
+    """The shared index the policy names, if any (checked before use, at start)."""
+    from lantern.core.search.shared_index import SharedIndex
+
+    if not policy.shared_index_folder:
+        return None
+    digest_file = policy.shared_index_digest_file
+    return SharedIndex(Path(policy.shared_index_folder), policy.shared_index_digest,
+                       Path(digest_file) if digest_file else None)
 
 
 def front_desk_html(policy: KioskPolicy) -> str:

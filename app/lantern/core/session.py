@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lantern.core.library_cache import Manifest
     from lantern.core.model import Library
     from lantern.core.search.engine import SearchIndex
+    from lantern.core.search.shared_index import SharedIndex
     from lantern.core.search.suggest import Suggester
 
 Progress = Callable[[int, int], None]
@@ -71,9 +72,12 @@ class Session:
       `translation_label(code)` (the window sets one that goes through Qt's tr()).
     """
 
-    def __init__(self, roots: Sequence[Path], cache: Path, front_desk_html: str = "") -> None:
+    def __init__(self, roots: Sequence[Path], cache: Path, front_desk_html: str = "",
+                 shared_index: SharedIndex | None = None) -> None:
         self.roots = list(roots)
         self.cache = cache
+        #: A pre-built index to copy (checked) as this session's own, before building one.
+        self.shared_index = shared_index
         #: Put before the help-now page's text (a kiosk's own front-desk line); "" for none.
         self.front_desk_html = front_desk_html
         self.library: Library | None = None
@@ -189,6 +193,10 @@ class Session:
         from lantern.core.search import open_index, open_previous_index
         from lantern.core.search.suggest import Suggester
 
+        if self.shared_index is not None:
+            from lantern.core.search.whoosh_store import adopt_shared
+
+            adopt_shared(library, self.cache, self.shared_index)
         # A changed pack: search the index as it was while it is brought up to date (after
         # loading, in the background). An unchanged one's index is current.
         previous = open_previous_index(library, self.cache) if changed else None

@@ -25,6 +25,7 @@ from lantern.core.address import Address, Kind
 from lantern.core.atomic import write_text_atomic
 from lantern.core.model import Library
 from lantern.core.search.documents import IndexDoc, iter_documents
+from lantern.core.search.shared_index import NotUsed, SharedIndex, copy_shared, write_manifest
 from lantern.core.search.whoosh_adapter import META_FILE, WhooshIndex, fields, make_schema
 
 log = logging.getLogger(__name__)
@@ -188,6 +189,36 @@ def foreign_owner(location: Path) -> str:
         if info.st_mode & 0o002 or (shared and info.st_mode & 0o020):
             return f"holds {name}, which other users can write"
     return ""
+
+
+def write_index_manifest(library: Library, location: Path) -> str:
+    """The manifest of the index at `location`, written beside it for kiosks that share it
+    (see shared_index.py); returns its digest, `sha256:<hex>`."""
+    return write_manifest(location, library, SCHEMA_VERSION)
+
+
+def adopt_shared(library: Library, cache: Path, shared: SharedIndex) -> bool:
+    """Make the shared pre-built index this user's own index of `library` (a checked copy,
+    see shared_index.py), unless the private one is current already. False, after one log
+    line, when the shared one cannot be used: the index is then built privately."""
+    location = index_dir_for(library, cache)
+    meta = _meta(location)
+    if (meta.get("schema") == SCHEMA_VERSION and meta.get("fingerprint") == library.fingerprint
+            and not foreign_owner(location)):
+        return True
+    try:
+        with _exclusive(location):
+            copy_shared(shared, library, location, SCHEMA_VERSION)
+    except NotUsed as exc:
+        log.warning("shared index %s not used: %s; building this account's own",
+                    shared.folder, exc)
+        return False
+    except (IndexBusy, OSError) as exc:
+        log.warning("shared index %s not used (%s); building this account's own",
+                    shared.folder, exc)
+        return False
+    log.info("search index copied from the shared index %s, every file checked", shared.folder)
+    return True
 
 
 def _exists(location: Path) -> bool:

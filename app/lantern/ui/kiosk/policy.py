@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lantern.core.kiosk import KioskPolicy, front_desk_html
+from lantern.core.kiosk import KioskPolicy, front_desk_html, shared_index
 
 from lantern.ui.window.policy import WindowPolicy
 
@@ -12,4 +12,4 @@ def kiosk_window(policy: KioskPolicy) -> WindowPolicy:
     return WindowPolicy(persist=False, all_actions=False,
                         external_links=policy.allow_external_links, home=policy.home,
                         front_desk_html=front_desk_html(policy), menus=False, touch=True,
-                        search_hint="Tap to search")
+                        search_hint="Tap to search", shared_index=shared_index(policy))

@@ -83,7 +83,8 @@ class MainWindow(QMainWindow, SessionView):
             paths.private_file(ini)
         self.settings = SettingsStore(settings or QSettings(
             str(ini), QSettings.Format.IniFormat), persist=policy.persist)
-        self.session = Session(self.roots, paths.cache_dir(), policy.front_desk_html)
+        self.session = Session(self.roots, paths.cache_dir(), policy.front_desk_html,
+                               policy.shared_index)
         self.session.translation_label = content_language.translation_label
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")

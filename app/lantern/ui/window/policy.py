@@ -5,8 +5,12 @@ less chrome. The window reads its policy once, in its constructor."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lantern.core.address import HOME as HOME_ADDRESS
+
+if TYPE_CHECKING:
+    from lantern.core.search.shared_index import SharedIndex
 
 HOME = str(HOME_ADDRESS)
 
@@ -31,6 +35,8 @@ class WindowPolicy:
     touch: bool = False
     #: The search field's placeholder.
     search_hint: str = "Search: try DMN, ketamine, microdosing…"
+    #: A search index built elsewhere, copied as this account's own once it checks out.
+    shared_index: SharedIndex | None = None
 
 
 DESKTOP = WindowPolicy()

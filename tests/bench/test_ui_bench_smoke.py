@@ -1,4 +1,5 @@
-"""The start-up and typing benchmarks run end to end at their smallest, so they never rot.
+"""The start-up, typing and page-opening benchmarks run end to end at their smallest, so
+they never rot.
 
 Nothing is timed or compared: the script's own table is only checked for its rows.
 """
@@ -37,3 +38,16 @@ def test_typing_benchmark_on_the_bundled_pack(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "| keystroke → suggestions shown |" in done.stdout, done.stdout
     assert "| Enter → full results shown |" in done.stdout
+
+
+def test_page_opening_benchmark_on_two_pages(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "page_freeze.py"), "--rounds", "1",
+         "--pages", "blank-lines", "nested-quotes"],
+        capture_output=True, text=True, env=env, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "load average" in done.stdout
+    assert [line.split("|")[1].strip() for line in done.stdout.splitlines()
+            if line.startswith("| ") and "ms" not in line] == [
+        "blank-lines", "nested-quotes", "(idle window, 3 s)"]

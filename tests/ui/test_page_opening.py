@@ -115,7 +115,7 @@ def test_back_and_forward_over_a_page_opened_in_the_background(
     # Back while a page is still being put together: that page never comes, and back
     # goes from the page on show.
     window.navigate(HOME)  # history: home, quick, big, home
-    window.navigation.opener._kept.clear()
+    window.navigation.opener.forget_kept()
     window.navigate(BIG)
     assert _shown(window) == HOME
     window.go_back()

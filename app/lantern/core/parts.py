@@ -21,6 +21,10 @@ PART_BREAK = "<!--part-->"
 MAX_SHOWN_CHARS = 200_000
 #: Links between parts are `#part:N` (1-based); a heading's anchor never holds a colon.
 PART_ANCHOR = "part:"
+#: Text shown plainly is set in paragraphs of at most this many characters: Qt lays out a
+#: paragraph whole, and one of 200 000 characters took it five times as long as the same
+#: text in paragraphs of 5 000.
+PARAGRAPH_CHARS = 4_000
 _NAME = re.compile(r'<a name="([^"]+)"')
 _TAG = re.compile(r"<[^>]*>")
 _CUT_ENTITY = re.compile(r"&[#\w]*$")
@@ -63,15 +67,39 @@ def _note(index: int, count: int) -> str:
             f'{index + 1} of {count}. {" · ".join(links)}</p>')
 
 
+def pieces(text: str, limit: int = PARAGRAPH_CHARS) -> list[str]:
+    """`text` (escaped for HTML, or plain) in pieces of at most `limit` characters, cut at
+    spaces where there are any, never inside an entity such as `&amp;`."""
+    found: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit)
+        if cut < 0:
+            cut = start + limit
+            entity = _CUT_ENTITY.search(text, start, cut)
+            if entity is not None and entity.start() > start:
+                cut = entity.start()
+        found.append(text[start:cut])
+        start = cut + (text[cut:cut + 1] == " ")
+    found.append(text[start:])
+    return found
+
+
+def plain_paragraphs(escaped: str, css: str = "plain") -> str:
+    """Escaped text as paragraphs of class `css`, each at most PARAGRAPH_CHARS long."""
+    return "".join(f'<p class="{css}">{piece}</p>' for piece in pieces(escaped) if piece)
+
+
 def _as_text(block: str, limit: int) -> str:
     """A single block longer than `limit`: its words without their markup, cut short."""
     text = _TAG.sub("", block)
-    cut = len(text) > limit
+    room = limit - 100 - 30 * (limit // PARAGRAPH_CHARS + 1)  # the note, each <p class>
+    cut = len(text) > room
     if cut:
-        text = _CUT_ENTITY.sub("", text[:limit]) + "…"
+        text = _CUT_ENTITY.sub("", text[:room]) + "…"
     note = ('<p class="long-page">This paragraph is too long to show in full.</p>'
             if cut else "")
-    return f'<p class="plain">{text}</p>{note}'
+    return plain_paragraphs(text) + note
 
 
 def split_parts(html: str, limit: int | None = None) -> Parts:

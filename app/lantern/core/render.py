@@ -30,7 +30,7 @@ from lantern.core.address import LINKED_KINDS, Address, Kind, address
 from lantern.core.deadline import Abandoned, Budget, TimeUp
 from lantern.core.messages import localise, translate
 from lantern.core.model import Library
-from lantern.core.parts import PART_BREAK
+from lantern.core.parts import PART_BREAK, plain_paragraphs
 from lantern.core.render_ticks import tick_everywhere
 from lantern.core.search.concepts import Span, TermFinder
 from lantern.core.text import (
@@ -443,4 +443,4 @@ def plain_html(text: str) -> str:
     from html import escape
 
     paragraphs = (p.strip() for p in re.split(r"\n[ \t]*\n", text))
-    return PART_BREAK.join(f'<p class="plain">{escape(p)}</p>' for p in paragraphs if p)
+    return PART_BREAK.join(plain_paragraphs(escape(p)) for p in paragraphs if p)

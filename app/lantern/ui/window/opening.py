@@ -189,6 +189,10 @@ class PageOpener(QObject):
         if self._running is not None:
             self.opening.emit(self._opening_title)
 
+    def forget_kept(self) -> None:
+        """Drop the pages kept (each is composed again when next asked for)."""
+        self._kept.clear()
+
     def wait(self) -> None:
         """Cancel what is under way and wait for the worker to finish (closing)."""
         self.cancel()

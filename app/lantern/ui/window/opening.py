@@ -8,7 +8,7 @@ thread while the window goes on painting and taking input; if it takes more than
 OPENING_AFTER_MS the reader says "Opening…" meanwhile. Each request cancels the one
 before it: a page asked for later always wins, and a page overtaken is never shown.
 
-The worker composes with a composer of its own (`Session.background_composer`), one page
+The worker composes with composers of its own (`Session.background_composer_of`), one page
 at a time; the budgets are cooperative (`core/deadline.py`), so a cancelled page stops at
 its next look at the clock and the next one starts. The last few pages composed are kept,
 so going back to a long page does not compose it again.
@@ -114,13 +114,13 @@ class PageOpener(QObject):
         """Compose `address` and hand the page (None: there is none) to `show`: at once,
         returning what `show` returns, or later from the worker, returning True."""
         self.cancel()
-        composer = self.session.composer
-        if composer is None:
-            return show(None)
-        if composer is not self._composer:  # the library was loaded again
-            self._composer = composer
+        if self.session.composer is not self._composer:  # loaded again, or a new language
+            self._composer = self.session.composer
             self._kept.clear()
             self._slow.clear()
+        composer = self.session.composer_of(address)  # of the address's own language
+        if composer is None:
+            return show(None)
         where = Address.parse(address)
         key = str(where.page) if where is not None else address
         kept = self._kept.get(key)
@@ -153,9 +153,11 @@ class PageOpener(QObject):
     def _in_background(self, address: str, recent: Sequence[tuple[str, str]],
                        key: str, where: Address | None, show: Show) -> None:
         session = self.session
-        composer = session.background_composer
-        assert composer is not None and session.composer is not None
+        composer = session.background_composer_of(address)
+        shown_with = session.composer_of(address)
+        assert composer is not None and shown_with is not None
         ticket = self._ticket
+        library = session.library
         budget = self._running = Budget(_time_limit())
         recent = list(recent)
 
@@ -171,7 +173,7 @@ class PageOpener(QObject):
                 return  # overtaken by a later request, or cancelled
             self._running = None
             self._opening.stop()
-            if self.session.background_composer is composer:  # not from a library replaced
+            if self.session.library is library:  # not of a library since replaced
                 self._keep(key, page, where)
             show(page)
 
@@ -181,7 +183,7 @@ class PageOpener(QObject):
                 self._opening.stop()
                 self.failed.emit(message)
 
-        self._opening_title = title_of(session.composer, address)
+        self._opening_title = title_of(shown_with, address)
         self._opening.start()
         submit(self._pool, work, arrived, went_wrong)
 

@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 
 #: Pages with more Markdown than this go straight to the worker.
 INLINE_MAX_CHARS = 32_000
-#: Processor time of the GUI thread a page may take before it goes to the worker.
-INLINE_SHARE_S = 0.05
+#: Processor time of the GUI thread a page may take before it goes to the worker: five
+#: times what the longest page of the bundled pack takes (30 ms), so that on a busy machine
+#: an ordinary page is still shown at once.
+INLINE_SHARE_S = 0.15
 #: A page still being composed after this long shows "Opening…" in the reader.
 OPENING_AFTER_MS = 150
 #: Composed pages kept, of these kinds.

@@ -124,6 +124,16 @@ def test_back_and_forward_over_a_page_opened_in_the_background(
     assert window.history.current == BIG
     window.go_forward()
     assert _shown(window) == HOME and not window.forward_action.isEnabled()
+    # Back to a page still being put together when another is asked for: the history
+    # moves for the page shown only, so back goes to where the reader really was.
+    window.navigation.opener.forget_kept()
+    window.go_back()  # to BIG, in the background
+    window.navigate("lantern:faq/is-it-safe")  # at once
+    qtbot.waitUntil(lambda: _idle(window), timeout=30000)
+    qtbot.wait(200)
+    assert _shown(window) == "lantern:faq/is-it-safe"
+    window.go_back()
+    assert _shown(window) == HOME
     window.close()
 
 

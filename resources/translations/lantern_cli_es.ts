@@ -748,6 +748,10 @@
         </translation>
     </message>
     <message>
+        <source>index digest: {digest}</source>
+        <translation>huella del índice: {digest}</translation>
+    </message>
+    <message>
         <source>lantern: the window cannot open here:</source>
         <translation>lantern: la ventana no se puede abrir aquí:</translation>
     </message>
@@ -1280,6 +1284,14 @@ variables de entorno:
         <translation>&apos;admin_pin_hash&apos; no es un hash escrito por `lantern kiosk --set-pin`; no se podrá salir del quiosco con un PIN hasta que se vuelva a fijar</translation>
     </message>
     <message>
+        <source>&apos;{key}&apos; must be a full path (starting at the top folder), not {value!r}</source>
+        <translation>&apos;{key}&apos; debe ser una ruta completa (desde la carpeta raíz), no {value!r}</translation>
+    </message>
+    <message>
+        <source>&apos;shared_index.digest&apos; must be the sha256:… digest that `lantern index` printed, not {value!r}</source>
+        <translation>&apos;shared_index.digest&apos; debe ser la huella sha256:… que mostró `lantern index`, no {value!r}</translation>
+    </message>
+    <message>
         <source>{why}; the kiosk starts locked, every setting at its safe default</source>
         <translation>{why}; el quiosco arranca bloqueado, con cada ajuste en su valor seguro</translation>
     </message>
@@ -1366,6 +1378,14 @@ variables de entorno:
     <message>
         <source>run `lantern kiosk --set-pin` again</source>
         <translation>vuelva a ejecutar `lantern kiosk --set-pin`</translation>
+    </message>
+    <message>
+        <source>[shared_index] names a folder but no digest: the shared index is not used</source>
+        <translation>[shared_index] nombra una carpeta pero ninguna huella: no se usa el índice compartido</translation>
+    </message>
+    <message>
+        <source>add the digest `lantern index` printed</source>
+        <translation>añada la huella que mostró `lantern index`</translation>
     </message>
     <message>
         <source>the PIN must be at least {count} digits (0-9), nothing else</source>

@@ -53,8 +53,8 @@ class KioskPolicy:
     allow_print: bool = False
     allow_external_links: bool = False
     admin_pin_hash: str = ""
-    #: A search index built by `lantern index` in a shared folder, and its digest (a value,
-    #: or a file holding it): used only once every file matches (core/search/shared_index.py).
+    # A search index built by `lantern index` in a shared folder, and its digest (a value,
+    # or a file holding it): used only once every file matches (core/search/shared_index.py).
     shared_index_folder: str = ""
     shared_index_digest: str = ""
     shared_index_digest_file: str = ""

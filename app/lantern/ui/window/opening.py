@@ -31,6 +31,7 @@ from lantern.ui.platform.workers import submit
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage, Composer
+    from lantern.core.model import Library
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,27 @@ def _time_limit() -> float:
     from lantern.core.render import PAGE_TIME_LIMIT_S  # loaded by then (composer made)
 
     return PAGE_TIME_LIMIT_S
+
+
+def source_size(library: Library, address: str) -> int:
+    """How many characters of Markdown the page at `address` renders (0 for a list)."""
+    where = Address.parse(address)
+    if where is None:
+        return 0
+    if where.kind is Kind.HOME:
+        home = library.page("home")
+        return len(home.body) if home else 0
+    found: object = None
+    if where.kind is Kind.ARTICLE:
+        found = library.article(where.key)
+    elif where.kind is Kind.FAQ:
+        found = library.faq(where.key)
+    elif where.kind is Kind.PAGE:
+        found = library.page(where.key)
+    elif where.kind is Kind.TERM:
+        term = library.term(where.key)
+        return len(term.definition) if term else 0
+    return len(str(getattr(found, "body", "")))
 
 
 def title_of(composer: Composer, address: str) -> str:
@@ -129,7 +151,7 @@ class PageOpener(QObject):
         if kept is not None:
             self._kept.move_to_end(key)
             return show(kept)
-        if key not in self._slow and composer.source_size(address) <= INLINE_MAX_CHARS:
+        if key not in self._slow and source_size(composer.library, address) <= INLINE_MAX_CHARS:
             try:
                 page = self.session.compose(address, recent, budget=Budget(
                     _time_limit(), share_s=INLINE_SHARE_S))

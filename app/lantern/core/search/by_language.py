@@ -3,11 +3,11 @@
 A bilingual library (the English pack and the Spanish one) is one index whose languages are
 searched apart: a query is analysed in one language and finds that language's pages first.
 Which language: the words of the query when they tell, else the language the reader reads
-in (the window's, passed by the caller), else the library's first. Each word that only one
-language holds (its pages once stemmed, or its question and stop words) is a vote for it,
-and so is a letter only one language writes (`ñ`, `¿`); a word that several languages hold
-stemmed but only one writes as typed (`nauseas`, stemmed `nausea` in English) is half a
-vote; the reader's language counts three quarters of a vote: one word of another language
+in (the window's, passed by the caller), else the library's first. A word only one
+language has (as a question or stop word, a glossary name, or in its prose) is a vote for
+it, and so is a letter only one language writes (`ñ`, `¿`); a looser sign is half a vote
+(`_word_votes`); a name both glossaries hold (`DMN`, `MDMA`) tells nothing.
+The reader's language counts three quarters of a vote: one word of another language
 outweighs it, one half-word does not ("nausea" in the Spanish window stays Spanish).
 """
 
@@ -45,17 +45,16 @@ class LanguageContext:
     pages: Mapping[str, Page]
     faqs: tuple[Faq, ...]
 
-    def knows(self, word: str) -> bool:
-        """Whether `word` is a word of this language: one of its question or stop words,
-        or a word its pages hold once stemmed."""
-        if self.profile.is_question_word(word) or self.view.is_stop_word(word):
-            return True
-        tokens = self.view.analyze(word)
-        return bool(tokens) and self.view.doc_frequency(tokens[0]) > 0
+    def is_function_word(self, word: str) -> bool:
+        """One of the language's question or stop words."""
+        return self.profile.is_question_word(word) or self.view.is_stop_word(word)
 
-    def writes(self, word: str) -> bool:
-        """Whether its pages write `word` as typed (case and, in Spanish, accents aside)."""
-        return self.view.writes(word)
+    def holds(self, word: str) -> tuple[bool, bool]:
+        """Whether the language's prose (titles, headings, text: not the aliases, which
+        name things in other languages too) holds `word` once stemmed, and whether its
+        pages write `word` as typed (case and, in Spanish, accents aside)."""
+        tokens = self.view.analyze(word)
+        return (bool(tokens) and self.view.in_prose(tokens[0]), self.view.writes(word))
 
 
 def library_languages(library: Library) -> tuple[str, ...]:
@@ -106,13 +105,44 @@ def query_language(found: Mapping[str, LanguageContext], text: str, preferred: s
     for code in codes:
         if any(mark in lowered for mark in found[code].profile.marks):
             votes[code] += WORD_VOTE
-    for word in _WORD.findall(text)[:MAX_WORDS]:
-        knowing = [code for code in codes if found[code].knows(word)]
-        if len(knowing) == 1:
-            votes[knowing[0]] += WORD_VOTE
+    named = _named(found, codes, text)
+    for match in list(_WORD.finditer(text))[:MAX_WORDS]:
+        naming = named.get(match.start())
+        if naming is not None:  # a glossary name: of one language, or of several
+            if len(naming) == 1:
+                votes[naming[0]] += WORD_VOTE
             continue
-        writing = [code for code in knowing or codes if found[code].writes(word)]
-        if len(writing) == 1:
-            votes[writing[0]] += WRITTEN_VOTE
+        for code, vote in _word_votes(found, codes, match.group()):
+            votes[code] += vote
     best = max(votes.values())
     return default if votes[default] == best else next(c for c in codes if votes[c] == best)
+
+
+def _named(found: Mapping[str, LanguageContext], codes: list[str],
+           text: str) -> dict[int, list[str]]:
+    """Where each word of `text` that is part of a glossary name starts, and the languages
+    whose glossaries name it (`DMN` is a name in both; `red neuronal` only in Spanish)."""
+    named: dict[int, list[str]] = {}
+    for code in codes:
+        for span in found[code].matcher.spans(text):
+            for match in _WORD.finditer(text, span.start, span.end):
+                named.setdefault(match.start(), []).append(code)
+    return named
+
+
+def _word_votes(found: Mapping[str, LanguageContext], codes: list[str],
+                word: str) -> list[tuple[str, float]]:
+    """What one word of a query says of its language: a question or stop word of one
+    language only is a vote for it; else a word only one language's prose holds stemmed,
+    written as typed there too, is a vote, and half a vote when not written so (`psilocibin`
+    stems like `psilocibina`) or when several languages hold its stem but only one writes
+    it (`nauseas`)."""
+    function = [code for code in codes if found[code].is_function_word(word)]
+    if function:
+        return [(function[0], WORD_VOTE)] if len(function) == 1 else []
+    held = {code: found[code].holds(word) for code in codes}
+    prose = [code for code in codes if held[code][0]]
+    if len(prose) == 1:
+        return [(prose[0], WORD_VOTE if held[prose[0]][1] else WRITTEN_VOTE)]
+    written = [code for code in prose if held[code][1]]
+    return [(written[0], WRITTEN_VOTE)] if len(written) == 1 else []

@@ -222,6 +222,13 @@ class WhooshView:
         return bool(self._owner.reader().doc_frequency(self.spec.field("words"),
                                                        self.spelling_form(word)))
 
+    def in_prose(self, token: str) -> bool:
+        """Whether a title, heading or text in this language holds the index word `token`
+        (aliases left out: they name things in other languages too)."""
+        reader = self._owner.reader()
+        return any(reader.doc_frequency(self.spec.field(f), token)
+                   for f in ("title", "heading", "body"))
+
     def doc_frequency(self, token: str) -> int:
         """In how many documents `token` is, in the text field that has it most."""
         reader = self._owner.reader()

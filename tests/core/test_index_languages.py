@@ -35,7 +35,8 @@ def _first(ix, text: str, language: str = "es") -> tuple[str, str, str]:
 
 
 def _found(ix, text: str) -> list[tuple[str, str, str]]:
-    return [(r.language, str(r.kind), r.id) for r in ix.search(text, language="es").results]
+    return [(r.language, str(r.kind), r.id.rpartition("/")[2])
+            for r in ix.search(text, language="es").results]
 
 
 def _rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -80,9 +81,8 @@ def test_an_index_of_schema_1_is_rebuilt_once_then_reused(library, tmp_path, mon
 
 
 def _with_faq(library: Library, slug: str, body: str) -> Library:
-    faqs = tuple(replace(f, body=body) if f.slug == slug and f.language == "es" else f
-                 for f in library.faqs)
-    hashes = {**library.doc_hashes, f"faq:{slug}@es": "changed"}
+    faqs = tuple(replace(f, body=body) if f.slug == slug else f for f in library.faqs)
+    hashes = {**library.doc_hashes, f"faq:{slug}": "changed"}
     return replace(library, faqs=faqs, fingerprint=library.fingerprint + "+1",
                    doc_hashes=MappingProxyType(hashes))
 
@@ -90,13 +90,13 @@ def _with_faq(library: Library, slug: str, body: str) -> Library:
 def test_one_changed_spanish_question_is_updated_on_its_own(library, tmp_path):
     cache = tmp_path / "c"
     open_index(library, cache).close()
-    changed = _with_faq(library, "que-es-un-mal-viaje", "Un rato de angustia y de pánico.")
+    changed = _with_faq(library, "es/que-es-un-mal-viaje", "Un rato de angustia y de pánico.")
     progress: list[tuple[int, int]] = []
     ix = open_index(changed, cache, lambda d, t: progress.append((d, t)))
     try:
         assert progress == [(1, 1)]
-        assert _first(ix, "angustia") == ("es", "faq", "que-es-un-mal-viaje")
-        assert _first(ix, "panico") == ("es", "faq", "que-es-un-mal-viaje")
+        assert _first(ix, "angustia") == ("es", "faq", "es/que-es-un-mal-viaje")
+        assert _first(ix, "panico") == ("es", "faq", "es/que-es-un-mal-viaje")
         assert _first(ix, "default mode network", "en")[0] == "en"  # English as it was
         assert ix.doc_count == open_index(changed).doc_count
     finally:
@@ -107,15 +107,15 @@ def test_a_changed_spanish_glossary_term_reindexes_the_concepts_everywhere(libra
     cache = tmp_path / "c"
     open_index(library, cache).close()
     terms = tuple(replace(t, aliases=(*t.aliases, "viaje interior"))
-                  if t.id == "psilocibina" and t.language == "es" else t for t in library.terms)
+                  if t.id == "es/psilocibina" else t for t in library.terms)
     changed = replace(library, terms=terms, fingerprint=library.fingerprint + "+t",
                       doc_hashes=MappingProxyType({**library.doc_hashes,
-                                                   "term:psilocibina@es": "changed"}))
+                                                   "term:es/psilocibina": "changed"}))
     progress: list[tuple[int, int]] = []
     ix = open_index(changed, cache, lambda d, t: progress.append((d, t)))
     try:
         assert progress[-1] == (len(changed.doc_hashes), len(changed.doc_hashes))
-        assert _first(ix, "viaje interior") == ("es", "term", "psilocibina")
+        assert _first(ix, "viaje interior") == ("es", "term", "es/psilocibina")
     finally:
         ix.close()
 

@@ -3,6 +3,9 @@ the Spanish help page, whichever language the window reads in."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -39,3 +42,33 @@ def test_searches_follow_the_content_language_and_spanish_crisis_words(qtbot, tm
     _search(qtbot, window, "suicide")
     assert window.history.current == "lantern:page/es/help-now"
     window.close()
+
+
+SPANISH_CYCLE = """
+import json, sys
+from pathlib import Path
+
+from lantern.ui.platform.workers import PARSER_MODULES, preload_modules
+
+preload_modules()
+preload_modules(PARSER_MODULES)
+before = set(sys.modules)
+
+from lantern.core.content import load_library
+from lantern.core.search import open_index
+
+index = open_index(load_library([Path(sys.argv[1]), Path(sys.argv[2])]), Path(sys.argv[3]))
+for text in ("sesiones", "clinca", "me quiero morir", "MDMA", "psilocibna"):
+    index.search(text, language="es")
+index.close()
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_searching_spanish_pages_imports_nothing_after_the_preload(tmp_path: Path) -> None:
+    """The Spanish stemmer is made on the first Spanish word, possibly in a worker thread:
+    its module is on the preload list, imported in the GUI thread first."""
+    out = subprocess.run(
+        [sys.executable, "-c", SPANISH_CYCLE, str(BUNDLED_PACK), str(SPANISH_FIXTURE),
+         str(tmp_path / "cache")], capture_output=True, text=True, check=True, timeout=180)
+    assert json.loads(out.stdout.splitlines()[-1]) == []

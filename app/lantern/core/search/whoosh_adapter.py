@@ -56,6 +56,7 @@ PRELOAD_MODULES = (
     "whoosh.automata.fsa", "whoosh.automata.lev", "whoosh.codec.base", "whoosh.codec.whoosh3",
     "whoosh.externalsort", "whoosh.filedb.compound", "whoosh.filedb.filetables",
     "whoosh.spelling", "whoosh.writing",
+    "whoosh.lang.snowball.spanish",  # the Spanish stemmer, made on the first Spanish word
 )
 
 

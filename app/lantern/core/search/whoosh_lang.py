@@ -7,10 +7,16 @@ analysed the way of the fields it searches. English analysis is what it always w
 Spanish: lower case, accents folded (`sesión`, `sesion` and `SESIONES` give one word),
 the Snowball stop words and Whoosh's Snowball Spanish stemmer. Part of the engine's
 adapter, like `whoosh_adapter.py` and `whoosh_store.py`.
+
+Accents are folded by `languages.unaccent` (Unicode decomposition, marks dropped), the
+same function the search policy folds names and crisis phrasing with, so the two always
+agree; Whoosh's own `accent_map` would cost a large table built at every start. The
+stemmer's module (with every Snowball language) is imported on the first Spanish word.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,18 +26,15 @@ from typing import Any
 from whoosh import scoring
 from whoosh.analysis import (
     STOP_WORDS,
-    CharsetFilter,
     Filter,
     LowercaseFilter,
     RegexTokenizer,
     StemFilter,
     StopFilter,
 )
-from whoosh.lang.snowball.spanish import SpanishStemmer
 from whoosh.lang.stopwords import stoplists
-from whoosh.support.charset import accent_map
 
-from lantern.core.search.languages import DEFAULT, analysed_as
+from lantern.core.search.languages import DEFAULT, analysed_as, unaccent
 from lantern.core.search.query import TEXT_FIELDS
 
 #: Fields that each analysed language has its own of; the others (`id`, `kind`, `group`,
@@ -71,27 +74,31 @@ class CompoundFilter(Filter):  # type: ignore[misc]
                 yield piece
 
 
-def _folded(word: str) -> str:
-    return word.translate(accent_map)
+class UnaccentFilter(Filter):  # type: ignore[misc]
+    """Accents folded: `sesión` → `sesion`, `NIÑO` (lower-cased before) → `nino`."""
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            token.text = unaccent(token.text)
+            yield token
 
 
-class _UnaccentedSpanishStemmer(SpanishStemmer):  # type: ignore[misc]
-    """The Snowball Spanish stemmer for words whose accents are already folded: its suffix
-    tables folded the same way, so that `integracion` loses `acion` as `integración` loses
-    `ación` (the stock tables would leave the unaccented word whole)."""
+@functools.cache
+def _stemmer() -> Any:
+    """Whoosh's Snowball Spanish stemmer for words whose accents are already folded: its
+    suffix tables folded the same way, so that `integracion` loses `acion` as `integración`
+    loses `ación` (the stock tables would leave the unaccented word whole)."""
+    from whoosh.lang.snowball.spanish import SpanishStemmer
 
-
-for _step in ("step0", "step1", "step2a", "step2b", "step3"):
-    _name = f"_SpanishStemmer__{_step}_suffixes"
-    setattr(_UnaccentedSpanishStemmer, _name,
-            tuple(_folded(s) for s in getattr(SpanishStemmer, _name)))
-
-_SPANISH_STEMMER = _UnaccentedSpanishStemmer()
+    tables = {name: tuple(unaccent(s) for s in getattr(SpanishStemmer, name))
+              for name in (f"_SpanishStemmer__{step}_suffixes"
+                           for step in ("step0", "step1", "step2a", "step2b", "step3"))}
+    return type("UnaccentedSpanishStemmer", (SpanishStemmer,), tables)()
 
 
 def spanish_stem(word: str) -> str:
     """The Snowball stem of a lower-case Spanish word whose accents are folded."""
-    return str(_SPANISH_STEMMER.stem(word))
+    return str(_stemmer().stem(word))
 
 
 _VOWELS = frozenset("aeiou")
@@ -125,7 +132,7 @@ class SingularFilter(Filter):  # type: ignore[misc]
 #: (`siente`, `sentido`) and the United States (`Estados Unidos`).
 SPANISH_KEPT = frozenset({"sentid", "sentida", "sentidas", "sentido", "sentidos", "siente",
                           "sintiendo", "estado", "estados"})
-SPANISH_STOP_WORDS = frozenset(_folded(w) for w in stoplists["es"]) - SPANISH_KEPT
+SPANISH_STOP_WORDS = frozenset(unaccent(w) for w in stoplists["es"]) - SPANISH_KEPT
 
 
 class WrittenForms(Filter):  # type: ignore[misc]
@@ -134,7 +141,7 @@ class WrittenForms(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens):  # type: ignore[no-untyped-def]
         for token in tokens:
-            folded = token.text.translate(accent_map)
+            folded = unaccent(token.text)
             if folded != token.text:
                 token.text = f"{folded}{WRITTEN_SEPARATOR}{token.text}"
                 yield token
@@ -146,7 +153,7 @@ def english_analyzer():  # type: ignore[no-untyped-def]
 
 
 def spanish_analyzer():  # type: ignore[no-untyped-def]
-    return (RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+    return (RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | UnaccentFilter()
             | CompoundFilter() | StopFilter(stoplist=SPANISH_STOP_WORDS, minsize=1)
             | SingularFilter() | StemFilter(stemfn=spanish_stem, cachesize=50000))
 
@@ -176,8 +183,8 @@ ENGLISH = LanguageFields(
     RegexTokenizer(SPELL_PATTERN) | LowercaseFilter(), frozenset(STOP_WORDS), str.lower)
 SPANISH = LanguageFields(
     "es", "_es", spanish_analyzer(),  # type: ignore[no-untyped-call]
-    RegexTokenizer(SPELL_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map),
-    SPANISH_STOP_WORDS, lambda word: _folded(word.lower()),
+    RegexTokenizer(SPELL_PATTERN) | LowercaseFilter() | UnaccentFilter(),
+    SPANISH_STOP_WORDS, lambda word: unaccent(word.lower()),
     written=RegexTokenizer(SPELL_PATTERN) | LowercaseFilter() | WrittenForms())
 FIELDS = {spec.code: spec for spec in (ENGLISH, SPANISH)}
 

@@ -157,11 +157,13 @@ def test_a_query_both_languages_hold_follows_the_readers_language(both):
     assert _found(both, "MDMA")[0] == ("en", "term", "mdma")
 
 
-def test_the_other_languages_pages_follow_when_there_is_room(both):
-    found = _found(both, "DMN", language="es", limit=10)
-    languages = [lang for lang, _, _ in found]
-    assert languages[0] == "es" and "en" in languages
-    assert languages == sorted(languages, key=lambda lang: lang != "es")  # Spanish, then English
+def test_the_other_languages_pages_come_when_the_querys_language_has_none(both):
+    # A name both glossaries hold, in the Spanish window: Spanish pages only.
+    assert {lang for lang, _, _ in _found(both, "MDMA", language="es", limit=30)} == {"es"}
+    # No Spanish page (home, help) names MDMA: rather than nothing, the English pages.
+    response = both.search("MDMA", language="es", kinds=["page"])
+    assert response.results and {r.language for r in response.results} == {"en"}
+    assert response.counts == {"page": len(response.results)} and not response.useful
 
 
 def test_concepts_are_matched_in_the_querys_language_without_accents(both):

@@ -166,6 +166,19 @@ def test_the_other_languages_pages_come_when_the_querys_language_has_none(both):
     assert response.counts == {"page": len(response.results)} and not response.useful
 
 
+@pytest.mark.parametrize(("typed", "suggestion", "page"), [
+    ("embarasada", "embarazadas", "embarazo-y-lactancia"),
+    ("disosiacion", "disociación", "disociacion"),
+])
+def test_a_spanish_typo_the_english_pages_cannot_place_is_spelled_in_spanish(both, typed,
+                                                                             suggestion, page):
+    """In the English window a misspelt Spanish word tells no language; English finds
+    nothing, even spelled again, so the query is searched in Spanish, spelling included."""
+    response = both.search(typed, language="en")
+    assert response.suggestion == suggestion
+    assert (response.results[0].language, _local(response.results[0].id)) == ("es", page)
+
+
 def test_concepts_are_matched_in_the_querys_language_without_accents(both):
     response = both.search("depresion resistente al tratamiento", language="es")
     assert response.concepts == ("es/depresion-resistente-al-tratamiento",)

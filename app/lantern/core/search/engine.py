@@ -3,8 +3,8 @@
 Question words dropped, glossary concepts boosted, whole questions matched loosely, typos
 corrected ("Did you mean"), the crisis page first, no dead ends, and the notices a reader
 reads. In a library of several languages a query is read in one of them (`by_language`)
-and finds that language's pages; the others' when that finds nothing. The engine
-itself (Whoosh) is behind `whoosh_adapter`, `whoosh_lang` and `whoosh_store`.
+and finds that language's pages; it is searched in the others when that finds nothing.
+The engine itself (Whoosh) is behind `whoosh_adapter`, `whoosh_lang` and `whoosh_store`.
 """
 
 from __future__ import annotations
@@ -148,12 +148,17 @@ class SearchIndex:
         asked = set(kinds or ())
         response = self._search_in(context, text, limit, asked, correct=correct,
                                    started=started)
-        if len(self._languages) > 1 and not response.results:
-            # No dead end: the other languages' pages, when the query's finds nothing.
-            # (Not to fill up a short list: the pages are translations of each other, and
-            # an English list topped up with Spanish ones reads as noise, and took a
-            # third of the time of English searches in the bilingual library.)
-            response = self._other_languages(response, context, cleaned, limit, asked)
+        if not response.results and len(self._languages) > 1:
+            # No dead end: when the query's language finds nothing (even spelled again),
+            # the query is searched in the other languages, spelling included
+            # ("neuroplastisidad" in the English window). Not to top up a short list: the
+            # pages are translations of each other, and an English list filled with
+            # Spanish ones reads as noise (and made English searches a third slower).
+            for other in self._languages.values():
+                found = self._search_in(other, text, limit, asked, correct=correct,
+                                        started=started) if other is not context else None
+                if found is not None and found.results:
+                    return found
         return response
 
     def _search_in(
@@ -199,34 +204,6 @@ class SearchIndex:
         if crisis:
             results = self._help_first(results, limit, context)
         return self._response(typed, results, found, suggestion, started, context)
-
-    def _other_languages(
-        self, response: SearchResponse, first: LanguageContext, cleaned: str, limit: int,
-        asked: set[str],
-    ) -> SearchResponse:
-        """`response` with the pages of the library's other languages after its own, up to
-        `limit`: the query's words those languages know, found as typed (no spelling)."""
-        wanted = tuple(k for k in SEARCHED_KINDS if k in asked)
-        results = list(response.results)
-        counts = dict(response.counts)
-        for context in self._languages.values():
-            room = limit - len(results)
-            if context is first or room <= 0:
-                continue
-            typed = self._read(cleaned, context)
-            query, highlight, _ = self._build(list(typed.concepts), typed.words, context,
-                                              known_only=True)
-            if query is None:
-                continue
-            found = self._collect(query, room, wanted, typed.said, context.view)
-            results += [self._result(h, highlight, typed.concept_ids, context)
-                        for h in found.hits[:room]]
-            for kind, n in found.counts.items():
-                counts[str(kind)] = counts.get(str(kind), 0) + n
-        if len(results) == len(response.results):
-            return response
-        return replace(response, results=tuple(results), counts=counts, near_terms=(),
-                       useful=())
 
     def _read(self, text: str, context: LanguageContext) -> _Typed:
         cleaned, notice = _cleaned(text)
@@ -327,11 +304,10 @@ class SearchIndex:
 
     def _build(
         self, concepts: list[str], words: list[str], context: LanguageContext | None = None,
-        known_only: bool = False,
     ) -> tuple[q.Query | None, set[str], list[str]]:
         """The query of the concepts and words typed (in the library's first language
         unless `context` says), the index words to mark, and the words the index does not
-        hold (left out with `known_only`)."""
+        hold."""
         context = context or next(iter(self._languages.values()))
         view = context.view
         parts = [self._concept_query(c, context) for c in dict.fromkeys(concepts)]
@@ -353,8 +329,6 @@ class SearchIndex:
                                     for f in ("title", "body")]
                     part = q.AnyOf(tuple(options))
                     (common if frequency > common_limit else parts).append(part)
-                    continue
-                if known_only:
                     continue
                 terms.add(token)
                 unknown.append(word)

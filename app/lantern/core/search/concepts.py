@@ -9,7 +9,7 @@ search time, which makes expansion work both ways without listing synonyms twice
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lantern.core.model import Term
@@ -36,16 +36,21 @@ class Span:
 
 
 class ConceptMatcher:
-    def __init__(self, terms: Iterable[Term], word: re.Pattern[str] = _WORD) -> None:
+    """`key` folds a name or a word for comparing them (Spanish search compares them
+    without accents as well)."""
+
+    def __init__(self, terms: Iterable[Term], word: re.Pattern[str] = _WORD,
+                 key: Callable[[str], str] = fold) -> None:
         self._word = word
+        self._key = key
         self.names: dict[str, str] = {}
         self.display: dict[str, str] = {}
         for term in terms:
             self.display[term.id] = term.term
             for name in term.names:
-                key = fold(name)
-                if len(key) >= 2:
-                    self.names.setdefault(key, term.id)
+                folded = self._key(name)
+                if len(folded) >= 2:
+                    self.names.setdefault(folded, term.id)
         # Every beginning of a name: a run of words that is none can stop growing.
         self._prefixes = {key[:n] for key in self.names
                           for n in range(1, min(len(key), PREFIX_CHARS) + 1)}
@@ -59,7 +64,7 @@ class ConceptMatcher:
         if folded is None:
             if len(self._folded) >= _FOLD_CACHE:
                 self._folded.clear()
-            folded = self._folded[word] = fold(word)
+            folded = self._folded[word] = self._key(word)
         return folded
 
     def spans(self, text: str) -> list[Span]:

@@ -1,14 +1,30 @@
-"""What gets indexed: one document per article section, FAQ, glossary term and page."""
+"""What gets indexed: one document per article section, FAQ, glossary term and page.
+
+Every document carries the language of its pack, which picks the fields it is indexed in
+and how they are analysed (`whoosh_lang.py`). Its key is the library's key, which names
+the language for every pack but the first (`es/mdma`), so groups never meet.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lantern.core.address import Address, Kind
-from lantern.core.model import Library
+from lantern.core.model import Library, Term
 from lantern.core.search.concepts import ConceptMatcher
+from lantern.core.search.languages import analysed_as, profile
 from lantern.core.text import plain_text
+
+
+def concept_matchers(terms: Iterable[Term]) -> dict[str, ConceptMatcher]:
+    """One concept matcher per analysed language, over the glossary of that language, its
+    names compared as that language compares them (Spanish without accents too)."""
+    by_language: dict[str, list[Term]] = {}
+    for term in terms:
+        by_language.setdefault(analysed_as(term.language), []).append(term)
+    return {language: ConceptMatcher(found, key=profile(language).names)
+            for language, found in by_language.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +46,15 @@ class IndexDoc:
 def iter_documents(library: Library, groups: set[str] | None = None) -> Iterator[IndexDoc]:
     """Index documents for the whole library, or only for the given groups."""
     # A text is read for the concepts of its own language's glossary.
-    matchers = {language: ConceptMatcher(library.in_language(language).terms)
-                for language in library.languages}
+    matchers = concept_matchers(library.terms)
+    nothing = ConceptMatcher(())
 
     def wanted(group: str) -> bool:
         return groups is None or group in groups
 
     def concepts(language: str, *texts: str) -> tuple[str, ...]:
         # Every mention counts, so a section about a concept outranks one that names it once.
-        matcher = matchers.get(language) or matchers[library.base_language]
+        matcher = matchers.get(analysed_as(language), nothing)
         return tuple(span.concept for span in matcher.spans("\n".join(texts)))
 
     for article in library.articles:

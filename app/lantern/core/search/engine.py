@@ -2,7 +2,9 @@
 
 Question words dropped, glossary concepts boosted, whole questions matched loosely, typos
 corrected ("Did you mean"), the crisis page first, no dead ends, and the notices a reader
-reads. The engine itself (Whoosh) is behind `whoosh_adapter` and `whoosh_store`.
+reads. In a library of several languages a query is read in one of them (`by_language`)
+and finds that language's pages; it is searched in the others when that finds nothing.
+The engine itself (Whoosh) is behind `whoosh_adapter`, `whoosh_lang` and `whoosh_store`.
 """
 
 from __future__ import annotations
@@ -12,20 +14,19 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from pathlib import Path
 
 from lantern.core.address import SEARCHED_KINDS, Address, Kind
 from lantern.core.model import Library
 from lantern.core.search import query as q
 from lantern.core.search import whoosh_store
-from lantern.core.search.concepts import ConceptMatcher
+from lantern.core.search.by_language import LanguageContext, contexts, query_language
 from lantern.core.search.fallback import near_terms, useful_faqs
-from lantern.core.search.query import TEXT_FIELDS, any_of, widened
+from lantern.core.search.languages import ENGLISH_QUESTION_WORDS
+from lantern.core.search.query import LONG_QUERY_PARTS, TEXT_FIELDS, widened
 from lantern.core.search.results import SearchResponse, SearchResult, Snippet
-from lantern.core.search.safety import HELP_PAGE, is_crisis
-from lantern.core.search.snippets import Snippets
-from lantern.core.search.whoosh_adapter import Found, Hit, WhooshIndex
+from lantern.core.search.safety import HELP_PAGE, crisis_phrasing
+from lantern.core.search.whoosh_adapter import Found, Hit, WhooshIndex, WhooshView
 from lantern.core.search.whoosh_store import Progress
 from lantern.core.text import clean, plain_text
 
@@ -34,15 +35,10 @@ MAX_QUERY_WORDS = 24
 #: A word the index does not hold, this long or longer, finds the words it begins.
 PREFIX_MIN = 3
 PREFIX_WORDS = 8  # the most common of the words it begins
-LONG_QUERY_PARTS = 4
 #: In a whole question, a word in more than this share of the documents (and in more than
 #: COMMON_MIN_DOCS of them) only adds to the scores of documents found by its other words.
 COMMON_SHARE = 0.1
 COMMON_MIN_DOCS = 500
-#: A pair of the query's words side by side in a title or question ("what causes",
-#: "symptoms noonan"): evidence of what is asked, added to the scores of documents found.
-TITLE_PAIR_BOOST = 1.5
-MAX_TITLE_PAIRS = 3
 #: Forms of a word the pack itself writes ("diagnosis" and "diagnosed", "prognosis" and
 #: "prognostic"): index words sharing its stem but its last letter, a few letters longer at
 #: most, scored below the word itself. Stems shorter than six letters meet too many other
@@ -50,15 +46,9 @@ MAX_TITLE_PAIRS = 3
 VARIANT_BOOST = 0.5
 VARIANT_EXTRA_LETTERS = 3
 MAX_VARIANTS = 4
-#: In a query of a few words, what holding every word adds, as a multiple of its score.
-EVERY_WORD_BONUS = 2.0
-#: Words of a question that carry no topic, dropped when the query has other words.
-QUESTION_WORDS = frozenset({
-    "what", "whats", "how", "does", "do", "did", "done", "my", "i", "im", "me", "which", "who",
-    "whom", "why", "there", "about", "should", "could", "would", "much", "many", "get", "know",
-    "tell", "information", "info", "please", "any", "some", "has", "had", "was", "were",
-    "been", "its", "their", "they", "them", "our", "yours", "mine",
-})
+#: Words of a question that carry no topic, dropped when the query has other words (in
+#: English; each language has its own, in `languages.py`).
+QUESTION_WORDS = ENGLISH_QUESTION_WORDS
 DAMAGED_NOTICE = ("The search index is damaged and will be rebuilt the next time Lantern "
                   "starts.")
 
@@ -77,6 +67,7 @@ class _Typed:
     concepts: tuple[str, ...]  # in the order typed, repeats kept
     words: list[str]
     said: tuple[str, ...] = ()  # every index word of the query, question words kept, in order
+    crisis: str | None = None  # the query's crisis phrasing (`safety.crisis_phrasing`)
 
     @property
     def concept_ids(self) -> tuple[str, ...]:
@@ -89,9 +80,14 @@ class SearchIndex:
     def __init__(self, library: Library, engine: WhooshIndex) -> None:
         self.library = library
         self.engine = engine
-        self._matcher = ConceptMatcher(library.terms)
-        self._snippets = Snippets(engine.index_form, width=220, context=70, passages=2,
-                                  cut_marks=True)
+        self._languages = contexts(library, engine)
+        first = next(iter(self._languages.values()))
+        self._snippets = first.snippets  # the first language's (benchmarks time them)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the library's pages are searched in, the first pack's first."""
+        return tuple(self._languages)
 
     @classmethod
     def open(
@@ -135,27 +131,55 @@ class SearchIndex:
 
     def search(
         self, text: str, limit: int = 10, kinds: Iterable[str] | None = None,
-        *, correct: bool = True,
+        *, correct: bool = True, language: str | None = None,
     ) -> SearchResponse:
         """Search for what a person typed. Never raises for any input.
 
         A word the index has never seen is first spelled the way the index knows it
         ("microdossing" → "microdosing"); if that finds something, those are the results.
+        `language` is the one the reader reads in (the window's): the query is searched in
+        it unless its words say it is written in another language of the library.
         """
         started = time.perf_counter()
-        typed = self._read(text)
+        cleaned, _ = _cleaned(text)
+        phrasing = crisis_phrasing(cleaned)
+        context = self._languages[query_language(self._languages, cleaned, language, phrasing)]
         limit = max(1, min(int(limit), 100))
         asked = set(kinds or ())
+        response = self._search_in(context, text, limit, asked, correct=correct,
+                                   started=started)
+        if not response.results and len(self._languages) > 1:
+            # No dead end: when the query's language finds nothing (even spelled again),
+            # the query is searched in the other languages, spelling included
+            # ("neuroplastisidad" in the English window). Not to top up a short list: the
+            # pages are translations of each other, and an English list filled with
+            # Spanish ones reads as noise (and made English searches a third slower).
+            for other in self._languages.values():
+                found = self._search_in(other, text, limit, asked, correct=correct,
+                                        started=started) if other is not context else None
+                if found is not None and found.results:
+                    return found
+        return response
+
+    def _search_in(
+        self, context: LanguageContext, text: str, limit: int, asked: set[str], *,
+        correct: bool, started: float,
+    ) -> SearchResponse:
+        typed = self._read(text, context)
         wanted = tuple(k for k in SEARCHED_KINDS if k in asked)
-        crisis = is_crisis(typed.cleaned) and (not asked or Kind.PAGE in wanted)
-        query, highlight, unknown = self._build(list(typed.concepts), typed.words)
+        crisis = typed.crisis is not None and (not asked or Kind.PAGE in wanted)
+        query, highlight, unknown = self._build(list(typed.concepts), typed.words, context)
         # Spelling is looked up once per typed query; the corrected search (correct=False)
-        # does not look again, the caller reports the suggestion.
-        suggestion = self._did_you_mean(typed.cleaned, unknown) if unknown and correct else ""
+        # does not look again, the caller reports the suggestion. A crisis query is never
+        # "corrected": "i dont want to live anymore" is not "i done want to live anyone".
+        suggestion = self._did_you_mean(typed.cleaned, unknown, context) \
+            if unknown and correct and typed.crisis is None else ""
         if suggestion:
-            fixed = self.search(suggestion, limit, asked, correct=False)
+            fixed = self._search_in(context, suggestion, limit, asked, correct=False,
+                                    started=started)
             if fixed.results:
-                results = self._help_first(fixed.results, limit) if crisis else fixed.results
+                results = self._help_first(fixed.results, limit, context) if crisis \
+                    else fixed.results
                 return replace(
                     fixed, query=text, suggestion=suggestion, results=results,
                     counts=fixed.counts if fixed.results[0] == results[0]
@@ -164,53 +188,52 @@ class SearchIndex:
                     elapsed_ms=(time.perf_counter() - started) * 1000,
                 )
         if query is None:
-            if is_crisis(typed.cleaned):
-                results = self._help_first((), limit)
+            if typed.crisis is not None:
+                results = self._help_first((), limit, context)
                 return SearchResponse(query=text, results=results,
                                       counts=_help_counted(results, {}))
             return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
-        found = self._collect(query, limit, wanted, typed.said)
+        found = self._collect(query, limit, wanted, typed.said, context.view)
         hits = found.hits
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
-            highlight |= self.engine.expanded_words(query)
-        results = self._ordered(typed, [self._result(h, highlight, typed.concept_ids)
+            highlight |= context.view.expanded_words(query)
+        results = self._ordered(typed, [self._result(h, highlight, typed.concept_ids, context)
                                         for h in hits[:limit]])
         if crisis:
-            results = self._help_first(results, limit)
-        return self._response(typed, results, found, suggestion, started)
+            results = self._help_first(results, limit, context)
+        return self._response(typed, results, found, suggestion, started, context)
 
-    def _read(self, text: str) -> _Typed:
-        cleaned = clean(text).replace("\n", " ").strip()
-        notice = ""
-        if len(cleaned) > MAX_QUERY_CHARS:
-            cleaned = cleaned[:MAX_QUERY_CHARS]
-            notice = f"Only the first {MAX_QUERY_CHARS} characters were searched."
-        spans = self._matcher.spans(cleaned)
+    def _read(self, text: str, context: LanguageContext) -> _Typed:
+        cleaned, notice = _cleaned(text)
+        spans = context.matcher.spans(cleaned)
         rest = cleaned
         for span in reversed(spans):
             rest = rest[: span.start] + " " + rest[span.end :]
         words = _WORD.findall(rest)[:MAX_QUERY_WORDS]
-        content = [w for w in words if w.lower() not in QUESTION_WORDS]
+        content = [w for w in words if not context.profile.is_question_word(w)]
         if content or spans:
             # "what are the symptoms of X": the question words only cost time.
             words = content
-        said = tuple(self.engine.analyze(cleaned)[:MAX_QUERY_WORDS])
-        return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words, said)
+        said = tuple(context.view.analyze(cleaned)[:MAX_QUERY_WORDS])
+        return _Typed(text, cleaned, notice, tuple(s.concept for s in spans), words, said,
+                      crisis_phrasing(cleaned))
 
     def _collect(
-        self, query: q.Query, limit: int, kinds: tuple[Kind, ...], said: tuple[str, ...] = (),
+        self, query: q.Query, limit: int, kinds: tuple[Kind, ...], said: tuple[str, ...],
+        view: WhooshView,
     ) -> Found:
         """Hits of every word; when none, of any word."""
-        found = self._run(_with_title_pairs(query, said), limit, kinds)
+        found = self._run(q.with_title_pairs(query, said), limit, kinds, view)
         if not found.hits and (wider := widened(query)) is not None:
             # The rarer words found nothing (a typo near no indexed word): any word will do.
-            found = self._run(_with_title_pairs(wider, said), limit, kinds)
+            found = self._run(q.with_title_pairs(wider, said), limit, kinds, view)
         return found
 
-    def _run(self, query: q.Query, limit: int, kinds: tuple[Kind, ...]) -> Found:
-        return self.engine.search(query, limit, kinds)
+    def _run(self, query: q.Query, limit: int, kinds: tuple[Kind, ...],
+             view: WhooshView) -> Found:
+        return view.search(query, limit, kinds)
 
     @staticmethod
     def _ordered(typed: _Typed, results: list[SearchResult]) -> tuple[SearchResult, ...]:
@@ -224,15 +247,17 @@ class SearchIndex:
 
     def _response(
         self, typed: _Typed, results: tuple[SearchResult, ...], found: Found,
-        suggestion: str, started: float,
+        suggestion: str, started: float, context: LanguageContext,
     ) -> SearchResponse:
         counts: dict[str, int] = {str(kind): n for kind, n in found.counts.items()}
-        if Address(Kind.PAGE, HELP_PAGE).group not in found.items:
+        if not (results and _is_help(results[0])
+                and _group(results[0]) in found.items):
             counts = _help_counted(results, counts)
         near: tuple[str, ...] = ()
         useful: tuple[SearchResult, ...] = ()
         if not results:
-            near, useful = near_terms(self.library, typed.cleaned), useful_faqs(self.library)
+            near = near_terms(context.terms.values(), typed.cleaned, key=context.profile.names)
+            useful = useful_faqs(context.faqs)
         return SearchResponse(
             query=typed.text, results=results, concepts=typed.concept_ids, counts=counts,
             suggestion=suggestion, near_terms=near, useful=useful,
@@ -241,30 +266,34 @@ class SearchIndex:
         )
 
     def _help_first(
-        self, results: tuple[SearchResult, ...], limit: int
+        self, results: tuple[SearchResult, ...], limit: int, context: LanguageContext,
     ) -> tuple[SearchResult, ...]:
-        page = self.library.page(HELP_PAGE)
+        # The help page in the query's language, else in the library's first language.
+        page = context.pages.get(HELP_PAGE) or next(
+            (c.pages[HELP_PAGE] for c in self._languages.values() if HELP_PAGE in c.pages),
+            None)
         if page is None:
             return results
         # The page's first paragraph, as the reader reads it (no Markdown marks).
         opening = plain_text(page.body.strip().split("\n\n", 1)[0]).replace("\n", " ")
         first = SearchResult(
-            kind=Kind.PAGE, id=HELP_PAGE, title=page.title,
+            kind=Kind.PAGE, id=page.name, title=page.title,
             score=(results[0].score if results else 0.0) + 1.0,
             snippet=Snippet(opening if len(opening) <= 200
                             else opening[:200].rsplit(" ", 1)[0] + " …"),
+            language=page.language,
         )
-        rest = tuple(r for r in results if not _is_help(r))
+        rest = tuple(r for r in results if not (r.kind is Kind.PAGE and r.id == page.name))
         return (first, *rest)[:limit]
 
-    def _concept_query(self, concept: str) -> q.Query:
+    def _concept_query(self, concept: str, context: LanguageContext) -> q.Query:
+        term = context.terms.get(concept)
         options: list[q.Query] = [
             q.Term("concepts", concept),
             q.Term("id", Address(Kind.TERM, concept).group, boost=20.0),
         ]
-        term = self.library.term(concept)
         for name in term.names if term else ():
-            tokens = self.engine.analyze(name)
+            tokens = context.view.analyze(name)
             # A title or heading that names the concept is about it.
             for field in ("title", "heading"):
                 if len(tokens) == 1:
@@ -274,60 +303,71 @@ class SearchIndex:
         return q.AnyOf(tuple(options))
 
     def _build(
-        self, concepts: list[str], words: list[str]
+        self, concepts: list[str], words: list[str], context: LanguageContext | None = None,
     ) -> tuple[q.Query | None, set[str], list[str]]:
-        parts = [self._concept_query(c) for c in dict.fromkeys(concepts)]
+        """The query of the concepts and words typed (in the library's first language
+        unless `context` says), the index words to mark, and the words the index does not
+        hold."""
+        context = context or next(iter(self._languages.values()))
+        view = context.view
+        parts = [self._concept_query(c, context) for c in dict.fromkeys(concepts)]
         common: list[q.Query] = []  # words in a large share of the documents
-        common_limit = max(COMMON_MIN_DOCS, COMMON_SHARE * self.doc_count)
+        common_limit = max(COMMON_MIN_DOCS, COMMON_SHARE * view.language_doc_count)
         terms: set[str] = set()
         unknown: list[str] = []
         for word in words:
-            for token in self.engine.analyze(word)[:1]:
-                terms.add(token)
-                frequency = self.engine.doc_frequency(token)
+            for token in view.analyze(word)[:1]:
+                frequency = view.doc_frequency(token)
                 if frequency:
+                    terms.add(token)
                     options = [q.Term(f, token) for f in TEXT_FIELDS]
                     if frequency <= common_limit and len(words) <= LONG_QUERY_PARTS:
                         # Only a few words: each of them counts (and a long question's
                         # variants cost more time than they find).
                         options += [q.Term(f, variant, boost=VARIANT_BOOST)
-                                    for variant in self._variants(token)
+                                    for variant in self._variants(token, view)
                                     for f in ("title", "body")]
                     part = q.AnyOf(tuple(options))
                     (common if frequency > common_limit else parts).append(part)
                     continue
+                terms.add(token)
                 unknown.append(word)
-                begun = self.engine.words_starting(word.lower(), PREFIX_WORDS) \
-                    if len(word) >= PREFIX_MIN else []
-                if begun:
-                    # A word being typed ("ket"): the words it begins, as suggestions offer
-                    # them, each found as if typed whole.
-                    tokens = dict.fromkeys(t for w in begun for t in self.engine.analyze(w)[:1])
-                    terms.update(tokens)
-                    parts.append(q.AnyOf(tuple(q.Term(f, t, boost=0.8) for t in tokens
-                                               for f in TEXT_FIELDS)))
-                elif len(token) >= 4:
-                    parts.append(_fuzzy(word, token))
-        return _combine(parts, common), terms, unknown
+                parts += self._unknown_word(word, token, view, terms)
+        return q.combine(parts, common), terms, unknown
 
-    def _variants(self, token: str) -> list[str]:
+    @staticmethod
+    def _unknown_word(word: str, token: str, view: WhooshView, terms: set[str]) -> list[q.Query]:
+        begun = view.words_starting(word, PREFIX_WORDS) if len(word) >= PREFIX_MIN else []
+        if begun:
+            # A word being typed ("ket"): the words it begins, as suggestions offer them,
+            # each found as if typed whole.
+            tokens = dict.fromkeys(t for w in begun for t in view.analyze(w)[:1])
+            terms.update(tokens)
+            return [q.AnyOf(tuple(q.Term(f, t, boost=0.8) for t in tokens
+                                  for f in TEXT_FIELDS))]
+        if len(token) >= 4:
+            return [_fuzzy(word, token, view)]
+        return []
+
+    @staticmethod
+    def _variants(token: str, view: WhooshView) -> list[str]:
         if len(token) < 6 or not token.isalpha():
             return []
         stem = token if len(token) <= 5 else token[:-1]
-        found = self.engine.words_beginning(stem, len(stem) + VARIANT_EXTRA_LETTERS,
-                                            MAX_VARIANTS + 1)
+        found = view.words_beginning(stem, len(stem) + VARIANT_EXTRA_LETTERS, MAX_VARIANTS + 1)
         return [w for w in found if w != token][:MAX_VARIANTS]
 
-    def _result(self, hit: Hit, terms: set[str], concepts: tuple[str, ...]) -> SearchResult:
+    def _result(self, hit: Hit, terms: set[str], concepts: tuple[str, ...],
+                context: LanguageContext) -> SearchResult:
         matched = set(terms)
         # Mark a concept where one of its names is actually written, not its loose words.
         # (Scanning the body costs a few milliseconds a hit: only when a concept was asked.)
-        for span in self._matcher.spans(hit.body) if concepts else ():
+        for span in context.matcher.spans(hit.body) if concepts else ():
             if span.concept in concepts:
-                matched.update(self.engine.analyze(span.text))
+                matched.update(context.view.analyze(span.text))
         snippet = Snippet()
         with contextlib.suppress(Exception):  # a snippet is never worth a failed search
-            snippet = self._snippets.make(hit.body, matched)
+            snippet = context.snippets.make(hit.body, matched)
         if not snippet:
             body = hit.body
             snippet = Snippet(body[:200].rsplit(" ", 1)[0] + " …" if len(body) > 200 else body)
@@ -335,24 +375,40 @@ class SearchIndex:
         return SearchResult(
             kind=hit.kind, id=hit.key, title=hit.title, score=hit.score, snippet=snippet,
             anchor=hit.anchor, heading=hit.heading, topics=hit.topics, terms=snippet.words,
+            language=hit.language,
         )
 
-    def _did_you_mean(self, cleaned: str, unknown: list[str]) -> str:
+    def _did_you_mean(self, cleaned: str, unknown: list[str], context: LanguageContext) -> str:
+        view = context.view
         suggestion = cleaned
         changed = False
         for word in unknown:
-            if len(word) < 4 or self.engine.words_starting(word.lower(), 1):
+            if len(word) < 4 or view.words_starting(word, 1):
                 continue  # too short to correct, or the start of a known word
             distance = 1 if len(word) <= 5 else 2
-            option = self.engine.spelled_like(word.lower(), distance)
-            if option and option != word.lower():
+            option = view.spelled_like(word, distance)
+            if option and view.spelling_form(option) != view.spelling_form(word):
                 suggestion = re.sub(rf"\b{re.escape(word)}\b", option, suggestion, count=1)
                 changed = True
         return suggestion if changed else ""
 
 
+def _cleaned(text: str) -> tuple[str, str]:
+    """The query as searched, and the notice when it had to be shortened."""
+    cleaned = clean(text).replace("\n", " ").strip()
+    if len(cleaned) > MAX_QUERY_CHARS:
+        notice = f"Only the first {MAX_QUERY_CHARS} characters were searched."
+        return cleaned[:MAX_QUERY_CHARS], notice
+    return cleaned, ""
+
+
+def _group(result: SearchResult) -> str:
+    return Address(result.kind, result.id).group
+
+
 def _is_help(result: SearchResult) -> bool:
-    return result.kind is Kind.PAGE and result.id == HELP_PAGE
+    """A help-now page, of any language (`help-now`, `es/help-now`)."""
+    return result.kind is Kind.PAGE and result.id.rpartition("/")[2] == HELP_PAGE
 
 
 def _help_counted(results: tuple[SearchResult, ...], counts: dict[str, int]) -> dict[str, int]:
@@ -363,51 +419,12 @@ def _help_counted(results: tuple[SearchResult, ...], counts: dict[str, int]) -> 
     return {**counts, page: counts.get(page, 0) + 1}
 
 
-def _fuzzy(word: str, token: str) -> q.Query:
+def _fuzzy(word: str, token: str, view: WhooshView) -> q.Query:
     """A word the index does not hold: its near spellings, ranked below exact matches."""
     distance = 1 if len(token) < 7 else 2
     # Fuzzy matching runs over the unstemmed word list of every field: the stemmer can move
     # a typo far from its stem ("neuroplasticty" vs "neuroplast"), and one field costs a
     # fifth of matching all five.
-    plain = word.lower()
+    plain = view.spelling_form(word)
     field, text = ("words", plain) if plain.isalpha() else ("body", token)
     return q.Fuzzy(field, text, maxdist=distance, prefix=1, boost=0.6)
-
-
-def _with_title_pairs(query: q.Query, said: tuple[str, ...]) -> q.Query:
-    """The query, with the pairs of words it says side by side scored where a title says
-    them too: soft evidence (question words included) that never decides what is found."""
-    pairs = list(dict.fromkeys(pairwise(said)))
-    if len(pairs) > MAX_TITLE_PAIRS:
-        # What a question asks sits at its edges ("what causes …", "… inherited"); the
-        # middle is the topic, which the words themselves already score.
-        pairs = pairs[: MAX_TITLE_PAIRS - 1] + pairs[-1:]
-    if not pairs:
-        return query
-    soft = any_of([q.Phrase("title", pair, boost=TITLE_PAIR_BOOST) for pair in pairs])
-    return q.AndMaybe(query, soft)
-
-
-def _combine(parts: list[q.Query], common: list[q.Query]) -> q.Query | None:
-    # No coordination bonus: it counted the matched terms of every matched document, a
-    # third of the matching time, and LiveQA relevance was as good without it
-    # (docs/benchmarks.md, "Latest run").
-    if len(parts) + len(common) > LONG_QUERY_PARTS:
-        # A whole question: every word need not appear; documents with more of them score
-        # higher. (An AND would almost always fail and cost a second search.)
-        if parts and common:
-            # Scoring every document that holds any common word ("treatment", "cause") is
-            # most of the time of a wide OR: the documents are those with a rarer word, and
-            # the common words only add to their scores.
-            return q.AndMaybe(any_of(parts), any_of(common))
-        return any_of(parts + common)
-    if parts and len(parts) + len(common) > 1:
-        # A few words: the documents holding every one first, the top filled with those
-        # holding some, in one pass. Documents with a rarer word are found; the common
-        # words add where they appear, and holding every word adds to that.
-        every = q.AllOf(tuple(parts + common), boost=EVERY_WORD_BONUS)
-        return q.AndMaybe(any_of(parts), q.AnyOf((every, *common)))
-    parts += common
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else q.AllOf(tuple(parts))

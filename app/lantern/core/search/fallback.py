@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 
 from lantern.core.address import Kind
-from lantern.core.model import Library
+from lantern.core.model import Faq, Term
 from lantern.core.search.results import SearchResult, Snippet
 from lantern.core.text import fold, plain_text
 
@@ -14,14 +15,16 @@ from lantern.core.text import fold, plain_text
 USEFUL_TOPICS = ("safety", "therapy", "law")
 
 
-def near_terms(library: Library, text: str, limit: int = 5) -> tuple[str, ...]:
-    """Glossary terms whose name or an alias is spelled like a word or phrase of `text`."""
+def near_terms(terms: Iterable[Term], text: str, limit: int = 5,
+               key: Callable[[str], str] = fold) -> tuple[str, ...]:
+    """Glossary terms whose name or an alias is spelled like a word or phrase of `text`
+    (names and words compared as `key` folds them)."""
     names: dict[str, str] = {}
-    for term in library.terms:
+    for term in terms:
         for name in term.names:
-            names.setdefault(fold(name), term.id)
+            names.setdefault(key(name), term.id)
     words = re.findall(r"\w+", text)
-    candidates = {fold(w) for w in words} | {fold(text)}
+    candidates = {key(w) for w in words} | {key(text)}
     found: dict[str, None] = {}
     for candidate in sorted(candidates, key=len, reverse=True):
         if len(candidate) < 3:
@@ -31,10 +34,10 @@ def near_terms(library: Library, text: str, limit: int = 5) -> tuple[str, ...]:
     return tuple(found)[:limit]
 
 
-def useful_faqs(library: Library, limit: int = 5) -> tuple[SearchResult, ...]:
+def useful_faqs(faqs: Iterable[Faq], limit: int = 5) -> tuple[SearchResult, ...]:
     """A few questions that help most readers, for an empty results page."""
     ranked = sorted(
-        library.faqs,
+        faqs,
         key=lambda f: min((USEFUL_TOPICS.index(t) for t in f.topics if t in USEFUL_TOPICS),
                           default=len(USEFUL_TOPICS)),
     )
@@ -43,5 +46,5 @@ def useful_faqs(library: Library, limit: int = 5) -> tuple[SearchResult, ...]:
         text = plain_text(faq.body)
         short = text[:160].rsplit(" ", 1)[0] + " …" if len(text) > 160 else text
         results.append(SearchResult(kind=Kind.FAQ, id=faq.slug, title=faq.question, score=0.0,
-                                    snippet=Snippet(short)))
+                                    snippet=Snippet(short), language=faq.language))
     return tuple(results)

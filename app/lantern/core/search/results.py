@@ -54,6 +54,7 @@ class SearchResult:
     topics: tuple[str, ...] = ()
     #: The words of the result's text that matched, as written: marked on its page.
     terms: tuple[str, ...] = ()
+    language: str = "en"  # of the pack the result comes from
 
     @property
     def address(self) -> Address:
@@ -70,7 +71,7 @@ class SearchResult:
             "score": round(self.score, 4),
             "snippet": self.snippet.marked(),  # HTML, matched words in <mark>…</mark>
             "anchor": self.anchor, "heading": self.heading, "topics": list(self.topics),
-            "terms": list(self.terms), "target": self.target,
+            "terms": list(self.terms), "target": self.target, "language": self.language,
         }
 
 
@@ -105,6 +106,7 @@ class Suggestion:
     kind: Kind
     id: str
     text: str
+    language: str = "en"  # of the pack the suggested item comes from
 
     @property
     def target(self) -> str:

@@ -2,7 +2,9 @@
 
 No search index is needed: every word of every name is kept folded in one sorted list, so
 the entries with a word starting like a typed word are found by bisection, and only those
-are ranked. That stays around a millisecond at 16 000 questions.
+are ranked. That stays around a millisecond at 16 000 questions. Words are folded without
+their accents (`clinica` starts `clínica`); in a library of several languages the entries
+of the reader's language come first.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from dataclasses import dataclass
 
 from lantern.core.address import Kind
 from lantern.core.model import Library
+from lantern.core.search.languages import fold_unaccented as fold
 from lantern.core.search.results import Suggestion
-from lantern.core.text import fold
 
 _KIND_ORDER = {Kind.TERM: 0, Kind.ARTICLE: 1, Kind.FAQ: 2}
 
@@ -27,6 +29,7 @@ class _Entry:
     text: str
     folded: str
     words: tuple[str, ...]
+    language: str
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -39,13 +42,14 @@ class Suggester:
         for term in library.terms:
             for name in term.names:
                 text = term.term if name == term.term else f"{name} ({term.term})"
-                entries.append(_Entry(Kind.TERM, term.id, text, fold(name), _words(name)))
+                entries.append(_Entry(Kind.TERM, term.id, text, fold(name), _words(name),
+                                      term.language))
         for article in library.articles:
             entries.append(_Entry(Kind.ARTICLE, article.slug, article.title, fold(article.title),
-                                  _words(article.title)))
+                                  _words(article.title), article.language))
         for faq in library.faqs:
             entries.append(_Entry(Kind.FAQ, faq.slug, faq.question, fold(faq.question),
-                                  _words(faq.question)))
+                                  _words(faq.question), faq.language))
         self._entries = entries
         # Each distinct word once, with the entries holding it. Sorting the distinct words
         # (strings) instead of every (word, entry) pair is a tenth of the work, and a sort
@@ -67,8 +71,10 @@ class Suggester:
             i += 1
         return found
 
-    def suggest(self, text: str, limit: int = 8) -> tuple[Suggestion, ...]:
-        """Entries whose words start with every word typed; exact starts first."""
+    def suggest(self, text: str, limit: int = 8,
+                language: str | None = None) -> tuple[Suggestion, ...]:
+        """Entries whose words start with every word typed; those in `language` (the
+        reader's) first, then exact starts first."""
         typed = _words(text)
         whole = fold(text)
         if not whole:
@@ -81,24 +87,26 @@ class Suggester:
                 break
         # "5 ht2a" typed as two words still starts "5-HT2A receptor" once folded.
         candidates = (candidates or set()) | self._starting_with(whole)
-        ranked: list[tuple[int, int, int, _Entry]] = []
+        ranked: list[tuple[int, int, int, int, _Entry]] = []
         for index in candidates:
             entry = self._entries[index]
             rank = 0 if entry.folded.startswith(whole) else 1
             if rank == 1 and not all(any(w.startswith(t) for w in entry.words) for t in typed):
                 continue
-            ranked.append((rank, _KIND_ORDER.get(entry.kind, 3), len(entry.text), entry))
+            other = int(language is not None and entry.language != language)
+            ranked.append((other, rank, _KIND_ORDER.get(entry.kind, 3), len(entry.text), entry))
         # Only the best few are needed: a partial sort keeps one-letter prefixes cheap.
-        best = heapq.nsmallest(limit * 3, ranked, key=lambda r: r[:3])
-        seen: set[tuple[str, str]] = set()
+        best = heapq.nsmallest(limit * 3, ranked, key=lambda r: r[:4])
+        seen: set[tuple[str, str, str]] = set()
         texts: set[str] = set()
         out: list[Suggestion] = []
         for *_, entry in best:
-            if (entry.kind, entry.id) in seen or entry.text in texts:
+            if (entry.kind, entry.id, entry.language) in seen or entry.text in texts:
                 continue
-            seen.add((entry.kind, entry.id))
+            seen.add((entry.kind, entry.id, entry.language))
             texts.add(entry.text)
-            out.append(Suggestion(kind=entry.kind, id=entry.id, text=entry.text))
+            out.append(Suggestion(kind=entry.kind, id=entry.id, text=entry.text,
+                                  language=entry.language))
             if len(out) == limit:
                 break
         return tuple(out)

@@ -1,33 +1,43 @@
 """The Whoosh adapter: schema, analysis, and running the engine-neutral query tree of
-`query.py` on an open index. With `whoosh_store.py` (the index's life on disk) the only code
-that imports the search engine: swapping the engine means rewriting these two files; the
-search policy (`engine.py`) and the rest of Lantern never see Whoosh.
+`query.py` on an open index. With `whoosh_store.py` (the index's life on disk) and
+`whoosh_lang.py` (analysis by language) the only code that imports the search engine:
+swapping the engine means rewriting these three files; the search policy (`engine.py`) and
+the rest of Lantern never see Whoosh.
+
+One index holds every language; each analysed language searches its own fields through a
+`WhooshView` (`WhooshIndex.view("es")`). `WhooshIndex` itself is the English view.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import collectors, index, searching
+from whoosh import collectors, index, reading, searching
 from whoosh import query as wq
-from whoosh.analysis import (
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-)
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from lantern.core.address import Kind
 from lantern.core.search import query as q
 from lantern.core.search.documents import IndexDoc
+from lantern.core.search.languages import DEFAULT
 from lantern.core.search.query import TEXT_FIELDS
+from lantern.core.search.whoosh_lang import (
+    ENGLISH,
+    FIELDS,
+    WRITTEN_SEPARATOR,
+    CompoundFilter,
+    LanguageBM25F,
+    LanguageFields,
+    documents_per_field,
+    fields_for,
+)
+
+__all__ = ["ANALYZER", "COLLECTED", "META_FILE", "CompoundFilter", "Found", "Hit",
+           "WhooshIndex", "WhooshView", "fields", "make_schema"]
 
 log = logging.getLogger(__name__)
 
@@ -46,103 +56,86 @@ PRELOAD_MODULES = (
     "whoosh.automata.fsa", "whoosh.automata.lev", "whoosh.codec.base", "whoosh.codec.whoosh3",
     "whoosh.externalsort", "whoosh.filedb.compound", "whoosh.filedb.filetables",
     "whoosh.spelling", "whoosh.writing",
+    "whoosh.lang.snowball.spanish",  # the Spanish stemmer, made on the first Spanish word
 )
 
 
-class CompoundFilter(Filter):  # type: ignore[misc]
-    """`5-HT2A` → `5ht2a`; when indexing, `micro-dosing` also yields `micro` and `dosing`."""
-
-    def __call__(self, tokens):  # type: ignore[no-untyped-def]
-        for token in tokens:
-            text = token.text
-            if "-" not in text and "." not in text:
-                yield token
-                continue
-            parts = [p for p in re.split(r"[-.]", text) if p]
-            token.text = "".join(parts)
-            if token.mode == "query" or len(parts) < 2:
-                yield token
-                continue
-            start = getattr(token, "startchar", None)
-            yield token.copy()
-            offset = 0
-            for part in parts:
-                piece = token.copy()
-                piece.text = part
-                if start is not None:
-                    offset = text.index(part, offset)
-                    piece.startchar = start + offset
-                    piece.endchar = start + offset + len(part)
-                    offset += len(part)
-                yield piece
+ANALYZER = ENGLISH.analyzer
+SPELL_ANALYZER = ENGLISH.spelling
 
 
-def make_analyzer():  # type: ignore[no-untyped-def]
-    return (
-        RegexTokenizer(r"\w+(?:[-.]\w+)*")
-        | LowercaseFilter()
-        | CompoundFilter()
-        | StopFilter(minsize=1)
-        | StemFilter(cachesize=50000)
-    )
-
-
-ANALYZER = make_analyzer()  # type: ignore[no-untyped-call]
-SPELL_ANALYZER = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter()
+def _text_fields(spec: LanguageFields) -> dict[str, object]:
+    f = spec.field
+    found: dict[str, object] = {
+        f("title"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=3.0),
+        f("heading"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=2.0),
+        f("aliases"): TEXT(analyzer=spec.analyzer, field_boost=4.0),
+        f("body"): TEXT(stored=True, analyzer=spec.analyzer),
+        f("words"): TEXT(analyzer=spec.spelling, phrase=False),
+        f("concepts"): KEYWORD(commas=True, scorable=True, field_boost=2.0),
+    }
+    if spec.written is not None:
+        found[spec.written_field] = TEXT(analyzer=spec.written, phrase=False)
+    return found
 
 
 def make_schema() -> Schema:
+    text: dict[str, object] = {}
+    for spec in FIELDS.values():
+        text.update(_text_fields(spec))
     return Schema(
         id=ID(stored=True, unique=True),
         group=ID(stored=True, sortable=True),
         kind=ID(stored=True),
+        language=ID(stored=True),
         key=STORED(),
         anchor=STORED(),
-        title=TEXT(stored=True, analyzer=ANALYZER, field_boost=3.0),
-        heading=TEXT(stored=True, analyzer=ANALYZER, field_boost=2.0),
-        aliases=TEXT(analyzer=ANALYZER, field_boost=4.0),
-        body=TEXT(stored=True, analyzer=ANALYZER),
-        words=TEXT(analyzer=SPELL_ANALYZER, phrase=False),
         topics=KEYWORD(stored=True, commas=True, lowercase=True),
-        concepts=KEYWORD(commas=True, scorable=True, field_boost=2.0),
+        **text,
     )
 
 
 def fields(doc: IndexDoc) -> dict[str, object]:
-    return {
+    spec = fields_for(doc.language)
+    f = spec.field
+    words = f"{doc.title}\n{doc.heading}\n{doc.aliases}\n{doc.body}"
+    found: dict[str, object] = {
         "id": doc.id, "group": doc.group, "kind": doc.kind.value, "key": doc.key,
-        "anchor": doc.anchor, "title": doc.title, "heading": doc.heading,
-        "aliases": doc.aliases, "body": doc.body,
-        "words": f"{doc.title}\n{doc.heading}\n{doc.aliases}\n{doc.body}",
-        "topics": ",".join(doc.topics), "concepts": ",".join(doc.concepts),
+        "language": doc.language, "anchor": doc.anchor, f("title"): doc.title,
+        f("heading"): doc.heading, f("aliases"): doc.aliases, f("body"): doc.body,
+        f("words"): words, "topics": ",".join(doc.topics),
+        f("concepts"): ",".join(doc.concepts),
     }
+    if spec.written is not None:
+        found[spec.written_field] = words
+    return found
 
 
-def _index_form(word: str) -> str:
+def _index_form(word: str, spec: LanguageFields = ENGLISH) -> str:
     """A word as the index holds it (stopwords kept), for marking it in snippets."""
-    for token in ANALYZER(word, mode="query", removestops=False):
+    for token in spec.analyzer(word, mode="query", removestops=False):
         return str(token.text)
     return ""
 
 
-def analyze(text: str) -> list[str]:
+def analyze(text: str, spec: LanguageFields = ENGLISH) -> list[str]:
     """The index words of `text`, as a query is analyzed."""
-    return [str(t.text) for t in ANALYZER(text, mode="query")]
+    return [str(t.text) for t in spec.analyzer(text, mode="query")]
 
 
-def _to_whoosh(query: q.Query) -> wq.Query:
+def _to_whoosh(query: q.Query, spec: LanguageFields = ENGLISH) -> wq.Query:
     if isinstance(query, q.Term):
-        return wq.Term(query.field, query.text, boost=query.boost)
+        return wq.Term(spec.field(query.field), query.text, boost=query.boost)
     if isinstance(query, q.Phrase):
-        return wq.Phrase(query.field, list(query.words), boost=query.boost)
+        return wq.Phrase(spec.field(query.field), list(query.words), boost=query.boost)
     if isinstance(query, q.Fuzzy):
-        return wq.FuzzyTerm(query.field, query.text, boost=query.boost, maxdist=query.maxdist,
-                            prefixlength=query.prefix)
+        return wq.FuzzyTerm(spec.field(query.field), query.text, boost=query.boost,
+                            maxdist=query.maxdist, prefixlength=query.prefix)
     if isinstance(query, q.AnyOf):
-        return wq.Or([_to_whoosh(p) for p in query.parts])
+        return wq.Or([_to_whoosh(p, spec) for p in query.parts])
     if isinstance(query, q.AllOf):
-        return wq.And([_to_whoosh(p) for p in query.parts], boost=query.boost)
-    return wq.AndMaybe(_to_whoosh(query.required), _to_whoosh(query.optional))
+        return wq.And([_to_whoosh(p, spec) for p in query.parts], boost=query.boost)
+    return wq.AndMaybe(_to_whoosh(query.required, spec), _to_whoosh(query.optional, spec))
 
 
 def _no_matcher_replacement(collector: collectors.Collector) -> None:
@@ -168,14 +161,17 @@ class Hit:
     body: str
     topics: tuple[str, ...]
     score: float
+    language: str = DEFAULT
 
 
-def _hit(hit: searching.Hit) -> Hit:
+def _hit(hit: searching.Hit, spec: LanguageFields = ENGLISH) -> Hit:
+    f = spec.field
     return Hit(
         kind=Kind(hit["kind"]), key=hit["key"], anchor=hit.get("anchor", ""),
-        title=hit["title"], heading=hit.get("heading", ""), body=hit.get("body", ""),
+        title=hit.get(f("title"), ""), heading=hit.get(f("heading"), ""),
+        body=hit.get(f("body"), ""),
         topics=tuple(t for t in str(hit.get("topics", "")).split(",") if t),
-        score=float(hit.score or 0.0),
+        score=float(hit.score or 0.0), language=hit.get("language") or DEFAULT,
     )
 
 
@@ -188,44 +184,64 @@ class Found:
     items: frozenset[str] = frozenset()  # the groups (`kind:key`) of every item matched
 
 
-class WhooshIndex:
-    """An open Whoosh index and its searcher; what the search policy asks of the engine."""
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
 
-    def __init__(self, ix: index.Index, location: Path | None) -> None:
-        self.location = location  # None when the index lives in memory
-        self._ix = ix
-        self._searcher = ix.searcher()
-        self.damaged = False
 
-    index_form = staticmethod(_index_form)
-    analyze = staticmethod(analyze)
+class WhooshView:
+    """What the search policy asks of the engine, in the fields of one language."""
 
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._searcher.close()
-        with contextlib.suppress(Exception):
-            self._ix.close()
+    def __init__(self, owner: WhooshIndex, spec: LanguageFields) -> None:
+        self._owner = owner
+        self.spec = spec
 
     @property
-    def doc_count(self) -> int:
-        return int(self._searcher.doc_count())
+    def language(self) -> str:
+        return self.spec.code
 
     @property
-    def segment_count(self) -> int:
-        return len(self._searcher.reader().leaf_readers())
+    def language_doc_count(self) -> int:
+        """How many documents are in this language."""
+        return self._owner.documents_in(self.spec.code)
+
+    def analyze(self, text: str) -> list[str]:
+        """The index words of `text`, as a query is analyzed."""
+        return analyze(text, self.spec)
+
+    def index_form(self, word: str) -> str:
+        return _index_form(word, self.spec)
+
+    def spelling_form(self, word: str) -> str:
+        """`word` as the list of written words holds it (lower case; Spanish unaccented)."""
+        return self.spec.spelling_form(word)
+
+    def is_stop_word(self, word: str) -> bool:
+        return self.spec.spelling_form(word) in self.spec.stop_words
+
+    def writes(self, word: str) -> bool:
+        """Whether a page in this language writes `word` (any case; Spanish, any accents)."""
+        return bool(self._owner.reader().doc_frequency(self.spec.field("words"),
+                                                       self.spelling_form(word)))
+
+    def in_prose(self, token: str) -> bool:
+        """Whether a title, heading or text in this language holds the index word `token`
+        (aliases left out: they name things in other languages too)."""
+        reader = self._owner.reader()
+        return any(reader.doc_frequency(self.spec.field(f), token)
+                   for f in ("title", "heading", "body"))
 
     def doc_frequency(self, token: str) -> int:
         """In how many documents `token` is, in the text field that has it most."""
-        reader = self._searcher.reader()
-        return int(max(reader.doc_frequency(f, token) for f in TEXT_FIELDS))
+        reader = self._owner.reader()
+        return int(max(reader.doc_frequency(self.spec.field(f), token) for f in TEXT_FIELDS))
 
     def words_beginning(self, prefix: str, longest: int, limit: int) -> list[str]:
         """Index words of the body beginning with `prefix`, no longer than `longest`
         letters, the first `limit` in order."""
         found: list[str] = []
         with contextlib.suppress(Exception):
-            for value in self._searcher.reader().expand_prefix("body", prefix):
-                word = value.decode() if isinstance(value, bytes) else str(value)
+            for value in self._owner.reader().expand_prefix(self.spec.field("body"), prefix):
+                word = _text(value)
                 if len(word) <= longest:
                     found.append(word)
                     if len(found) >= limit:
@@ -238,12 +254,120 @@ class WhooshIndex:
         nothing if the search fails (a damaged index is marked for rebuilding). As many
         documents are collected whatever `limit` is, so the counts never depend on it, and
         only the items returned have their stored fields read."""
+        return self._owner.run(_to_whoosh(query, self.spec), limit, kinds, self.spec)
+
+    def expanded_words(self, query: q.Query) -> set[str]:
+        """The index words `query` matches in the text fields, fuzzy terms expanded."""
+        found: set[str] = set()
+        text_fields = {self.spec.field(f) for f in TEXT_FIELDS}
+        words = self.spec.field("words")
+        with contextlib.suppress(Exception):
+            reader = self._owner.reader()
+            for name, value in _to_whoosh(query, self.spec).existing_terms(reader, expand=True):
+                if name in text_fields:
+                    found.add(_text(value))
+                elif name == words:  # written words: the text fields hold their stems
+                    found.add(self.index_form(_text(value)))
+        return found
+
+    def words_starting(self, prefix: str, limit: int) -> list[str]:
+        """The indexed words (as the spelling list holds them) that begin with `prefix`,
+        the most common first."""
+        field_name = self.spec.field("words")
+        with contextlib.suppress(Exception):
+            reader = self._owner.reader()
+            found = []
+            for word in reader.expand_prefix(field_name, self.spelling_form(prefix)):
+                text = _text(word)
+                found.append((-reader.doc_frequency(field_name, text), text))
+                if len(found) >= 50 * limit:  # a short prefix of a large vocabulary
+                    break
+            return [text for _, text in sorted(found)[:limit]]
+        return []
+
+    def spelled_like(self, word: str, maxdist: int) -> str:
+        """The indexed word nearest `word` within `maxdist` edits, as it is written, or ""."""
+        # prefix=1: candidates share the first letter, so the scan of the word list stays
+        # small (without it one suggestion compared against every word indexed).
+        searcher = self._owner.searcher()
+        options = searcher.corrector(self.spec.field("words")).suggest(
+            self.spelling_form(word), limit=1, maxdist=maxdist, prefix=1)
+        return self.written(str(options[0])) if options else ""
+
+    def written(self, word: str) -> str:
+        """How the pages most often write a word of the spelling list (`nausea` → `náusea`)."""
+        if self.spec.written is None:
+            return word
+        best = (0, word)
+        with contextlib.suppress(Exception):
+            reader = self._owner.reader()
+            name = self.spec.written_field
+            for value in reader.expand_prefix(name, word + WRITTEN_SEPARATOR):
+                text = _text(value)
+                best = max(best, (reader.doc_frequency(name, text),
+                                  text.split(WRITTEN_SEPARATOR, 1)[1]))
+        return best[1]
+
+
+class WhooshIndex(WhooshView):
+    """An open Whoosh index and its searcher; its English fields as a view, and
+    `view(language)` for the others."""
+
+    def __init__(self, ix: index.Index, location: Path | None) -> None:
+        super().__init__(self, ENGLISH)
+        self.location = location  # None when the index lives in memory
+        self._ix = ix
+        reader = ix.reader()
+        self._documents = documents_per_field(reader)
+        self._searcher = searching.Searcher(reader, weighting=LanguageBM25F(self._documents),
+                                            fromindex=ix)
+        self._views = {code: self if spec is ENGLISH else WhooshView(self, spec)
+                       for code, spec in FIELDS.items()}
+        self.damaged = False
+
+    def view(self, language: str) -> WhooshView:
+        """The fields pages in `language` are searched in."""
+        return self._views[fields_for(language).code]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The analysed languages that have documents in the index."""
+        return tuple(code for code, v in self._views.items() if v.language_doc_count)
+
+    def documents_in(self, language: str) -> int:
+        found = self._documents.get(fields_for(language).field("body"), 0)
+        if found == self._searcher.doc_count_all():  # one language: deleted ones left out
+            return int(self._searcher.doc_count())
+        return found
+
+    def reader(self) -> reading.IndexReader:
+        return self._searcher.reader()
+
+    def searcher(self) -> searching.Searcher:
+        return self._searcher
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._searcher.close()
+        with contextlib.suppress(Exception):
+            self._ix.close()
+
+    @property
+    def doc_count(self) -> int:  # every language
+        return int(self._searcher.doc_count())
+
+    @property
+    def segment_count(self) -> int:
+        return len(self._searcher.reader().leaf_readers())
+
+    def run(self, query: wq.Query, limit: int, kinds: Sequence[Kind],
+            spec: LanguageFields) -> Found:
         kind_filter = wq.Or([wq.Term("kind", k.value) for k in kinds]) if kinds else None
         collector = self._searcher.collector(limit=COLLECTED, filter=kind_filter)
         _no_matcher_replacement(collector)
         timed = collectors.TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
         try:
-            self._searcher.search_with_collector(_to_whoosh(query), timed)
+            self._searcher.search_with_collector(query, timed)
         except searching.TimeLimit:
             log.info("search hit the time limit; showing partial results")
         except (RecursionError, ValueError) as exc:
@@ -264,42 +388,8 @@ class WhooshIndex:
         for group in best:
             kind = Kind(group.split(":", 1)[0])
             counts[kind] = counts.get(kind, 0) + 1
-        return Found([_hit(results[place]) for place in list(best.values())[:limit]], counts,
-                     frozenset(best))
-
-    def expanded_words(self, query: q.Query) -> set[str]:
-        """The index words `query` matches in the text fields, fuzzy terms expanded."""
-        found: set[str] = set()
-        with contextlib.suppress(Exception):
-            reader = self._searcher.reader()
-            for field, value in _to_whoosh(query).existing_terms(reader, expand=True):
-                word = value.decode() if isinstance(value, bytes) else str(value)
-                if field in TEXT_FIELDS:
-                    found.add(word)
-                elif field == "words":  # written words: the text fields hold their stems
-                    found.add(_index_form(word))
-        return found
-
-    def words_starting(self, prefix: str, limit: int) -> list[str]:
-        """The indexed words (as written) that begin with `prefix`, the most common first."""
-        with contextlib.suppress(Exception):
-            reader = self._searcher.reader()
-            found = []
-            for word in reader.expand_prefix("words", prefix):
-                text = word.decode() if isinstance(word, bytes) else str(word)
-                found.append((-reader.doc_frequency("words", text), text))
-                if len(found) >= 50 * limit:  # a short prefix of a large vocabulary
-                    break
-            return [text for _, text in sorted(found)[:limit]]
-        return []
-
-    def spelled_like(self, word: str, maxdist: int) -> str:
-        """The indexed word nearest `word` within `maxdist` edits, or ""."""
-        # prefix=1: candidates share the first letter, so the scan of the word list stays
-        # small (without it one suggestion compared against every word indexed).
-        options = self._searcher.corrector("words").suggest(word, limit=1, maxdist=maxdist,
-                                                             prefix=1)
-        return str(options[0]) if options else ""
+        return Found([_hit(results[place], spec) for place in list(best.values())[:limit]],
+                     counts, frozenset(best))
 
     def _mark_damaged(self) -> None:
         """Make the next open rebuild the index (Whoosh keeps no checksums of its own)."""

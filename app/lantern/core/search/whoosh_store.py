@@ -30,7 +30,7 @@ from lantern.core.search.whoosh_adapter import META_FILE, WhooshIndex, fields, m
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a language per document, and fields of its own for Spanish
 OPTIMIZE_UP_TO = 500  # documents; see _update (merging 1 000 took 1.7 s)
 Progress = Callable[[int, int], None]
 

@@ -185,6 +185,9 @@ class SearchController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.index: SearchIndex | None = None
+        #: The language the reader reads in: a query is searched in it unless its words
+        #: are another language's (None: the library's first).
+        self.language: Callable[[], str | None] = lambda: None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one Whoosh searcher, one query at a time
         self._timer = QTimer(self)
@@ -229,7 +232,8 @@ class SearchController(QObject):
             if serial == self._latest:
                 self.response_ready.emit(response)
 
-        submit(self._pool, lambda: index.search(text, limit=30), done)
+        language = self.language()
+        submit(self._pool, lambda: index.search(text, limit=30, language=language), done)
 
 
 class SuggestionPopup(QObject):

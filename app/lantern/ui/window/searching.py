@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from lantern.core.address import Address
-from lantern.core.search.safety import is_crisis
+from lantern.core.search.safety import crisis_phrasing
 from lantern.core.session import HELP_NOW, Session
 
 from lantern.ui.panels.find_bar import mark_all
@@ -41,6 +41,7 @@ class Searching(QObject):
         field.textEdited.connect(self.on_edited)
         field.returnPressed.connect(self.on_submitted)
         search.response_ready.connect(self.on_response)
+        search.language = lambda: session.language
         suggestions.suggestion_activated.connect(self.on_suggestion_activated)
 
     def focus(self) -> None:
@@ -66,11 +67,18 @@ class Searching(QObject):
         self.suggestions.hide()
         text = self.field.text()
         self.navigation.remember_search(text)
-        if is_crisis(text):
-            # Someone who may be in trouble gets the help-now page at once; the results,
-            # with that page pinned first, show beside it.
-            self.navigation.navigate(self.session.localized(HELP_NOW))
+        phrasing = crisis_phrasing(text)
+        if phrasing is not None:
+            # Someone who may be in trouble gets the help-now page at once, in the language
+            # they wrote in when it tells ("me quiero morir"); the results, with that page
+            # pinned first, show beside it.
+            self.navigation.navigate(self._help_now(phrasing))
         self.search.run_now(text)
+
+    def _help_now(self, phrasing: str) -> str:
+        library = self.session.library
+        written = library.translation(HELP_NOW, phrasing) if library and phrasing else None
+        return written or self.session.localized(HELP_NOW)
 
     def on_summary_link(self, link: str) -> None:
         if link.startswith("search:"):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -52,6 +51,7 @@ def main() -> int:
     import corpora
 
     pack = corpora.make_pack(args.size, work)
+    load_before = corpora.load_average()
     _app = create_app()  # kept alive for the whole run
     settings = QSettings(str(work / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow([pack], settings=settings)
@@ -115,8 +115,8 @@ def main() -> int:
     heartbeat.stop()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+    print(corpora.machine_line(load_before,
+                               f" (QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']})"))
     print(f"pack: {args.size} ({len(window.library.faqs)} FAQs, {len(window.library.terms)} "
           f"glossary terms); {len(suggest_ms)} keystrokes, {len(results_ms)} searches")
     print()

@@ -17,7 +17,9 @@ runs (`--first-run`): every start gets an empty cache folder, so the window pars
 and builds the index; the start quits once the index is built. Both report the longest
 stall of the GUI thread (the largest gap between turns of a 5 ms timer, from the first
 turn of the event loop to the quit) and the peak memory of the process. The machine and
-its load (`os.getloadavg`) before and after are printed with the tables.
+its load (`os.getloadavg`) before and after are printed with the tables. Each mark also
+carries the CPU time the process had used by then: the last column divides Lantern's by the
+floor's, the work done, which a loaded machine stretches less than the wall clock.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and obj is window:
             window.removeEventFilter(self)
-            print(f"lantern-bench paint {time.time():.6f}", flush=True)
+            print(f"lantern-bench paint {time.time():.6f} {time.process_time():.6f}",
+                  flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -87,6 +90,8 @@ def run_once(command: list[str], env: dict[str, str], timeout: float) -> dict[st
             figures["peak"] = float(parts[2]) / 1024
         else:
             figures[parts[1]] = (float(parts[2]) - started) * 1000
+            if len(parts) > 3:  # the CPU time the process had used by then
+                figures[f"{parts[1]}-cpu"] = float(parts[3]) * 1000
     return figures
 
 
@@ -109,7 +114,8 @@ def warm_rounds(packs: dict[str, Path], runs: int, base: dict[str, str],
     run_once([sys.executable, "-c", FLOOR], base, 120)
     out: dict[str, dict[str, list[float]]] = {
         size: {key: [] for key in ("floor", "floor-peak", "paint", "usable", "paint-ratio",
-                                   "usable-ratio", "peak", "memory-ratio", "stall")}
+                                   "usable-ratio", "peak", "memory-ratio", "stall",
+                                   "paint-cpu-ratio", "usable-cpu-ratio")}
         for size in packs}
     for _ in range(runs):
         for size, env in envs.items():
@@ -126,6 +132,9 @@ def warm_rounds(packs: dict[str, Path], runs: int, base: dict[str, str],
             row["peak"].append(usable["peak"])
             row["memory-ratio"].append(usable["peak"] / floor["peak"])
             row["stall"].append(usable["stall"])
+            if "paint-cpu" in floor and "paint-cpu" in paint and "usable-cpu" in usable:
+                row["paint-cpu-ratio"].append(paint["paint-cpu"] / floor["paint-cpu"])
+                row["usable-cpu-ratio"].append(usable["usable-cpu"] / floor["paint-cpu"])
     return out
 
 
@@ -147,15 +156,17 @@ def report_warm(results: dict[str, dict[str, list[float]]], runs: int) -> list[s
              "paired ratios of each round.", "",
              "| pack | floor ms | first paint ms | ratio (target ≤ 1.3) | search usable ms | "
              "ratio (target ≤ 2.0) | longest GUI stall ms (median / max) | peak MiB (floor) | "
-             "memory ratio (target ≤ 1.6) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "memory ratio (target ≤ 1.6) | CPU time ratio, paint / usable |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, row in results.items():
         lines.append(
             f"| {size_label(size)} | {median(row['floor']):.0f} | {median(row['paint']):.0f} | "
             f"{median(row['paint-ratio']):.2f} | {median(row['usable']):.0f} | "
             f"{median(row['usable-ratio']):.2f} | {median(row['stall']):.0f} / "
             f"{max(row['stall']):.0f} | {median(row['peak']):.1f} "
-            f"({median(row['floor-peak']):.1f}) | {median(row['memory-ratio']):.2f} |")
+            f"({median(row['floor-peak']):.1f}) | {median(row['memory-ratio']):.2f} | "
+            + (f"{median(row['paint-cpu-ratio']):.2f} / {median(row['usable-cpu-ratio']):.2f} |"
+               if row["paint-cpu-ratio"] else "– |"))
     if "bundled" in results and len(results) > 1:
         bundled = results["bundled"]["usable"]
         for size, row in results.items():

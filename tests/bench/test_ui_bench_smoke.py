@@ -22,7 +22,8 @@ def test_startup_benchmark_one_run(tmp_path: Path) -> None:
     table = done.stdout
     assert "load average" in table, table
     warm = next(line for line in table.splitlines() if line.startswith("| bundled pack |"))
-    assert len(warm.split("|")) == 11, warm  # floor, paint, usable, ratios, stall, memory
+    assert len(warm.split("|")) == 12, warm  # floor, paint, usable, ratios, stall, memory, CPU
+    assert "–" not in warm, warm  # the CPU time came with every mark
     first = [line for line in table.splitlines() if line.startswith("| bundled pack | 1 |")]
     assert len(first) == 1, table  # the first run, which built the index, was reported
     assert "lantern-bench-" in "".join(os.listdir(tmp_path))  # its scratch folder went here

@@ -38,3 +38,14 @@ def test_typing_benchmark_on_the_bundled_pack(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "| keystroke → suggestions shown |" in done.stdout, done.stdout
     assert "| Enter → full results shown |" in done.stdout
+
+
+def test_startup_benchmark_with_a_baseline_version(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, str(BENCH), "--runs", "1",
+                           "--baseline", str(ROOT / "app")],
+                          capture_output=True, text=True, env=env, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| bundled pack")]
+    assert [row.split("|")[1].strip() for row in rows] == ["bundled pack",
+                                                           "bundled pack (baseline)"]

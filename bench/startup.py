@@ -11,13 +11,17 @@ started the same way, and the starts alternate in one run: floor, Lantern quitti
 first paint, Lantern quitting at search usable, for each pack, round after round. Each
 ratio is taken within a round (Lantern's start over the floor's start just before it),
 and the table gives the median of those paired ratios beside the medians of the times.
+With `--baseline DIR` another version of Lantern (its `lantern` package in DIR) starts in
+the same rounds, against the same floor starts: a before/after comparison in one run.
 
 Warm starts (`--sizes`): the index and library cache are built once before timing. First
 runs (`--first-run`): every start gets an empty cache folder, so the window parses the pack
 and builds the index; the start quits once the index is built. Both report the longest
 stall of the GUI thread (the largest gap between turns of a 5 ms timer, from the first
 turn of the event loop to the quit) and the peak memory of the process. The machine and
-its load (`os.getloadavg`) before and after are printed with the tables.
+its load (`os.getloadavg`) before and after are printed with the tables. Each mark also
+carries the CPU time the process had used by then: the last column divides Lantern's by the
+floor's, the work done, which a loaded machine stretches less than the wall clock.
 """
 
 from __future__ import annotations
@@ -46,7 +50,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and obj is window:
             window.removeEventFilter(self)
-            print(f"lantern-bench paint {time.time():.6f}", flush=True)
+            print(f"lantern-bench paint {time.time():.6f} {time.process_time():.6f}",
+                  flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -87,6 +92,8 @@ def run_once(command: list[str], env: dict[str, str], timeout: float) -> dict[st
             figures["peak"] = float(parts[2]) / 1024
         else:
             figures[parts[1]] = (float(parts[2]) - started) * 1000
+            if len(parts) > 3:  # the CPU time the process had used by then
+                figures[f"{parts[1]}-cpu"] = float(parts[3]) * 1000
     return figures
 
 
@@ -94,39 +101,64 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+BASELINE = " (baseline)"
+
+
 def warm_rounds(packs: dict[str, Path], runs: int, base: dict[str, str],
-                scratch: Path) -> dict[str, dict[str, list[float]]]:
-    """Alternating floor / paint / usable starts on each pack, the index already built."""
-    envs = {}
+                scratch: Path, baseline: Path | None = None
+                ) -> dict[str, dict[str, list[float]]]:
+    """Alternating floor / paint / usable starts on each pack, the index already built.
+    With `baseline` (a folder holding another version's `lantern` package), that version's
+    paint and usable starts join each round, before or after this one's in turn, against
+    the same floor start."""
+    sides: dict[str, dict[str, str]] = {}
     for size, pack in packs.items():
-        env = dict(base, LANTERN_CONTENT_DIR=str(pack),
-                   LANTERN_CACHE_DIR=str(scratch / size / "cache"),
-                   LANTERN_CONFIG_DIR=str(scratch / size / "config"))
-        subprocess.run([*lantern_command(), "index"], env=env, check=True, capture_output=True)
-        envs[size] = env
-        # One untimed start of each: the OS file cache and the library cache are warm.
-        run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="usable"), 600)
+        versions = {size: dict(base)}
+        if baseline is not None:
+            versions[size + BASELINE] = dict(base, PYTHONPATH=str(baseline))
+        for key, env in versions.items():
+            env.update(LANTERN_CONTENT_DIR=str(pack),
+                       LANTERN_CACHE_DIR=str(scratch / key / "cache"),
+                       LANTERN_CONFIG_DIR=str(scratch / key / "config"))
+            subprocess.run([*lantern_command(), "index"], env=env, check=True,
+                           capture_output=True)
+            # One untimed start of each: the OS file cache and the library cache are warm.
+            run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="usable"), 600)
+            sides[key] = env
     run_once([sys.executable, "-c", FLOOR], base, 120)
     out: dict[str, dict[str, list[float]]] = {
-        size: {key: [] for key in ("floor", "floor-peak", "paint", "usable", "paint-ratio",
-                                   "usable-ratio", "peak", "memory-ratio", "stall")}
-        for size in packs}
-    for _ in range(runs):
-        for size, env in envs.items():
+        key: {name: [] for name in ("floor", "floor-peak", "paint", "usable", "paint-ratio",
+                                    "usable-ratio", "peak", "memory-ratio", "stall",
+                                    "paint-cpu-ratio", "usable-cpu-ratio")}
+        for key in sides}
+    for number in range(runs):
+        for size in packs:
             floor = run_once([sys.executable, "-c", FLOOR], base, 120)
-            paint = run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="paint"), 600)
-            usable = run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="usable"), 600)
-            row = out[size]
-            row["floor"].append(floor["paint"])
-            row["floor-peak"].append(floor["peak"])
-            row["paint"].append(paint["paint"])
-            row["usable"].append(usable["usable"])
-            row["paint-ratio"].append(paint["paint"] / floor["paint"])
-            row["usable-ratio"].append(usable["usable"] / floor["paint"])
-            row["peak"].append(usable["peak"])
-            row["memory-ratio"].append(usable["peak"] / floor["peak"])
-            row["stall"].append(usable["stall"])
+            keys = [key for key in sides if key.split(" ")[0] == size]
+            for key in keys if number % 2 == 0 else keys[::-1]:
+                env = sides[key]
+                paint = run_once(lantern_command(), dict(env, LANTERN_BENCH_QUIT_AT="paint"),
+                                 600)
+                usable = run_once(lantern_command(),
+                                  dict(env, LANTERN_BENCH_QUIT_AT="usable"), 600)
+                _add_round(out[key], floor, paint, usable)
     return out
+
+
+def _add_round(row: dict[str, list[float]], floor: dict[str, float],
+               paint: dict[str, float], usable: dict[str, float]) -> None:
+    row["floor"].append(floor["paint"])
+    row["floor-peak"].append(floor["peak"])
+    row["paint"].append(paint["paint"])
+    row["usable"].append(usable["usable"])
+    row["paint-ratio"].append(paint["paint"] / floor["paint"])
+    row["usable-ratio"].append(usable["usable"] / floor["paint"])
+    row["peak"].append(usable["peak"])
+    row["memory-ratio"].append(usable["peak"] / floor["peak"])
+    row["stall"].append(usable["stall"])
+    if "paint-cpu" in floor and "paint-cpu" in paint and "usable-cpu" in usable:
+        row["paint-cpu-ratio"].append(paint["paint-cpu"] / floor["paint-cpu"])
+        row["usable-cpu-ratio"].append(usable["usable-cpu"] / floor["paint-cpu"])
 
 
 def first_runs(packs: dict[str, Path], runs: int, base: dict[str, str],
@@ -147,19 +179,22 @@ def report_warm(results: dict[str, dict[str, list[float]]], runs: int) -> list[s
              "paired ratios of each round.", "",
              "| pack | floor ms | first paint ms | ratio (target ≤ 1.3) | search usable ms | "
              "ratio (target ≤ 2.0) | longest GUI stall ms (median / max) | peak MiB (floor) | "
-             "memory ratio (target ≤ 1.6) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "memory ratio (target ≤ 1.6) | CPU time ratio, paint / usable |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, row in results.items():
+        label = size_label(size.removesuffix(BASELINE)) + (BASELINE if BASELINE in size else "")
         lines.append(
-            f"| {size_label(size)} | {median(row['floor']):.0f} | {median(row['paint']):.0f} | "
+            f"| {label} | {median(row['floor']):.0f} | {median(row['paint']):.0f} | "
             f"{median(row['paint-ratio']):.2f} | {median(row['usable']):.0f} | "
             f"{median(row['usable-ratio']):.2f} | {median(row['stall']):.0f} / "
             f"{max(row['stall']):.0f} | {median(row['peak']):.1f} "
-            f"({median(row['floor-peak']):.1f}) | {median(row['memory-ratio']):.2f} |")
+            f"({median(row['floor-peak']):.1f}) | {median(row['memory-ratio']):.2f} | "
+            + (f"{median(row['paint-cpu-ratio']):.2f} / {median(row['usable-cpu-ratio']):.2f} |"
+               if row["paint-cpu-ratio"] else "– |"))
     if "bundled" in results and len(results) > 1:
         bundled = results["bundled"]["usable"]
         for size, row in results.items():
-            if size == "bundled":
+            if size == "bundled" or BASELINE in size:
                 continue
             paired = [big / small for big, small in zip(row["usable"], bundled, strict=True)]
             lines += ["", f"Search usable on the {size_label(size)} over the bundled pack's "
@@ -196,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="packs for first runs (empty cache), comma-separated")
     parser.add_argument("--first-runs", type=int, default=1, help="first runs of each pack")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new one)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="a folder holding another version's lantern package (an older "
+                        "commit's app/ folder, compiled): its warm starts join each round")
     args = parser.parse_args(argv)
     scratch = args.work or Path(tempfile.mkdtemp(prefix="lantern-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
@@ -206,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     packs = {size: make_pack(size, scratch / "packs") for size in
              dict.fromkeys(warm_sizes + first_sizes)}
     before = load_average()
-    warm = warm_rounds({s: packs[s] for s in warm_sizes}, args.runs, base, scratch)
+    warm = warm_rounds({s: packs[s] for s in warm_sizes}, args.runs, base, scratch,
+                       args.baseline)
     first = first_runs({s: packs[s] for s in first_sizes}, args.first_runs, base, scratch)
     print(machine_line(before, f" (QT_QPA_PLATFORM={base['QT_QPA_PLATFORM']})")
           + f"; command: {' '.join(Path(c).name for c in lantern_command())}")

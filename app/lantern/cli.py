@@ -175,12 +175,12 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    from lantern.core.search import open_index
+    from lantern.core.command_search import CommandSearch
 
-    library = _load(args, err, cache="read")
-    if library is None:
+    roots = _roots(args, err)
+    if roots is None:
         return 2
-    ix = open_index(library, paths.cache_dir())
+    ix = CommandSearch(roots, paths.cache_dir())
     try:
         if args.query:
             response = ix.search(" ".join(args.query), limit=args.limit, kinds=args.kind)

@@ -23,7 +23,8 @@ def test_startup_benchmark_one_run(tmp_path: Path) -> None:
     table = done.stdout
     assert "load average" in table, table
     warm = next(line for line in table.splitlines() if line.startswith("| bundled pack |"))
-    assert len(warm.split("|")) == 11, warm  # floor, paint, usable, ratios, stall, memory
+    assert len(warm.split("|")) == 12, warm  # floor, paint, usable, ratios, stall, memory, CPU
+    assert "–" not in warm, warm  # the CPU time came with every mark
     first = [line for line in table.splitlines() if line.startswith("| bundled pack | 1 |")]
     assert len(first) == 1, table  # the first run, which built the index, was reported
     assert "lantern-bench-" in "".join(os.listdir(tmp_path))  # its scratch folder went here
@@ -51,3 +52,14 @@ def test_page_opening_benchmark_on_two_pages(tmp_path: Path) -> None:
     assert [line.split("|")[1].strip() for line in done.stdout.splitlines()
             if line.startswith("| ") and "ms" not in line] == [
         "blank-lines", "nested-quotes", "(idle window, 3 s)"]
+
+
+def test_startup_benchmark_with_a_baseline_version(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, str(BENCH), "--runs", "1",
+                           "--baseline", str(ROOT / "app")],
+                          capture_output=True, text=True, env=env, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| bundled pack")]
+    assert [row.split("|")[1].strip() for row in rows] == ["bundled pack",
+                                                           "bundled pack (baseline)"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-#: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file.
+#: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file,
+#: hearing from a second start.
 NOT_BEFORE_PAINT = ("lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
-                    "logging.handlers", "socket")
+                    "logging.handlers", "socket", "PySide6.QtNetwork", "hashlib",
+                    "lantern.core.model", "lantern.core.search.results")
 
 
 def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> None:

@@ -40,3 +40,40 @@ def test_a_child_that_fails_means_building_here(pack_copy: Path, tmp_path: Path,
     loaded = Session([pack_copy], tmp_path / "cache").load_files()
     assert loaded.index.doc_count > 0
     loaded.index.close()
+
+
+def test_the_first_run_of_a_large_pack_is_parsed_in_the_other_process_too(
+        pack_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    from lantern.core import content
+
+    monkeypatch.setattr(index_process, "PROCESS_FROM", 0)
+    monkeypatch.setattr(content, "load_library",
+                        lambda *_a: pytest.fail("the pack was parsed in the window's process"))
+    loaded = Session([pack_copy], tmp_path / "cache").load_files()
+    try:
+        assert not loaded.outdated and loaded.library.faqs
+        assert [r.id for r in loaded.index.search("default mode network").results]
+    finally:
+        loaded.index.close()
+
+
+def test_a_large_pack_with_an_index_already_is_parsed_here_and_its_index_searched_meanwhile(
+        pack_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(index_process, "PROCESS_FROM", 0)
+    cache = tmp_path / "cache"
+    Session([pack_copy], cache).load_files().index.close()
+    faq = pack_copy / "faq" / "what-is-dmn.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    children: list[object] = []
+    real = index_process.build_in_process
+    monkeypatch.setattr(index_process, "build_in_process",
+                        lambda *a, **k: children.append(a) or real(*a, **k))
+    loaded = Session([pack_copy], cache).load_files()
+    try:
+        assert loaded.outdated and not children  # the previous index, updated afterwards
+        found = loaded.library.faq("what-is-dmn")
+        assert found is not None and "One more line." in found.body
+    finally:
+        loaded.index.close()

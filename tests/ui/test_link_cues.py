@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QTextBrowser
+
+from lantern.ui.panels.rich_text import finish_document
 
 from tests.ui.conftest import make_window
 
@@ -39,3 +42,19 @@ def test_glossary_terms_are_dotted_and_other_links_underlined(qtbot, tmp_path: P
     assert panel["other"] | panel["term"]
     assert QTextCharFormat.UnderlineStyle.NoUnderline not in panel["other"] | panel["term"]
     window.close()
+
+
+def test_a_page_of_many_links_is_changed_in_one_edit(qapp):
+    # Each change on its own made the document lay itself out again: half a second before
+    # search was usable on a home page of many links, on a loaded machine.
+    browser = QTextBrowser()
+    links = "".join(f'<p><a href="lantern:term/t{n}">term</a> and <a href="https://example.org/'
+                    f'{n}">site</a></p>' for n in range(30))
+    browser.setHtml(f"<h2>Heading</h2>{links}")  # as Qt's importer leaves it
+    changes: list[object] = []
+    browser.document().contentsChange.connect(lambda *args: changes.append(args))
+    finish_document(browser.document())
+    assert len(changes) == 1
+    styles = _link_styles(browser.document())
+    assert styles["term"] == {QTextCharFormat.UnderlineStyle.DotLine}
+    assert styles["other"] == {QTextCharFormat.UnderlineStyle.SingleUnderline}

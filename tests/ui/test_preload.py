@@ -65,3 +65,30 @@ def test_the_preload_list_is_complete(tmp_path: Path) -> None:
     """Build, update, search, spelling, suggestions, pages: no module is imported after
     the preload, so none is imported in a worker thread."""
     assert _imported_by_the_cycle(tmp_path) == []
+
+
+WARM_START = """
+import json, os, sys
+from lantern import cli
+
+os.environ["LANTERN_QUIT_AFTER_START"] = "1"
+assert cli.main(["--content", sys.argv[1]]) == 0
+print(json.dumps([m for m in sys.argv[2:] if m in sys.modules]))
+"""
+
+
+def test_a_start_on_an_unchanged_pack_imports_no_parser_nor_indexing_process(tmp_path: Path):
+    """Parsing and building are for a changed pack: a warm start is usable without them."""
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               LANTERN_CACHE_DIR=str(tmp_path / "cache"),
+               LANTERN_CONFIG_DIR=str(tmp_path / "config"), LANTERN_LOG_DIR=str(tmp_path))
+    unwanted = ["lantern.core.content", "yaml", "lantern.core.index_process",
+                "multiprocessing.queues"]
+    subprocess.run([sys.executable, "-m", "lantern", "index", str(VALID_PACK)], env=env,
+                   capture_output=True, check=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", WARM_START, str(VALID_PACK), *unwanted],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []

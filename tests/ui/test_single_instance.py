@@ -130,3 +130,54 @@ def test_request_decoding_refuses_anything_but_a_request(raw: bytes):
 def test_request_round_trip(tmp_path: Path):
     request = Request(ARTICLE, (tmp_path / "pack",))
     assert Request.decode(request.encode().rstrip(b"\n")) == request
+
+
+def test_the_window_listens_only_once_it_has_been_drawn(qtbot, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch):
+    guard = SingleInstance(tmp_path / "config")
+    assert guard.acquire()
+    monkeypatch.setattr(app_module, "MainWindow", lambda roots: MainWindow(
+        roots, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)))
+    window = app_module.open_window([VALID_PACK], guard)
+    qtbot.addWidget(window)
+    try:
+        assert not guard.listening  # nothing of QtNetwork before the first paint
+        qtbot.waitUntil(lambda: guard.listening, timeout=10000)
+        qtbot.waitSignal(window.library_loaded, timeout=20000).wait()
+    finally:
+        window.close()
+        guard.release()
+
+
+def test_a_second_start_before_the_window_listens_waits_for_it(qtbot, tmp_path: Path):
+    first = SingleInstance(tmp_path)
+    assert first.acquire()
+    heard: list[Request] = []
+    first.requested.connect(heard.append)
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "from PySide6.QtCore import QCoreApplication\n"
+            "from lantern.ui.platform.single_instance import Request, SingleInstance\n"
+            "app = QCoreApplication([])\n"
+            "second = SingleInstance(Path(sys.argv[1]))\n"
+            "assert not second.acquire()\n"
+            "print('trying', flush=True)\n"
+            f"print(second.hand_over(Request({ARTICLE!r})), flush=True)\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "app"))
+    second = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert second.stdout is not None
+        assert second.stdout.readline().strip() == "trying"
+        # The second start finds the lock held and no server: it keeps trying meanwhile.
+        qtbot.wait(300)
+        assert second.poll() is None
+        assert first.listen()
+        qtbot.waitUntil(lambda: heard == [Request(ARTICLE)], timeout=10000)
+        out, err = second.communicate(timeout=30)
+    finally:
+        if second.poll() is None:
+            second.kill()
+            second.communicate()
+        first.release()
+    assert out.strip() == "True", err

@@ -51,14 +51,20 @@ from lantern import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # 6: names in reading order, accents folded (5: problems keep their message
-#              keys; 4: items carry their language; 3: JSON lines; 2: facts checked dates)
+FORMAT = 7  # 7: the head first; 6: names in reading order, accents folded (5: problems
+#              keep their message keys; 4: items carry their language; 3: JSON lines; 2:
+#              facts checked dates)
 FILE_NAME = "library.json"
 OLD_FILE_NAME = "library.pickle"  # what earlier versions wrote; removed on writing
 
 #: What the loader reads in a content folder (lantern.core.content; a test keeps them equal).
 PACK_FILES = ("pack.toml", "glossary.yaml")  # and the reference files
 PACK_FOLDERS = ("articles", "faq", "pages")  # their *.md files
+
+#: What a search needs no part of: the text of articles and questions (the index holds what
+#: results show), references, problems, and the per-document hashes (for an update only).
+#: They come last in the file, after the head (`read_head`).
+NOT_IN_HEAD = ("articles", "faqs", "references", "problems", "doc_hashes")
 
 Stamps = list[Any]
 Manifest = dict[str, list[int]]
@@ -271,7 +277,10 @@ def _file_lines(stamps: Stamps, files: Manifest, library: Library) -> bytes:
     """The cache file: JSON lines of [name, value]; the stamps first, lists and dicts in
     chunks of ROWS_PER_LINE under the same name. ASCII, so that a file name that is not
     UTF-8 (kept by Python as escapes) is written and read back as it was."""
-    parts: dict[str, Any] = {"stamps": stamps, "manifest": files, **_encode(library)}
+    encoded = _encode(library)
+    head = [name for name in encoded if name not in NOT_IN_HEAD]
+    parts: dict[str, Any] = {"stamps": stamps, "manifest": files,
+                             **{name: encoded[name] for name in (*head, *NOT_IN_HEAD)}}
     lines = []
     for name, value in parts.items():
         if name in DICTS:
@@ -289,15 +298,32 @@ def _file_lines(stamps: Stamps, files: Manifest, library: Library) -> bytes:
 def read_quick(roots: Sequence[Path], cache: Path) -> tuple[Library, Manifest] | None:
     """The library of `roots` from the cache if no folder stamp changed, with the manifest
     it was written with (for `matches`); None if the cache cannot serve. Parses nothing."""
+    return _read(roots, cache, ())
+
+
+def read_head(roots: Sequence[Path], cache: Path) -> tuple[Library, Manifest] | None:
+    """As `read_quick`, but the library's head only: its packs, glossary, pages and
+    fingerprint, without the items of NOT_IN_HEAD (empty there). Enough to search an index
+    that is current (`lantern search`), and a fraction of the reading: the file holds the
+    head first, and the rest is not read at all."""
+    return _read(roots, cache, NOT_IN_HEAD)
+
+
+def _read(roots: Sequence[Path], cache: Path, skipped: Sequence[str]
+          ) -> tuple[Library, Manifest] | None:
     path = cache / FILE_NAME
     roots = [Path(r) for r in roots]
+    # Each line starts with its name as json.dumps writes it: `["faqs", ...`.
+    skip = tuple(json.dumps([name])[:-1].encode("ascii") for name in skipped)
     try:
         with open(path, "rb") as lines:
             name, stamps = json.loads(lines.readline())
             if name != "stamps" or stamps != folder_stamps(roots):
                 return None  # read no further: the pack is parsed again
-            data: dict[str, Any] = {}
+            data: dict[str, Any] = {name: [] for name in skipped}
             for line in lines:
+                if skip and line.startswith(skip):
+                    break  # the rest is not in the head (see _file_lines)
                 name, value = json.loads(line)
                 if not isinstance(name, str):
                     raise ValueError("a line without a name")

@@ -227,10 +227,33 @@ class Session:
         return matches(self.roots, files)
 
     def load_files(self, progress: Progress | None = None) -> Loaded:
-        """The library parsed from its packs (and cached for next time)."""
+        """The library parsed from its packs (and cached for next time). A large pack with
+        no index yet (a first run) is parsed by the indexing process too, which builds its
+        index: parsing thousands of files in a thread of this process held the window's
+        interpreter lock in pauses of up to a few tenths of a second on a busy machine."""
         from lantern.core.library_cache import load_and_cache
 
+        first = self._parsed_apart(progress)
+        if first is not None:
+            return first
         return self._finish(load_and_cache(self.roots, self.cache), True, progress)
+
+    def _parsed_apart(self, progress: Progress | None) -> Loaded | None:
+        """A first run of a large pack, parsed and indexed in a process of its own; None
+        when the pack is small, has an index already (it is searched while it is brought
+        up to date), or the process failed (then it is parsed here)."""
+        from lantern.core.index_process import PROCESS_FROM, build_in_process
+        from lantern.core.library_cache import manifest, read_cached
+        from lantern.core.model import Library
+        from lantern.core.search.whoosh_store import index_dir_for
+
+        roots = tuple(Path(r) for r in self.roots)
+        if (index_dir_for(Library(roots=roots), self.cache).exists()
+                or len(manifest(roots)) < PROCESS_FROM
+                or not build_in_process(roots, self.cache, progress)):
+            return None
+        library = read_cached(roots, self.cache)  # the child left it there, with the index
+        return None if library is None else self._finish(library, False, progress)
 
     def build_index(self, progress: Progress | None = None) -> SearchIndex:
         """The index of the adopted library, brought up to date."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lantern.core.address import LINKED_KINDS
-from lantern.core.model import Section
+
+if TYPE_CHECKING:  # the content model is not needed before the window's first paint
+    from lantern.core.model import Section
 
 # Every pattern here is matched against whole pages written by anyone, so none may
 # backtrack: a bracketed run stops at the next bracket (possessively), and what may repeat
@@ -98,6 +101,8 @@ def narrative_keys(text: str) -> list[tuple[str, int]]:
 
 def split_sections(title: str, body: str) -> tuple[Section, ...]:
     """Cut an article body at its `##` headings; text before the first is the intro."""
+    from lantern.core.model import Section
+
     sections: list[tuple[str, list[str]]] = [(title, [])]
     in_fence = False
     for line in body.splitlines():

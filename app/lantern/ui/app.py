@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lantern.core import paths
 
@@ -30,7 +30,15 @@ if TYPE_CHECKING:
     from lantern.core.kiosk import KioskPolicy
 
 
+#: How long a thread may hold the interpreter lock while another waits for it, s (Python's
+#: default is 5 ms). The window's thread runs a little Python for every event; while a
+#: search or the suggestions ran in a worker, each of those waited up to 5 ms, so a
+#: keystroke's suggestions took 50–70 ms at p95 on a loaded machine, 29 ms with 1 ms.
+SWITCH_INTERVAL_S = 0.001
+
+
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -55,9 +63,9 @@ class _AfterFirstPaint(QObject):
     """Calls `then` once, on the turn of the event loop after the window's first paint (or
     a moment later if no paint reaches it, as with some platforms)."""
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
-        self._then: Callable[[], None] | None = then
+        self._then: Callable[[], object] | None = then
         window.installEventFilter(self)
         QTimer.singleShot(400, self.run)
 
@@ -104,6 +112,8 @@ def _start(app: QApplication, kiosk: bool, request: Request | None = None
     text = "Lantern is already open" + (f" (process {pid})" if pid else "") + "."
     print(f"lantern: {text} Switch to its window instead.", file=sys.stderr)
     if not kiosk:  # a kiosk has nobody to read a message box
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, "Lantern is already open",
                                 f"{text}\n\nSwitch to its window to keep reading.")
     return None
@@ -149,12 +159,13 @@ def open_window(roots: Sequence[Path], guard: SingleInstance,
     _bench_marks(window)  # its marks live as long as the window (their parent)
     window.show()
     if kept is not None:
-        QTimer.singleShot(0, lambda: QMessageBox.warning(
-            window, "Settings were reset", settings_notice(kept)))
+        QTimer.singleShot(0, lambda: _warn(window, "Settings were reset", settings_notice(kept)))
     if address:
         _open_when_loaded(window, address)
     guard.requested.connect(lambda request: on_request(window, request))
-    guard.listen()
+    # Later starts are heard from once the window is drawn: QtNetwork is not needed before
+    # that, and a start in between waits for the server (SingleInstance.hand_over).
+    _AfterFirstPaint(window, guard.listen)  # lives as long as the window (its parent)
     if os.environ.get("LANTERN_QUIT_AFTER_START"):
         # For smoke tests and start-up timing of installs and bundles: quit once the
         # library is open and the first page shown, saying what was shown.
@@ -165,6 +176,12 @@ def open_window(roots: Sequence[Path], guard: SingleInstance,
         window.library_loaded.connect(quit_now)
     window.load_after_first_paint()
     return window
+
+
+def _warn(parent: QWidget, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(parent, title, text)
 
 
 def _open_when_loaded(window: MainWindow, address: str, reloading: bool = False) -> None:

@@ -7,15 +7,24 @@ package, and drawing the first window, stays fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from lantern.core.model import Library
-from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from lantern.core.model import Library
     from lantern.core.search.engine import Progress, SearchIndex
+    from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
 
 __all__ = ["SearchResponse", "SearchResult", "Suggestion", "open_index", "open_previous_index"]
+
+
+def __getattr__(name: str) -> Any:
+    # The result types, imported when first asked for: the window's start imports this
+    # package (the crisis words) before its first paint, and needs none of them then.
+    if name in ("SearchResponse", "SearchResult", "Suggestion"):
+        from lantern.core.search import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_index(

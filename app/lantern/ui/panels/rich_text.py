@@ -55,10 +55,14 @@ def finish_document(document: QTextDocument) -> None:
     undo = document.isUndoRedoEnabled()
     document.setUndoRedoEnabled(False)
     cursor = QTextCursor(document)
+    # One edit block: the document is laid out again once, not after every change (each
+    # change alone made a relayout: half a second on a home page with many links).
+    cursor.beginEditBlock()
     for position, length, fmt in changes:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(fmt)
+    cursor.endEditBlock()
     document.setUndoRedoEnabled(undo)
 
 

@@ -25,7 +25,6 @@ from lantern.core.address import SEARCHED_KINDS, Kind, address
 from lantern.core.plurals import describe_counts
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
-from lantern.ui.panels.suggestion_list import NeverShown, SuggestionList
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.platform.accessibility import field_focus
 from lantern.ui.platform.workers import submit
@@ -34,6 +33,8 @@ if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex
     from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
     from lantern.core.search.suggest import Suggester
+
+    from lantern.ui.panels.suggestion_list import SuggestionList
 
 DEBOUNCE_MS = 180
 #: Focus coming back to the search field rather than brought to it by the reader.
@@ -276,6 +277,9 @@ class SuggestionPopup(QObject):
     def list_inside(self, window: QWidget) -> None:
         """Show the suggestions in a list drawn inside `window`, not a pop-up window (which
         swallows the next tap); for touch screens."""
+        # Here, not at the top: its Qt style classes cost the desktop's start time.
+        from lantern.ui.panels.suggestion_list import NeverShown, SuggestionList
+
         self.inside = SuggestionList(window, self.field, self.model, TargetRole)
         self.inside.chosen.connect(self.suggestion_activated)
         self.completer.setPopup(NeverShown())

@@ -10,24 +10,28 @@ PySide6 reaches them through `QAccessible.updateAccessibility`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QAccessibleEvent,
-    QAccessibleTextCursorEvent,
-    QAccessibleTextSelectionEvent,
-)
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTabBar, QToolBar, QToolButton, QWidget
+
+# The QAccessible classes are imported where used: PySide6 builds their many enums on
+# import, time better spent after the window's first paint.
 
 
 def announce(widget: QWidget, text: str) -> None:
     """Have a screen reader say `text` (politely, after what it is saying)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if text:
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 def caret_moved(widget: QWidget, start: int, end: int) -> None:
     """The text caret of `widget` is now at `end`, selecting `start`–`end` (none if equal)."""
+    from PySide6.QtGui import (
+        QAccessible,
+        QAccessibleTextCursorEvent,
+        QAccessibleTextSelectionEvent,
+    )
+
     if start != end:
         QAccessible.updateAccessibility(QAccessibleTextSelectionEvent(widget, start, end))
     QAccessible.updateAccessibility(QAccessibleTextCursorEvent(widget, end))
@@ -55,6 +59,8 @@ _WATCHED = "lanternWatchedTabs"
 def field_focus(widget: QWidget) -> None:
     """Tell a screen reader `widget` has the keyboard focus (again), once the events of
     the moment (a popup opening) have been delivered."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     QTimer.singleShot(0, widget, lambda: QAccessible.updateAccessibility(
         QAccessibleEvent(widget, QAccessible.Event.Focus)) if widget.hasFocus() else None)
 

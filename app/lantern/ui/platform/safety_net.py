@@ -14,8 +14,12 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # the box is built when an error needs it, not before the first paint
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("lantern")
 
@@ -108,6 +112,8 @@ def make_excepthook(parent: Callable[[], QWidget | None] = lambda: None,
         if showing or QApplication.instance() is None:
             return  # an error while showing the last one: logged is enough
         try:
+            from PySide6.QtWidgets import QMessageBox  # QtWidgets is loaded: no file read
+
             where = f"\n\nDetails are in the log file:\n{log_file}" if log_file else ""
             box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong",
                               "Lantern hit an unexpected error and carried on. If something "

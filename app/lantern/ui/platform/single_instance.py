@@ -9,26 +9,38 @@ Windows named pipe, open to this user only); a second `lantern`, or a click on t
 launcher, connects, sends what it was asked for (a page address, content packs) as one
 line of JSON and exits, and the running window comes to the front and opens it. A kiosk
 does not listen: a second start beside it is refused, as before.
+
+The window starts listening once it has been drawn (QtNetwork and the socket's name cost
+time before the first paint); a second start in between finds the lock held and no server
+yet, and keeps trying to connect for a moment instead of giving up.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import logging
+import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 
 from lantern.core.address import Address
+
+if TYPE_CHECKING:  # QtNetwork is imported when the window listens or a second start connects
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "lantern.lock"
 MAX_REQUEST = 64 * 1024  # bytes; a request is a few hundred
 MAX_PACKS = 32
 REPLY = b"ok\n"
+#: How long a second start waits for the running window to begin listening, and how often
+#: it tries, ms: the window listens right after its first paint.
+LISTEN_WAIT_MS = 3000
+RETRY_MS = 50
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +80,8 @@ class Request:
 def server_name(directory: Path) -> str:
     """The socket's name: one per user and config folder, so two users (or two test runs
     with their own folders) never meet."""
+    import hashlib
+
     key = hashlib.sha256(str(directory.absolute()).encode("utf-8")).hexdigest()[:16]
     user = "".join(c for c in getpass.getuser() if c.isalnum())[:32] or "user"
     return f"lantern-{user}-{key}"
@@ -79,13 +93,22 @@ class SingleInstance(QObject):
     def __init__(self, directory: Path, name: str = LOCK_NAME) -> None:
         super().__init__()
         self.path = directory / name
-        self.name = server_name(directory)
+        self._directory = directory
         self._lock = QLockFile(str(self.path))
         # Never stale by age: a kiosk holds its lock for months. Stale only when the
         # process that wrote it is gone (QLockFile checks that on its own).
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._pending: dict[QLocalSocket, bytearray] = {}
+
+    @cached_property
+    def name(self) -> str:
+        """The local socket's name (worked out when first needed, not before the paint)."""
+        return server_name(self._directory)
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None
 
     def acquire(self) -> bool:
         """True when this process now holds the lock; False when another Lantern does.
@@ -134,7 +157,12 @@ class SingleInstance(QObject):
     # the running Lantern ----------------------------------------------------------------
 
     def listen(self) -> bool:
-        """Take requests from later starts (call once the lock is held)."""
+        """Take requests from later starts (call once the lock is held; the window calls it
+        after its first paint)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return True
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the lock, so a socket left with this name is from a Lantern that died.
@@ -178,11 +206,14 @@ class SingleInstance(QObject):
 
     # a second start ---------------------------------------------------------------------
 
-    def hand_over(self, request: Request, timeout_ms: int = 3000) -> bool:
-        """Give `request` to the running Lantern; True once it has said it took it."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(timeout_ms):
+    def hand_over(self, request: Request, timeout_ms: int = 3000,
+                  listen_wait_ms: int = LISTEN_WAIT_MS) -> bool:
+        """Give `request` to the running Lantern; True once it has said it took it.
+
+        A Lantern that holds the lock but has no server yet (it is still drawing its
+        window) is given `listen_wait_ms` to start listening."""
+        socket = self._connect(timeout_ms, listen_wait_ms)
+        if socket is None:
             return False  # a kiosk, or a Lantern too old to listen
         socket.write(request.encode())
         if not socket.waitForBytesWritten(timeout_ms):
@@ -194,7 +225,26 @@ class SingleInstance(QObject):
         socket.abort()
         return REPLY in reply
 
+    def _connect(self, timeout_ms: int, listen_wait_ms: int) -> QLocalSocket | None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + listen_wait_ms / 1000
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(timeout_ms):
+                return socket
+            missing = socket.error() in (QLocalSocket.LocalSocketError.ServerNotFoundError,
+                                         QLocalSocket.LocalSocketError.ConnectionRefusedError)
+            socket.abort()
+            if not missing or time.monotonic() >= deadline:
+                return None
+            QThread.msleep(RETRY_MS)
+
     def release(self) -> None:
+        for socket in list(self._pending):  # a second start still connected: hung up on
+            socket.abort()
+        self._pending.clear()
         if self._server is not None:
             self._server.close()
             self._server = None

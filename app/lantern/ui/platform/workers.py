@@ -31,13 +31,15 @@ BACKGROUND_MODULES = (
     "whoosh.scoring", "whoosh.collectors", "whoosh.searching", "whoosh.index",
     "whoosh.qparser", "lantern.core.search.snippets", "lantern.core.search.documents",
     "lantern.core.search.safety", "lantern.core.search.fallback",
-    "lantern.core.library_cache", "lantern.core.compose", "lantern.core.index_process",
-    "lantern.core.search.engine", "lantern.core.search.suggest", "lantern.core.usage",
+    "lantern.core.library_cache", "lantern.core.compose", "lantern.core.search.engine",
+    "lantern.core.search.suggest", "lantern.core.usage",
 )
 
 
-#: What parsing a content pack needs; imported only when the cached library cannot serve.
-PARSER_MODULES = ("lantern.core.content",)
+#: What parsing a content pack and building its index need (the parser, the indexing
+#: process and its multiprocessing modules); imported only when the cached library cannot
+#: serve, so a start on an unchanged pack is usable without them.
+PARSER_MODULES = ("lantern.core.content", "lantern.core.index_process")
 
 
 def preload_modules(names: Sequence[str] = BACKGROUND_MODULES) -> None:

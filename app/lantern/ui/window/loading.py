@@ -176,6 +176,7 @@ class Loader(QObject):
         """Bring the search index up to date in the background; searches meanwhile use the
         index as it was, and the new one takes over when it is ready."""
         session, progress = self.session, self.progress
+        preload_modules(PARSER_MODULES)  # a large pack's index is built in a process
         self.updating = True
         self.index_updating.emit()
         submit(self._pool, lambda: session.build_index(progress), self._on_index_built,

@@ -55,8 +55,8 @@ def test_qt_network_serves_only_the_local_socket():
         text = path.read_text(encoding="utf-8")
         for name in NETWORK_CLASSES:
             assert name not in text, path
-        network_lines = [ln.strip() for ln in text.splitlines() if "QtNetwork" in ln
-                         and "import" in ln and not ln.lstrip().startswith("#")]
+        network_lines = [ln.strip() for ln in text.splitlines() if "QtNetwork import" in ln
+                         and not ln.lstrip().startswith("#")]
         if network_lines:  # imported lazily, maybe in more than one place: only these two
             assert path.relative_to(package).as_posix() == "ui/platform/single_instance.py"
             allowed = {LOCAL_ONLY, "from PySide6.QtNetwork import QLocalServer",

@@ -56,20 +56,21 @@ def _ticking(pattern: Pattern, renderer: Ticking) -> None:
     for its regular expression once per attempt, so the loops over a paragraph tick. A
     pattern with a search loop of its own (the emphasis delimiters' `search`, which pairs
     every `*` of a paragraph within one match) ticks from each search as well."""
-    compiled = pattern.getCompiledRegExp
+    _tick_before(pattern, "getCompiledRegExp", renderer)
+    _tick_before(pattern, "search", renderer)
 
-    def ticking() -> re.Pattern[str]:
+
+def _tick_before(owner: object, name: str, renderer: Ticking) -> None:
+    """`owner.name(...)` ticks the page's budget before each call (when it has one)."""
+    method = getattr(owner, name, None)
+    if not callable(method):
+        return
+
+    def ticking(*args: object) -> object:
         renderer.budget.tick()
-        return compiled()
+        return method(*args)
 
-    pattern.getCompiledRegExp = ticking  # type: ignore[method-assign]
-    search = getattr(pattern, "search", None)
-    if callable(search):
-        def ticking_search(*args: object) -> object:
-            renderer.budget.tick()
-            return search(*args)
-
-        pattern.search = ticking_search  # type: ignore[attr-defined]
+    setattr(owner, name, ticking)
 
 
 def tick_everywhere(md: markdown.Markdown, renderer: Ticking) -> None:
@@ -86,14 +87,7 @@ def tick_everywhere(md: markdown.Markdown, renderer: Ticking) -> None:
             _ticking(pattern, renderer)
     md.parser.blockprocessors.register(_Ticker(md, renderer), "lantern_tick", 1_000)
     if "table" in md.parser.blockprocessors:  # a table is one block, row after row
-        table = md.parser.blockprocessors["table"]
-        build_row = getattr(table, "_build_row", None)
-        if callable(build_row):
-            def ticking_row(*args: object) -> object:
-                renderer.budget.tick()
-                return build_row(*args)
-
-            table._build_row = ticking_row  # type: ignore[attr-defined]
+        _tick_before(md.parser.blockprocessors["table"], "_build_row", renderer)
     if "fenced_code_block" in md.preprocessors:
         fenced = md.preprocessors["fenced_code_block"]
         fenced.FENCED_BLOCK_RE = _TickingSearch(  # type: ignore[attr-defined]

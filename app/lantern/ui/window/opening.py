@@ -64,16 +64,9 @@ def source_size(library: Library, address: str) -> int:
     if where.kind is Kind.HOME:
         home = library.page("home")
         return len(home.body) if home else 0
-    found: object = None
-    if where.kind is Kind.ARTICLE:
-        found = library.article(where.key)
-    elif where.kind is Kind.FAQ:
-        found = library.faq(where.key)
-    elif where.kind is Kind.PAGE:
-        found = library.page(where.key)
-    elif where.kind is Kind.TERM:
-        term = library.term(where.key)
-        return len(term.definition) if term else 0
+    found = library.find(where)
+    if where.kind is Kind.TERM:
+        return len(str(getattr(found, "definition", "")))
     return len(str(getattr(found, "body", "")))
 
 
@@ -83,16 +76,9 @@ def title_of(composer: Composer, address: str) -> str:
     library = composer.library
     if where is None:
         return ""
-    found: object = None
-    if where.kind is Kind.ARTICLE:
-        found = library.article(where.key)
-    elif where.kind is Kind.FAQ:
-        found = library.faq(where.key)
-    elif where.kind is Kind.PAGE:
-        found = library.page(where.key)
-    elif where.kind is Kind.TERM:
-        term = library.term(where.key)
-        return term.term if term else ""
+    found = library.find(where)
+    if where.kind is Kind.TERM:
+        return str(getattr(found, "term", ""))
     return str(getattr(found, "title", "") or "")
 
 

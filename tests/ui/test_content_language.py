@@ -61,3 +61,17 @@ def test_an_english_library_shows_no_language_link(window):
     assert window.session.languages() == ("en",)
     assert window.navigate("lantern:faq/is-it-safe")
     assert 'class="translation"' not in window.reader.page.html
+
+
+def test_the_glossary_entry_on_show_follows_the_language(qtbot, tmp_path: Path):
+    window = make_window(qtbot, tmp_path, roots=(VALID_PACK, ES_PACK))
+    assert window.glossary.show_term("default-mode-network")
+    assert "Default mode network" in window.glossary.entry.toPlainText()
+    assert window.set_content_language("es")
+    # The same term, now in Spanish: never the English entry left over a Spanish library.
+    assert window.glossary.current_term_id == "es/red-neuronal-por-defecto"
+    assert "Red neuronal por defecto" in window.glossary.entry.toPlainText()
+    assert "Default mode network" not in window.glossary.entry.toPlainText()
+    assert window.set_content_language("en")
+    assert window.glossary.current_term_id == "default-mode-network"
+    window.close()

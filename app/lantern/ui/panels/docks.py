@@ -111,9 +111,19 @@ class GlossaryDock(QDockWidget):
         splitter.setSizes([200, 260])
         self.setWidget(splitter)
 
-    def set_library(self, library: Library, composer: Composer) -> None:
+    def set_library(self, library: Library, composer: Composer, then_show: str = "") -> None:
+        """The terms of `library`; the entry shown is replaced by `then_show` (the same term
+        in the new library's language) or by the hint, never left from the old library."""
         self._composer = composer
         self.model.set_terms(library.terms)
+        had_entry, self.current_term_id = bool(self.current_term_id), ""
+        if then_show and self.model.row_of(then_show) >= 0:
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(then_show)))
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._show(then_show)
+        elif had_entry:
+            self._show_hint()
 
     def _show_hint(self) -> None:
         self.entry.setHtml('<p class="hint">Choose a term above, or click a word underlined '

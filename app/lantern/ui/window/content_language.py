@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from lantern.core.address import Address, Kind, address
+
 from lantern.ui.window.policy import HOME
 
 if TYPE_CHECKING:
@@ -30,8 +32,20 @@ def show_language(window: MainWindow) -> None:
     session = window.session
     if session.view is None or session.composer is None or session.suggester is None:
         return
-    window.glossary.set_library(session.view, session.composer)
+    window.glossary.set_library(session.view, session.composer,
+                                then_show=_same_term(window, session.language))
     window.suggestions.set_suggester(session.suggester)
+
+
+def _same_term(window: MainWindow, language: str) -> str:
+    """The key of the glossary entry on show, in `language` ("" when it has none there)."""
+    shown = window.glossary.current_term_id
+    library = window.session.library
+    if not shown or library is None:
+        return ""
+    translated = library.translation(address(Kind.TERM, shown), language)
+    where = Address.parse(translated) if translated else None
+    return where.key if where is not None else ""
 
 
 def set_content_language(window: MainWindow, code: str) -> bool:

@@ -75,3 +75,17 @@ def test_the_glossary_entry_on_show_follows_the_language(qtbot, tmp_path: Path):
     assert window.set_content_language("en")
     assert window.glossary.current_term_id == "default-mode-network"
     window.close()
+
+
+def test_following_the_translation_link_reads_on_in_that_language(qtbot, tmp_path: Path):
+    window = make_window(qtbot, tmp_path, roots=(VALID_PACK, ES_PACK))
+    assert window.session.language == "en"
+    with qtbot.waitSignal(window.content_language_changed, timeout=5000):
+        window.navigate("lantern:home/es")  # what the "En español" link opens
+    assert window.session.language == "es"
+    assert "Psilocibina" in _glossary_names(window)
+    window.reset()  # a kiosk's next visitor: the language the window started in
+    assert window.session.language == "en"
+    assert window.reader.page is not None and window.reader.page.address == "lantern:home"
+    assert "Psilocybin" in _glossary_names(window)
+    window.close()

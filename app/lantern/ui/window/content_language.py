@@ -58,13 +58,43 @@ def set_content_language(window: MainWindow, code: str) -> bool:
         return False
     if session.library is None or code == before:
         return True
-    show_language(window)
-    window.statusBar().showMessage(session.status())
+    _follow_language(window)
     shown = window.reader.page
     target = session.localized(shown.address if shown is not None else HOME)
     if shown is None or target != shown.address:
         window.navigation.navigate(target)
     else:  # no translation: the same page, its links to other languages redrawn
         window.navigation.navigate(shown.address, record=False)
-    window.content_language_changed.emit(code)
     return True
+
+
+def _follow_language(window: MainWindow) -> None:
+    """The panels, the status line and listeners told of the session's new language."""
+    show_language(window)
+    window.statusBar().showMessage(window.session.status())
+    window.content_language_changed.emit(window.session.language)
+
+
+def follow_page(window: MainWindow, address: str) -> None:
+    """A page of another language was opened (its "En español" link): read on in that
+    language, so the glossary, suggestions and search follow the page."""
+    session, library = window.session, window.session.library
+    if library is None or len(library.languages) < 2:
+        return
+    language = library.language_of(address)
+    if language != session.language and session.set_language(language):
+        _follow_language(window)
+
+
+def restore_default(window: MainWindow) -> None:
+    """Back to the language the window started in (a kiosk's next visitor)."""
+    default = getattr(window, "_default_language", "")
+    if default and default != window.session.language and window.session.set_language(default):
+        _follow_language(window)
+
+
+def on_loaded(window: MainWindow) -> None:
+    """The library is loaded: the panels in the session's language, kept as the default."""
+    if not getattr(window, "_default_language", ""):
+        window._default_language = window.session.language  # type: ignore[attr-defined]
+    show_language(window)

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow, SessionView):
         for part in (self.searching, self.find_bar, self.glossary, self.references,
                      self.reader, self.navigation):
             part.reset()
+        content_language.restore_default(self)
         width = max(self.splitter.width(), 800)
         self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
         self.go_home()
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow, SessionView):
         session = self.session
         assert session.library is not None and session.composer is not None
         assert session.index is not None and session.suggester is not None
-        content_language.show_language(self)
+        content_language.on_loaded(self)
         self.references.set_library(session.library)
         self.search.set_index(session.index)
         self.statusBar().showMessage(session.status())

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from lantern.ui.window import layout, watching
+from lantern.ui.window import content_language, layout, watching
 
 if TYPE_CHECKING:
     from lantern.ui.window.main_window import MainWindow
@@ -35,6 +35,7 @@ def connect_panels(window: MainWindow) -> None:
     nav.message.connect(window.statusBar().showMessage)
     nav.external_link_blocked.connect(window.external_link_blocked)
     window.page_shown.connect(window.on_page_shown)
+    window.page_shown.connect(lambda address: content_language.follow_page(window, address))
     window.reader.content_note_passed.connect(window.positions.on_page_shown)
     window.reader.link_tooltip = nav.link_tooltip
     window.reader.word_looked_up.connect(nav.look_up)

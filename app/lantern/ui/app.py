@@ -22,9 +22,12 @@ from lantern.ui.platform.safety_net import (
     setup_logging,
 )
 from lantern.ui.platform.single_instance import Request, SingleInstance
+from lantern.ui.window import ui_language
 from lantern.ui.window.main_window import MainWindow
+from lantern.ui.window.policy import DESKTOP, WindowPolicy
+from lantern.ui.words import translate
 
-from lantern import __version__
+from lantern import __version__, i18n
 
 if TYPE_CHECKING:
     from lantern.core.kiosk import KioskPolicy
@@ -114,8 +117,10 @@ def _start(app: QApplication, kiosk: bool, request: Request | None = None
     if not kiosk:  # a kiosk has nobody to read a message box
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(None, "Lantern is already open",
-                                f"{text}\n\nSwitch to its window to keep reading.")
+        shown = (translate("Window", "Lantern is already open (process {pid}).").format(pid=pid)
+                 if pid else translate("Window", "Lantern is already open."))
+        QMessageBox.information(None, translate("Window", "Lantern is already open"), shown + "\n\n"
+                                + translate("Window", "Switch to its window to keep reading."))
     return None
 
 
@@ -139,7 +144,7 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     guard = _start(app, kiosk=False, request=Request(address, absolute))
     if guard is None:
         return 0
-    _window = open_window(roots, guard, address, watch)  # held until the event loop ends
+    _window = open_window(roots, guard, address, watch, language)  # held until the loop ends
     logging_on = _AfterFirstPaint(_window, _log_to_file)  # the first paint comes in exec()
     try:
         return app.exec()
@@ -148,18 +153,20 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
         guard.release()
 
 
-def open_window(roots: Sequence[Path], guard: SingleInstance,
-                address: str | None = None, watch: bool = False) -> MainWindow:
+def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | None = None,
+                watch: bool = False, language: str | None = None) -> MainWindow:
     """The main window, shown, loading after its first paint, taking later starts'
-    requests through `guard`; with `watch`, reloading its packs when a file is saved."""
+    requests through `guard`; with `watch`, reloading its packs when a file is saved. It
+    speaks `language` (`--lang`), else the reader's saved choice, else the locale's."""
     kept = set_aside_if_corrupt(paths.config_dir() / "lantern.ini")
-    window = MainWindow(roots)
+    window = _speaking(MainWindow, roots, ui_language.start(language, ui_language.saved_language()))
     if watch:
         window.watch_content()
     _bench_marks(window)  # its marks live as long as the window (their parent)
     window.show()
     if kept is not None:
-        QTimer.singleShot(0, lambda: _warn(window, "Settings were reset", settings_notice(kept)))
+        QTimer.singleShot(0, lambda: _warn(window, translate("Safety", "Settings were reset"),
+                                           settings_notice(kept)))
     if address:
         _open_when_loaded(window, address)
     guard.requested.connect(lambda request: on_request(window, request))
@@ -175,6 +182,15 @@ def open_window(roots: Sequence[Path], guard: SingleInstance,
 
         window.library_loaded.connect(quit_now)
     window.load_after_first_paint()
+    return window
+
+
+def _speaking(make: type[MainWindow], roots: Sequence[Path], code: str,
+              policy: WindowPolicy = DESKTOP) -> MainWindow:
+    """The window, its content read in the language it speaks (`code`)."""
+    window = make(roots, policy=policy)
+    if code != i18n.DEFAULT:
+        window.set_content_language(code)
     return window
 
 
@@ -233,7 +249,7 @@ def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None =
     guard = _start(app, kiosk=True)
     if guard is None:
         return 0
-    window = MainWindow(roots, policy=kiosk_window(policy))
+    window = _speaking(MainWindow, roots, ui_language.start(language), kiosk_window(policy))
     logging_on = _AfterFirstPaint(window, _log_to_file)
     controller = KioskController(window, policy)
     controller.start()

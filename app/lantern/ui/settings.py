@@ -29,10 +29,11 @@ READING_POSITIONS = Setting("reader/positions", str, "{}")  # JSON object: addre
 RECENT_SEARCHES = Setting("search/recent", str, "")  # JSON list, newest first
 THEME = Setting("appearance/theme", str, "system")
 ZOOM = Setting("appearance/zoom", float, 1.0)
+UI_LANGUAGE = Setting("appearance/language", str, "")  # "" until chosen in View › Language
 
 ALL: tuple[Setting[str] | Setting[float] | Setting[QByteArray], ...] = (
     WINDOW_GEOMETRY, WINDOW_STATE, LAST_PAGE, RECENT_PAGES, READING_POSITIONS,
-    RECENT_SEARCHES, THEME, ZOOM,
+    RECENT_SEARCHES, THEME, ZOOM, UI_LANGUAGE,
 )
 
 

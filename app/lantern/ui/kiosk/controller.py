@@ -29,6 +29,7 @@ from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.printing import default_printer
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -106,16 +107,18 @@ class KioskController(QObject):
         self.print_action = make_action(self, Act.KIOSK_PRINT, self.print_page)
         #: Where kiosk printing goes: the default printer, no dialog (tests put a PDF here).
         self.printer_factory: Callable[[], QPrinter | None] = default_printer
-        controls = [(self.smaller_action, "smallerTextButton", "Smaller text"),
-                    (self.larger_action, "largerTextButton", "Larger text")]
+        controls = [(self.smaller_action, "smallerTextButton", translate("Kiosk", "Smaller text")),
+                    (self.larger_action, "largerTextButton", translate("Kiosk", "Larger text"))]
         if self.policy.allow_print:  # straight to the clinic's printer: no dialog, no files
-            controls.append((self.print_action, "kioskPrintButton", "Print this page"))
-        controls.append((self.start_over_action, "startOverButton", "Start over"))
+            controls.append((self.print_action, "kioskPrintButton",
+                             translate("Kiosk", "Print this page")))
+        controls.append((self.start_over_action, "startOverButton",
+                         translate("Kiosk", "Start over")))
         w.add_toolbar_controls(self.corner, controls)
 
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide_requested.connect(self.hide_keyboard)
-        self.keyboard_dock = QDockWidget("Keyboard", w)
+        self.keyboard_dock = QDockWidget(translate("Kiosk", "Keyboard"), w)
         self.keyboard_dock.setObjectName("keyboardDock")
         self.keyboard_dock.setTitleBarWidget(QWidget())
         self.keyboard_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
@@ -248,10 +251,11 @@ class KioskController(QObject):
 
     def on_external_link(self, url: QUrl) -> None:
         """Websites cannot be opened here; say so and show the address to note down."""
-        self._show_notice("externalLinkNotice", "Website links are off here",
-                          "This link goes to a website, which this screen cannot open.",
-                          f"You can note the address and look it up later:\n\n"
-                          f"{url.toString()}")
+        self._show_notice("externalLinkNotice", translate("Kiosk", "Website links are off here"),
+                          translate("Kiosk", "This link goes to a website, which this screen "
+                                    "cannot open."),
+                          translate("Kiosk", "You can note the address and look it up later:")
+                          + f"\n\n{url.toString()}")
 
     def print_page(self) -> bool:
         """`[allow] print`: the page on show, with its references, to the default printer."""
@@ -261,12 +265,14 @@ class KioskController(QObject):
             return False
         printer = self.printer_factory()
         if printer is None:
-            self._show_notice("printNotice", "No printer here",
-                              "This screen has no printer set up. Please ask at the front desk.")
+            self._show_notice("printNotice", translate("Kiosk", "No printer here"),
+                              translate("Kiosk", "This screen has no printer set up. Please ask "
+                                        "at the front desk."))
             return False
         document.print_(printer)
-        self._show_notice("printNotice", "Printing",
-                          f"“{page.title}” is on its way to the printer.")
+        self._show_notice("printNotice", translate("Kiosk", "Printing"),
+                          translate("Kiosk", "“{title}” is on its way to the printer.").format(
+                              title=page.title))
         return True
 
     def open_pin_dialog(self) -> None:
@@ -299,7 +305,7 @@ class KioskController(QObject):
             if dialog is not None:
                 dialog.reject()
         elif dialog is not None:
-            dialog.refuse("That PIN is not right.")
+            dialog.refuse(translate("Kiosk", "That PIN is not right."))
 
     def _unlock_corner(self) -> None:
         self.corner.locked = False

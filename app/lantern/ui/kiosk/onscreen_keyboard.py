@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lantern.ui.words import translate
+
 KEY_SIZE = 56  # px; comfortably above the 44 px touch minimum
 
 LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm")
@@ -36,7 +38,7 @@ class OnScreenKeyboard(QWidget):
     def __init__(self, digits_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("onScreenKeyboard")
-        self.setAccessibleName("On-screen keyboard")
+        self.setAccessibleName(translate("Keyboard", "On-screen keyboard"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.keys: list[QPushButton] = []
@@ -48,22 +50,28 @@ class OnScreenKeyboard(QWidget):
         for n, chars in enumerate(rows):
             keys = [self._key(c, lambda _checked=False, c=c: self._type(c)) for c in chars]
             if not digits_only and n == 0:
-                keys.append(self._key("⌫", self._backspace, "Backspace", wide=True))
+                keys.append(self._key("⌫", self._backspace, translate("Keyboard", "Backspace"),
+                                          wide=True))
             if not digits_only and n == 2:
-                keys.append(self._key("Search", self._enter, "Enter", wide=True))
+                keys.append(self._key(translate("Keyboard", "Search"), self._enter,
+                                          translate("Keyboard", "Enter"), wide=True))
             self._row(layout, keys)
         if digits_only:
-            self._row(layout, [self._key("⌫", self._backspace, "Backspace"),
+            self._row(layout, [self._key("⌫", self._backspace, translate("Keyboard", "Backspace")),
                                self._key("0", lambda: self._type("0")),
-                               self._key("Clear", self._clear, "Clear")])
+                               self._key(translate("Keyboard", "Clear"), self._clear,
+                                         translate("Keyboard", "Clear"))])
         else:
-            space = self._key("Space", lambda: self._type(" "), "Space")
+            space = self._key(translate("Keyboard", "Space"), lambda: self._type(" "),
+                              translate("Keyboard", "Space"))
             space.setObjectName("spaceKey")
             space.setMinimumWidth(KEY_SIZE * 6)
-            self._row(layout, [self._key("Clear", self._clear, "Clear the field", wide=True),
+            self._row(layout, [self._key(translate("Keyboard", "Clear"), self._clear,
+                                         translate("Keyboard", "Clear the field"), wide=True),
                                space,
-                               self._key("Hide keyboard", self.hide_requested.emit,
-                                         "Hide the keyboard", wide=True)])
+                               self._key(translate("Keyboard", "Hide keyboard"),
+                                         self.hide_requested.emit,
+                                         translate("Keyboard", "Hide the keyboard"), wide=True)])
 
     @staticmethod
     def _row(layout: QVBoxLayout, keys: list[QPushButton]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
+from lantern.ui.words import translate
 
 ACTIVITY_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
@@ -71,14 +72,14 @@ class CountdownOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         card = QFrame(self)
         card.setObjectName("countdownCard")
-        title = QLabel("Still reading?")
+        self.title = title = QLabel()
         title.setObjectName("countdownTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
         self.message.setObjectName("countdownMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.yes_button = QPushButton("Yes, I'm still reading")
+        self.yes_button = QPushButton()
         self.yes_button.setObjectName("stillReadingButton")
         self.yes_button.setMinimumSize(360, 88)
         self.yes_button.clicked.connect(self.confirm)
@@ -104,7 +105,20 @@ class CountdownOverlay(QWidget):
         self._tick.setInterval(250)
         self._tick.timeout.connect(self._update_message)
         parent.installEventFilter(self)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """The overlay's words in the interface's language."""
+        self.title.setText(translate("Kiosk", "Still reading?"))
+        self.yes_button.setText(translate("Kiosk", "Yes, I'm still reading"))
+        if self.isVisible():
+            self._update_message()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _fit(self) -> None:
         parent = self.parentWidget()
@@ -140,8 +154,10 @@ class CountdownOverlay(QWidget):
 
     def _update_message(self) -> None:
         n = self.seconds_left
-        self.message.setText(f"Lantern will start over in {n} second{'s' if n != 1 else ''},\n"
-                             "so the next person sees a clean screen.")
+        self.message.setText(translate(
+            "Kiosk", "Lantern will start over in %n second,\nso the next person sees a clean "
+            "screen.", "Lantern will start over in %n seconds,\nso the next person sees a "
+            "clean screen.", n))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
@@ -231,23 +247,23 @@ class PinDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
-        self.setWindowTitle("Staff only")
+        self.setWindowTitle(translate("Kiosk", "Staff only"))
         self.setModal(True)
-        prompt = QLabel("Enter the staff PIN to leave kiosk mode.")
+        prompt = QLabel(translate("Kiosk", "Enter the staff PIN to leave kiosk mode."))
         prompt.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("pinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName("PIN")
+        self.field.setAccessibleName(translate("Kiosk", "PIN"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.message = QLabel("")
         self.message.setObjectName("pinMessage")
         self.keypad = OnScreenKeyboard(digits_only=True)
         self.keypad.target = self.field
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(translate("Kiosk", "Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._submit)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Kiosk", "Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()

@@ -3,7 +3,7 @@ one. Saved through lantern.core.bookmarks; off when the window persists nothing 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,6 +21,7 @@ from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
 
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.window.actions import Act, make_action
+from lantern.ui.words import translate
 
 AddressRole = Qt.ItemDataRole.UserRole
 
@@ -40,25 +41,20 @@ class BookmarksDock(QDockWidget):
     remove_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Bookmarks", parent)
+        super().__init__(parent)
         self.setObjectName("bookmarksDock")
-        self.setAccessibleName("Bookmarks panel")
         self.list = QListWidget()
         self.list.setObjectName("bookmarksList")
         tidy_list(self.list)
-        self.list.setAccessibleName("Bookmarks")
-        self.list.setAccessibleDescription("Pages you bookmarked. Enter opens one, Delete "
-                                           "removes it.")
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
         self.message = QLabel()
         self.message.setObjectName("bookmarksMessage")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.empty = QLabel("No bookmarks yet. Press Ctrl+D on a page to keep it here.")
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setAccessibleName("Remove the selected bookmark")
+        self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self._remove_selected)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -72,11 +68,31 @@ class BookmarksDock(QDockWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)  # a short list is as tall as its rows, not the whole panel
         self.setWidget(box)
-        remove = QAction("Remove bookmark", self.list)
+        self.remove_action = remove = QAction(self.list)
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self._remove_selected)
         self.list.addAction(remove)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words in the interface's language."""
+        self.setWindowTitle(translate("Bookmarks", "Bookmarks"))
+        self.toggleViewAction().setText(translate("Bookmarks", "&Bookmarks"))
+        self.setAccessibleName(translate("Bookmarks", "Bookmarks panel"))
+        self.list.setAccessibleName(translate("Bookmarks", "Bookmarks"))
+        self.list.setAccessibleDescription(translate(
+            "Bookmarks", "Pages you bookmarked. Enter opens one, Delete removes it."))
+        self.empty.setText(translate(
+            "Bookmarks", "No bookmarks yet. Press Ctrl+D on a page to keep it here."))
+        self.remove_button.setText(translate("Bookmarks", "&Remove"))
+        self.remove_button.setAccessibleName(translate("Bookmarks", "Remove the selected bookmark"))
+        self.remove_action.setText(translate("Bookmarks", "Remove bookmark"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_bookmarks(self, bookmarks: list[Bookmark]) -> None:
         self.list.clear()
@@ -131,7 +147,6 @@ class Bookmarks(QObject):
         self.dock.remove_requested.connect(self.remove)
         self.action = make_action(self, Act.BOOKMARK, self.toggle_current)
         self.action.setEnabled(False)
-        self.dock.toggleViewAction().setText("&Bookmarks")
         self.dock.hide()
         if enabled:
             self.items, message = self.store.load()
@@ -173,10 +188,13 @@ class Bookmarks(QObject):
         title = self._current.title or self._current.address
         if self.contains(self._current.address):
             self.remove(self._current.address)
-            self.done.emit(f"Bookmark removed: {title}")
+            self.done.emit(translate("Bookmarks", "Bookmark removed: {title}").format(
+                title=title))
         else:
             self.add(self._current)
-            self.done.emit(f"Bookmarked “{title}” (Bookmarks panel, Ctrl+D again to remove)")
+            self.done.emit(translate(
+                "Bookmarks", "Bookmarked “{title}” (Bookmarks panel, Ctrl+D again to remove)"
+            ).format(title=title))
 
     def add(self, bookmark: Bookmark) -> None:
         if not self.enabled or self.contains(bookmark.address):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from lantern.ui.panels.models import HtmlRole, TargetRole, TermsModel
 from lantern.ui.panels.rich_text import ReadingBrowser
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.core.compose import Composer
@@ -57,12 +59,11 @@ def _panel_html(body: str) -> str:
     return f'<html><body><div class="panel">{body}</div></body></html>'
 
 
-def _browser(name: str, stylesheet: str) -> QTextBrowser:
+def _browser(stylesheet: str) -> QTextBrowser:
     browser = ReadingBrowser()
     browser.setOpenLinks(False)
     browser.setOpenExternalLinks(False)
     browser.document().setDefaultStyleSheet(stylesheet)
-    browser.setAccessibleName(name)
     return browser
 
 
@@ -73,7 +74,7 @@ class GlossaryDock(QDockWidget):
     term_shown = Signal(str)
 
     def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
-        super().__init__("Glossary", parent)
+        super().__init__(parent)
         self.setObjectName("glossaryDock")
         self._composer: Composer | None = None
         self.current_term_id = ""
@@ -84,21 +85,18 @@ class GlossaryDock(QDockWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter terms")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter glossary terms")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.list = QListView()
         self.list.setModel(self.proxy)
-        self.list.setAccessibleName("Glossary terms")
         # Long names wrap rather than scroll sideways, at any text size.
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
-        self.entry = _browser("Glossary entry", stylesheet)
+        self.entry = _browser(stylesheet)
         self.entry.anchorClicked.connect(self.link_activated)
-        self._show_hint()
+        self.retranslate()
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -110,6 +108,21 @@ class GlossaryDock(QDockWidget):
         splitter.addWidget(self.entry)
         splitter.setSizes([200, 260])
         self.setWidget(splitter)
+
+    def retranslate(self) -> None:
+        """The panel's words in the interface's language."""
+        self.setWindowTitle(translate("Glossary", "Glossary"))
+        self.filter.setPlaceholderText(translate("Glossary", "Filter terms"))
+        self.filter.setAccessibleName(translate("Glossary", "Filter glossary terms"))
+        self.list.setAccessibleName(translate("Glossary", "Glossary terms"))
+        self.entry.setAccessibleName(translate("Glossary", "Glossary entry"))
+        if not self.current_term_id:
+            self._show_hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_library(self, library: Library, composer: Composer, then_show: str = "") -> None:
         """The terms of `library`; the entry shown is replaced by `then_show` (the same term
@@ -126,8 +139,9 @@ class GlossaryDock(QDockWidget):
             self._show_hint()
 
     def _show_hint(self) -> None:
-        self.entry.setHtml('<p class="hint">Choose a term above, or click a word underlined '
-                           "with dots in the text, to see what it means.</p>")
+        hint = translate("Glossary", "Choose a term above, or click a word underlined with "
+                         "dots in the text, to see what it means.")
+        self.entry.setHtml(f'<p class="hint">{escape(hint)}</p>')
 
     def set_stylesheet(self, stylesheet: str) -> None:
         """Use another stylesheet (theme, text size) and redraw the entry shown."""
@@ -189,35 +203,28 @@ class ReferencesDock(QDockWidget):
     reference_shown = Signal(str)
 
     def __init__(self, stylesheet: str, parent: QWidget | None = None) -> None:
-        super().__init__("References", parent)
+        super().__init__(parent)
         self.setObjectName("referencesDock")
         self._library: Library | None = None
         self._keys: tuple[str, ...] = ()
         self.current_reference_id = ""
-        self.browser = _browser("References", stylesheet)
-        self.browser.setAccessibleDescription(
-            "The works this page cites. Click or tap one to copy it or see its QR code.")
+        self.browser = _browser(stylesheet)
         self.browser.anchorClicked.connect(self.link_activated)
         self.browser.viewport().installEventFilter(self)
         self._shown: list[str] = []  # the key of each paragraph, in order
-        self.empty = QLabel("This page cites no references.")
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
         # The selected reference: its citation to copy, its link as a QR code for a phone.
-        self.copy_button = QPushButton("Copy citation")
+        self.copy_button = QPushButton()
         self.copy_button.setObjectName("copyCitationButton")
-        self.copy_button.setAccessibleName("Copy citation")
-        self.copy_button.setAccessibleDescription(
-            "Copy the selected reference, as one line of text, to the clipboard")
         self.copy_button.clicked.connect(self.copy_citation)
         self.qr = QLabel()
         self.qr.setObjectName("referenceQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setAccessibleName("QR code of the selected reference's link")
         self.qr_caption = QLabel()
         self.qr_caption.setWordWrap(True)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr_caption.setAccessibleName("Link of the selected reference")
         self.selection = QWidget()
         selected = QVBoxLayout(self.selection)
         selected.setContentsMargins(0, 0, 0, 0)
@@ -248,6 +255,30 @@ class ReferencesDock(QDockWidget):
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self.setWidget(box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words in the interface's language."""
+        self.setWindowTitle(translate("References", "References"))
+        self.browser.setAccessibleName(translate("References", "References"))
+        self.browser.setAccessibleDescription(translate(
+            "References",
+            "The works this page cites. Click or tap one to copy it or see its QR code."))
+        self.empty.setText(translate("References", "This page cites no references."))
+        self.copy_button.setText(translate("References", "Copy citation"))
+        self.copy_button.setAccessibleName(translate("References", "Copy citation"))
+        self.copy_button.setAccessibleDescription(translate(
+            "References", "Copy the selected reference, as one line of text, to the clipboard"))
+        self.qr.setAccessibleName(translate(
+            "References", "QR code of the selected reference's link"))
+        self.qr_caption.setAccessibleName(translate("References", "Link of the selected reference"))
+        if self.current_reference_id:
+            self._show_selected()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_library(self, library: Library) -> None:
         self._library = library
@@ -301,13 +332,16 @@ class ReferencesDock(QDockWidget):
             from lantern.ui.panels.qr import qr_pixmap  # segno is loaded on first use
 
             self.qr.setPixmap(qr_pixmap(link))
-            self.qr_caption.setText(f"Scan with a phone camera to open the study:\n{link}")
+            self.qr_caption.setText(translate(
+                "References", "Scan with a phone camera to open the study:") + f"\n{link}")
         elif link:
             self.qr.clear()
-            self.qr_caption.setText(f"This address is too long for a QR code:\n{link}")
+            self.qr_caption.setText(translate(
+                "References", "This address is too long for a QR code:") + f"\n{link}")
         else:
             self.qr.clear()
-            self.qr_caption.setText("This reference has no DOI or web address.")
+            self.qr_caption.setText(translate(
+                "References", "This reference has no DOI or web address."))
         self._fit()
 
     #: Lines of the list kept in view above the selected reference's QR code.

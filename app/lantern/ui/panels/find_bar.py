@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from lantern.ui.words import translate
 
 MATCH_COLOUR = QColor("#ffe38a")
 
@@ -106,20 +108,16 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.browser = browser
         self.field = _Field(self)
-        self.field.setPlaceholderText("Find in this page")
-        self.field.setAccessibleName("Find in this page")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.on_text_changed)
         self.count = QLabel()
+        self._found = 0
         self.count.setMinimumWidth(90)
-        previous = QPushButton("Previous")
-        previous.setAccessibleName("Previous match")
+        self.previous = previous = QPushButton()
         previous.clicked.connect(lambda: self.find(backward=True))
-        following = QPushButton("Next")
-        following.setAccessibleName("Next match")
+        self.following = following = QPushButton()
         following.clicked.connect(lambda: self.find())
-        close = QPushButton("Close")
-        close.setAccessibleName("Close find bar")
+        self.close_button = close = QPushButton()
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -128,7 +126,28 @@ class FindBar(QWidget):
         layout.addWidget(previous)
         layout.addWidget(following)
         layout.addWidget(close)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """The bar's words in the interface's language."""
+        self.field.setPlaceholderText(translate("FindBar", "Find in this page"))
+        self.field.setAccessibleName(translate("FindBar", "Find in this page"))
+        for button, text, name in (
+                (self.previous, translate("FindBar", "Previous"),
+                 translate("FindBar", "Previous match")),
+                (self.following, translate("FindBar", "Next"),
+                 translate("FindBar", "Next match")),
+                (self.close_button, translate("FindBar", "Close"),
+                 translate("FindBar", "Close find bar"))):
+            button.setText(text)
+            button.setAccessibleName(name)
+        self._say_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def open_bar(self) -> None:
         self.show()
@@ -148,17 +167,23 @@ class FindBar(QWidget):
 
     def on_text_changed(self, text: str) -> None:
         found = mark_all(self.browser, [text]) if text.strip() else 0
+        self._found = found
         if not text.strip():
             self.browser.setExtraSelections([])
-            self.count.setText("")
-        else:
-            self.count.setText(f"{found} match{'es' if found != 1 else ''}" if found
-                               else "Not found")
+        self._say_count()
         if found:
             cursor = self.browser.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.Start)
             self.browser.setTextCursor(cursor)
             self.find()
+
+    def _say_count(self) -> None:
+        found = self._found
+        if not self.field.text().strip():
+            self.count.setText("")
+        else:
+            self.count.setText(translate("FindBar", "%n match", "%n matches", found) if found
+                               else translate("FindBar", "Not found"))
 
     def find(self, backward: bool = False) -> bool:  # type: ignore[override]
         text = self.field.text()

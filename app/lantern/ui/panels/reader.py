@@ -25,6 +25,7 @@ from lantern.core.parts import PART_ANCHOR, Parts, split_parts
 
 from lantern.ui.panels.rich_text import ReadingBrowser, link_kind
 from lantern.ui.platform.accessibility import announce, caret_moved
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -67,9 +68,18 @@ class ReaderView(ReadingBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.setObjectName("reader")
-        self.setAccessibleName("Reader")
-        self.setAccessibleDescription("The article or answer being read")
+        self.retranslate()
         self.document().setDocumentMargin(MIN_MARGIN)
+
+    def retranslate(self) -> None:
+        """The reader's names in the interface's language."""
+        self.setAccessibleName(translate("Reader", "Reader"))
+        self.setAccessibleDescription(translate("Reader", "The article or answer being read"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_page(self, page: ComposedPage, anchor: str = "", part: int | None = None) -> None:
         """Show `page` at `anchor`; first its content note, if it has one not yet passed.
@@ -194,7 +204,8 @@ class ReaderView(ReadingBrowser):
             target = next((b for b in reversed(blocks) if b.position() + b.length() <= here),
                           None)
         if target is None:
-            announce(self, "No more headings" if step > 0 else "No earlier headings")
+            announce(self, translate("Reader", "No more headings") if step > 0
+                     else translate("Reader", "No earlier headings"))
             return False
         cursor = QTextCursor(target)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
@@ -204,7 +215,8 @@ class ReaderView(ReadingBrowser):
         self.verticalScrollBar().setValue(int(layout.blockBoundingRect(target).top()))
         caret_moved(self, cursor.selectionStart(), cursor.selectionEnd())
         level = target.blockFormat().headingLevel()
-        announce(self, f"Heading level {level}, {target.text().strip()}")
+        announce(self, translate("Reader", "Heading level {level}, {heading}").format(
+            level=level, heading=target.text().strip()))
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -354,7 +366,8 @@ class ReaderView(ReadingBrowser):
         """A quiet line while a long page is put together in the background."""
         from html import escape
 
-        self.show_message(escape(title), '<span class="opening">Opening…</span>')
+        opening = escape(translate("Reader", "Opening…"))
+        self.show_message(escape(title), f'<span class="opening">{opening}</span>')
 
     def show_message(self, title: str, text: str) -> None:
         self.page = None

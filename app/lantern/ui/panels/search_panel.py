@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from lantern.core.address import SEARCHED_KINDS, Kind, address
 from lantern.core.plurals import describe_counts
+from lantern.core.wording import kind_label, topic_name
 
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.platform.accessibility import field_focus
 from lantern.ui.platform.workers import submit
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.core.search.engine import SearchIndex
@@ -52,7 +54,6 @@ class ResultsList(QListView):
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setAccessibleName("Search results")
         self.activated.connect(self._open)
         self.clicked.connect(self._open)
 
@@ -80,11 +81,9 @@ class ResultsPanel(QWidget):
         self.list.setModel(self.model)
         self._results: tuple[SearchResult, ...] = ()
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Kind")
-        self.kind_filter.setAccessibleDescription("Show only results of this kind")
         self.topic_filter = QComboBox()
-        self.topic_filter.setAccessibleName("Topic")
-        self.topic_filter.setAccessibleDescription("Show only results about this topic")
+        self._response: tuple[SearchResponse, dict[str, str]] | None = None
+        self._counts: tuple[dict[str, int], dict[str, int]] = ({}, {})
         self.kind_filter.currentIndexChanged.connect(self._apply_filters)
         self.topic_filter.currentIndexChanged.connect(self._apply_filters)
         filters = QHBoxLayout()
@@ -92,8 +91,8 @@ class ResultsPanel(QWidget):
         # Visible labels: on Linux Qt names a combo box by its value and lets its label
         # (the buddy relation) say what it chooses.
         self.filter_labels: list[QLabel] = []
-        for text, combo in (("&Kind", self.kind_filter), ("T&opic", self.topic_filter)):
-            label = QLabel(text)
+        for combo in (self.kind_filter, self.topic_filter):
+            label = QLabel()
             label.setBuddy(combo)
             self.filter_labels.append(label)
             filters.addWidget(label)
@@ -103,6 +102,28 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(filters)
         layout.addWidget(self.list, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words in the interface's language, the summary shown said again."""
+        self.list.setAccessibleName(translate("Results", "Search results"))
+        words = ((translate("Results", "&Kind"), translate("Results", "Kind"),
+                  translate("Results", "Show only results of this kind")),
+                 (translate("Results", "T&opic"), translate("Results", "Topic"),
+                  translate("Results", "Show only results about this topic")))
+        for label, combo, (text, name, description) in zip(
+                self.filter_labels, (self.kind_filter, self.topic_filter), words, strict=True):
+            label.setText(text)
+            combo.setAccessibleName(name)
+            combo.setAccessibleDescription(description)
+        if self._response is not None:
+            self.summary.setText(self._summary(*self._response))
+            self._name_filters()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _fill_filters(self, results: tuple[SearchResult, ...], kinds: dict[str, int]) -> None:
         """The filters; the kinds counted as the search counted them, so the filter and the
@@ -114,19 +135,34 @@ class ResultsPanel(QWidget):
         for combo in (self.kind_filter, self.topic_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.kind_filter.addItem(f"All kinds ({sum(kinds.values())})", "")
+        self.kind_filter.addItem("", "")
         for kind in SEARCHED_KINDS:
             if kind in kinds:
-                self.kind_filter.addItem(f"{kind.label} ({kinds[kind]})", str(kind))
-        self.topic_filter.addItem("All topics", "")
+                self.kind_filter.addItem("", str(kind))
+        self.topic_filter.addItem("", "")
         for topic in sorted(topics):
-            self.topic_filter.addItem(f"{topic} ({topics[topic]})", topic)
+            self.topic_filter.addItem("", topic)
+        self._counts = (kinds, topics)
+        self._name_filters()
         for combo in (self.kind_filter, self.topic_filter):
             combo.blockSignals(False)
         for label, combo in zip(self.filter_labels, (self.kind_filter, self.topic_filter),
                                 strict=True):
             combo.setVisible(combo.count() > 2)
             label.setVisible(combo.isVisibleTo(self))
+
+    def _name_filters(self) -> None:
+        """Each filter's choices named in the interface's language, with their counts."""
+        kinds, topics = self._counts
+        for row in range(self.kind_filter.count()):
+            kind = Kind.of(self.kind_filter.itemData(row) or "")
+            self.kind_filter.setItemText(row, translate(
+                "Results", "All kinds ({count})").format(count=sum(kinds.values()))
+                if kind is None else f"{kind_label(kind)} ({kinds.get(kind, 0)})")
+        for row in range(self.topic_filter.count()):
+            topic = self.topic_filter.itemData(row) or ""
+            self.topic_filter.setItemText(row, f"{topic_name(topic)} ({topics[topic]})"
+                                          if topic else translate("Results", "All topics"))
 
     def _apply_filters(self) -> None:
         kind = self.kind_filter.currentData() or ""
@@ -141,6 +177,7 @@ class ResultsPanel(QWidget):
 
     def reset(self) -> None:
         """No results, no summary, the filters back to "all", hidden."""
+        self._response = None
         self.model.set_results(())
         self.summary.setText("")
         self.hide()
@@ -152,30 +189,43 @@ class ResultsPanel(QWidget):
         self._results = response.results or response.useful
         self._fill_filters(response.results, response.counts)
         self.model.set_results(self._results)
+        self._response = (response, term_names)
+        self.summary.setText(self._summary(response, term_names))
+        if response.results:
+            self.list.setCurrentIndex(self.model.index(0))
+
+    @staticmethod
+    def _summary(response: SearchResponse, term_names: dict[str, str]) -> str:
+        """What the search found, said above the list."""
         if response.results:
             counts = describe_counts(response.counts)
             total = sum(response.counts.values())
             if len(response.results) < total:
-                counts += f" (the best {len(response.results)} listed)"
-            text = f"<b>Results for “{escape(response.query)}”</b><br/>{escape(counts)}"
+                counts += " " + translate("Results", "(the best %n listed)", "(the best %n listed)",
+                                          len(response.results))
+            text = (f"<b>{escape(translate('Results', 'Results for “{query}”'))}</b><br/>"
+                    f"{escape(counts)}").replace("{query}", escape(response.query))
         else:
-            text = f"<b>Nothing found for “{escape(response.query)}”.</b>"
+            text = (f"<b>{escape(translate('Results', 'Nothing found for “{query}”.'))}</b>"
+                    ).replace("{query}", escape(response.query))
             if response.near_terms:
                 links = ", ".join(
                     f'<a href="{escape(address(Kind.TERM, t))}">{escape(term_names.get(t, t))}</a>'
                     for t in response.near_terms
                 )
-                text += f"<br/>Glossary terms spelled like it: {links}"
+                text += "<br/>" + escape(translate(
+                    "Results", "Glossary terms spelled like it:")) + f" {links}"
             if response.useful:
-                text += "<br/>Or start with one of these questions:"
+                text += "<br/>" + escape(translate(
+                    "Results", "Or start with one of these questions:"))
         if response.suggestion and not response.notice:
-            text += (f'<br/>Did you mean <a href="search:{escape(response.suggestion)}">'
-                     f"{escape(response.suggestion)}</a>?")
+            link = (f'<a href="search:{escape(response.suggestion)}">'
+                    f"{escape(response.suggestion)}</a>")
+            text += "<br/>" + escape(translate("Results", "Did you mean {word}?")).replace(
+                "{word}", link)
         if response.notice:
             text += f"<br/><i>{escape(response.notice)}</i>"
-        self.summary.setText(text)
-        if response.results:
-            self.list.setCurrentIndex(self.model.index(0))
+        return text
 
 
 class SearchController(QObject):
@@ -259,7 +309,7 @@ class SuggestionPopup(QObject):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setWidget(field)
         self.completer.setMaxVisibleItems(8)
-        self._popup().setAccessibleName("Suggestions")
+        self._popup().setAccessibleName(translate("Results", "Suggestions"))
         self.completer.activated[QModelIndex].connect(  # type: ignore[index]
             self._on_activated)
         self._pool = QThreadPool(self)
@@ -338,12 +388,13 @@ class SuggestionPopup(QObject):
     def _show(self, text: str, suggestions: tuple[Suggestion, ...]) -> None:
         rows = []
         for suggestion in suggestions:
-            rows.append((suggestion.text, suggestion.target, suggestion.kind.label))
+            rows.append((suggestion.text, suggestion.target, kind_label(suggestion.kind)))
         self._fill(text, rows)
 
     def _show_recent(self, text: str) -> None:
         queries = self.recent_searches() if not text else []
-        self._fill(text, [(q, f"search:{q}", "Recent search") for q in queries])
+        recent = translate("Results", "Recent search")
+        self._fill(text, [(q, f"search:{q}", recent) for q in queries])
 
     def _fill(self, text: str, rows: list[tuple[str, str, str]]) -> None:
         """Show (text, target, kind label) rows under the field, or hide the list if none."""

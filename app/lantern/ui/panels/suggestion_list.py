@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lantern.ui.words import translate
+
 
 class _TallRows(QStyledItemDelegate):
     """Rows at least `MIN_ROW` px tall, their text wrapped to the list's width."""
@@ -81,7 +83,7 @@ class SuggestionList(QListView):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("kioskSuggestions")
-        self.setAccessibleName("Suggestions")
+        self.setAccessibleName(translate("Results", "Suggestions"))
         self.field = field
         self.setModel(model)
         self.setItemDelegate(_TallRows(self))

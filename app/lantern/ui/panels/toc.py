@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
 from lantern.core.address import Address, Kind
@@ -16,6 +16,7 @@ from lantern.ui.panels.bookmarks import tidy_list
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.platform.accessibility import announce
 from lantern.ui.settings import SettingsStore
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -33,22 +34,37 @@ class ContentsDock(QDockWidget):
     section_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Contents", parent)
+        super().__init__(parent)
         self.setObjectName("contentsDock")
-        self.setAccessibleName("Contents panel")
         self.list = QListWidget()
         self.list.setObjectName("contentsList")
         tidy_list(self.list)
-        self.list.setAccessibleName("Sections of this page")
-        self.list.setAccessibleDescription("Choose a section to go to it in the text")
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
         self.setWidget(self.list)
         self._reader: ReaderView | None = None
         self._blocks_key: tuple[str, int, bool] = ("", 0, False)
         self._blocks: dict[str, int] = {}
-        self.toggleViewAction().setText("&Contents")
-        self.toggleViewAction().setStatusTip("Show the sections of the open page")
+        self._page: ComposedPage | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words in the interface's language."""
+        self.setWindowTitle(translate("Contents", "Contents"))
+        self.setAccessibleName(translate("Contents", "Contents panel"))
+        self.list.setAccessibleName(translate("Contents", "Sections of this page"))
+        self.list.setAccessibleDescription(translate(
+            "Contents", "Choose a section to go to it in the text"))
+        self.toggleViewAction().setText(translate("Contents", "&Contents"))
+        self.toggleViewAction().setStatusTip(translate(
+            "Contents", "Show the sections of the open page"))
+        if self.list.count() == 1 and not self.list.item(0).data(AnchorRole):
+            self.show_page(self._page)  # "This page has no sections." said again
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def follow(self, reader: ReaderView) -> None:
         """Keep the row of the section being read selected as `reader` scrolls."""
@@ -105,10 +121,11 @@ class ContentsDock(QDockWidget):
             self.list.viewport().update()
 
     def show_page(self, page: ComposedPage | None) -> None:
+        self._page = page
         self.list.clear()
         headings = [h for h in (page.headings if page else ()) if h.level <= 3]
         if not headings:
-            item = QListWidgetItem("This page has no sections.")
+            item = QListWidgetItem(translate("Contents", "This page has no sections."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
             return
@@ -124,7 +141,8 @@ class ContentsDock(QDockWidget):
         anchor = item.data(AnchorRole)
         if anchor:
             self.section_chosen.emit(anchor)
-            announce(self.list, f"Went to the section {item.text().strip()}")
+            announce(self.list, translate("Contents", "Went to the section {title}").format(
+                title=item.text().strip()))
 
 
 class ReadingPositions(QObject):

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTabBar, QToolBar, QToolButton, QWidget
 
+from lantern.ui.words import translate
+
 # The QAccessible classes are imported where used: PySide6 builds their many enums on
 # import, time better spent after the window's first paint.
 
@@ -54,6 +56,8 @@ def _hide_if_empty(tabs: QTabBar) -> None:
 
 _EMPTY_TABS = _HideEmptyTabBars()
 _WATCHED = "lanternWatchedTabs"
+#: Set on the controls named here, so they are named again in another language.
+_NAMED = "lanternNamed"
 
 
 def field_focus(widget: QWidget) -> None:
@@ -69,17 +73,20 @@ def name_qt_parts(root: QWidget) -> None:
     """Name the controls Qt makes on its own under `root`, which it leaves unnamed."""
     for edit in root.findChildren(QLineEdit):
         for button in edit.findChildren(QToolButton):
-            if not button.accessibleName():
-                label = edit.accessibleName() or "the field"
-                button.setAccessibleName(f"Clear {label[0].lower()}{label[1:]}")
+            if not button.accessibleName() or button.property(_NAMED):
+                label = edit.accessibleName() or translate("Accessibility", "the field")
+                button.setAccessibleName(translate("Accessibility", "Clear {field}").format(
+                    field=label[0].lower() + label[1:]))
+                button.setProperty(_NAMED, True)
     for bar in root.findChildren(QToolBar):
         for button in bar.findChildren(QToolButton, "qt_toolbar_ext_button"):
-            button.setAccessibleName("More toolbar buttons")
+            button.setAccessibleName(translate("Accessibility", "More toolbar buttons"))
     for tabs in root.findChildren(QTabBar):
         # A tab bar is named by its current tab; one left over with no tabs has no name
         # and nothing to choose, so it is hidden until panels are tabbed on it again.
-        if not tabs.accessibleName():
-            tabs.setAccessibleName("Panels")  # named even in the moment Qt shows it empty
+        if not tabs.accessibleName() or tabs.property(_NAMED):
+            tabs.setAccessibleName(translate("Accessibility", "Panels"))
+            tabs.setProperty(_NAMED, True)  # named even in the moment Qt shows it empty
         if not tabs.property(_WATCHED):
             tabs.setProperty(_WATCHED, True)
             tabs.installEventFilter(_EMPTY_TABS)
@@ -87,5 +94,7 @@ def name_qt_parts(root: QWidget) -> None:
             tabs.hide()
     for combo in root.findChildren(QComboBox):
         view = combo.view()
-        if view is not None and not view.accessibleName():
-            view.setAccessibleName(f"{combo.accessibleName() or 'Choices'} choices")
+        if view is not None and (not view.accessibleName() or view.property(_NAMED)):
+            view.setAccessibleName(translate("Accessibility", "{name} choices").format(
+                name=combo.accessibleName() or translate("Accessibility", "Choices")))
+            view.setProperty(_NAMED, True)

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lantern.ui.words import translate
+
 if TYPE_CHECKING:  # the box is built when an error needs it, not before the first paint
     from PySide6.QtWidgets import QMessageBox
 
@@ -114,10 +116,13 @@ def make_excepthook(parent: Callable[[], QWidget | None] = lambda: None,
         try:
             from PySide6.QtWidgets import QMessageBox  # QtWidgets is loaded: no file read
 
-            where = f"\n\nDetails are in the log file:\n{log_file}" if log_file else ""
-            box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong",
-                              "Lantern hit an unexpected error and carried on. If something "
-                              f"looks wrong, close Lantern and open it again.{where}",
+            where = ("\n\n" + translate("Safety", "Details are in the log file:")
+                     + f"\n{log_file}") if log_file else ""
+            box = QMessageBox(QMessageBox.Icon.Warning,
+                              translate("Safety", "Something went wrong"),
+                              translate("Safety", "Lantern hit an unexpected error and carried "
+                                        "on. If something looks wrong, close Lantern and open "
+                                        "it again.") + where,
                               QMessageBox.StandardButton.Ok, parent())
             box.setObjectName("errorBox")
             box.setDetailedText(f"{kind.__name__}: {error}")
@@ -183,5 +188,6 @@ def _looks_like_ini(data: bytes) -> bool:
 
 
 def settings_notice(kept: Path) -> str:
-    return ("Your settings file could not be read, so Lantern started with its default "
-            f"layout. The old file was kept as {kept.name} in {kept.parent}.")
+    return translate("Safety", "Your settings file could not be read, so Lantern started with "
+                     "its default layout. The old file was kept as {name} in {folder}.").format(
+        name=kept.name, folder=kept.parent)

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QTextOption
+from PySide6.QtGui import QAction, QClipboard, QTextOption
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDockWidget,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QScroller,
     QSizePolicy,
     QTextBrowser,
@@ -24,13 +26,14 @@ from PySide6.QtWidgets import (
 from lantern.ui.panels.tap_targets import NearestLink
 from lantern.ui.platform import accessibility
 from lantern.ui.window.actions import lock_for_kiosk
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.ui.window.main_window import MainWindow
 
 
 def build_toolbar(w: MainWindow, search_field: QLineEdit) -> QToolBar:
-    bar = QToolBar("Navigation")
+    bar = QToolBar()
     bar.setObjectName("navigationBar")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -56,11 +59,11 @@ def build_toolbar(w: MainWindow, search_field: QLineEdit) -> QToolBar:
 
 def build_menus(w: MainWindow) -> None:
     menu = w.menuBar()
-    file_menu = menu.addMenu("&File")
+    file_menu = _menu(menu, "fileMenu")
     file_menu.addActions(list(w.printing.actions))
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
-    go = menu.addMenu("&Go")
+    go = _menu(menu, "goMenu")
     for action in (w.back_action, w.forward_action, w.home_action):
         go.addAction(action)
     go.addMenu(w.recent_menu)
@@ -69,21 +72,32 @@ def build_menus(w: MainWindow) -> None:
     go.addSeparator()
     go.addActions([w.next_panel_action, w.previous_panel_action, w.go_to_results_action,
                    w.go_to_text_action])
-    marks = menu.addMenu("&Bookmarks")
+    marks = _menu(menu, "bookmarksMenu")
     marks.addAction(w.bookmarks.action)
     marks.addAction(w.bookmarks.dock.toggleViewAction())
-    view = menu.addMenu("&View")
+    view = _menu(menu, "viewMenu")
     view.addAction(w.contents.toggleViewAction())
     view.addAction(w.glossary.toggleViewAction())
     view.addAction(w.references.toggleViewAction())
     view.addSeparator()
     view.addMenu(w.appearance.theme_menu)
     view.addActions(list(w.appearance.zoom_actions))
+    if w.policy.menus:  # a kiosk has its own language button instead
+        from lantern.ui.window.ui_language import language_menu
+
+        view.addMenu(language_menu(w))
     view.addSeparator()
     view.addAction(w.problems_action)
-    help_menu = menu.addMenu("&Help")
+    help_menu = _menu(menu, "helpMenu")
     help_menu.addAction(w.help_action)
     help_menu.addAction(w.about_action)
+
+
+def _menu(bar: QMenuBar, name: str) -> QMenu:
+    """A menu of the bar, its title set by `retranslate` (window_words.py)."""
+    menu = bar.addMenu("")
+    menu.setObjectName(name)
+    return menu
 
 
 def lock_down(w: MainWindow) -> None:
@@ -122,7 +136,8 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
     back = bar.widgetForAction(w.back_action)
     if isinstance(back, QToolButton):  # no press-and-hold history menu on a touch screen
         back.setMenu(None)  # type: ignore[arg-type]
-    name_button(bar, w.help_action, "helpNowButton", "Need help now")
+    name_button(bar, w.help_action, "helpNowButton",
+                translate("Window", "Need help now"))
     # The search field takes the room the buttons leave, so their labels stay whole.
     w.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     w.search_field.sizeHint = w.search_field.minimumSizeHint  # type: ignore[method-assign]
@@ -142,6 +157,15 @@ def touch_chrome(w: MainWindow, bar: QToolBar, views: Sequence[QAbstractScrollAr
             # "Antidepressant" in a large heading.
             view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
     NearestLink(w.results.summary)  # "Did you mean …?", glossary terms spelled like it
+
+
+def clear_clipboard() -> None:
+    """Nothing left to paste for the next person, nor (on X11) to middle-click."""
+    clipboard = QApplication.clipboard()
+    if clipboard is not None:
+        clipboard.clear()
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
 
 
 def cycle_focus(places: Sequence[QWidget], step: int) -> None:
@@ -168,11 +192,12 @@ def go_to_results(window: MainWindow) -> None:
     if window.results.isVisible() and window.results.model.rowCount():
         window.results.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
     else:
-        accessibility.announce(window, "No search results. Search with Control K.")
+        accessibility.announce(window, translate(
+            "Window", "No search results. Search with Control K."))
 
 def go_to_text(window: MainWindow) -> None:
     """Focus the page's text, its caret at the top of what is in view."""
     window.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
     window.reader.setTextCursor(window.reader.cursorForPosition(QPoint(0, 0)))
     page = window.reader.page
-    accessibility.announce(window.reader, page.title if page else "Page")
+    accessibility.announce(window.reader, page.title if page else translate("Window", "Page"))

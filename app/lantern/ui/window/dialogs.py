@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from lantern.core import paths
 from lantern.core.messages import localise
+from lantern.core.wording import long_date
+
+from lantern.ui.words import QT_TRANSLATE_NOOP, translate
 
 from lantern import __version__
 
@@ -51,7 +54,7 @@ class ProblemsDialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("problemsDialog")
-        self.setWindowTitle("Content problems")
+        self.setWindowTitle(translate("Dialogs", "Content problems"))
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -65,7 +68,15 @@ class ProblemsDialog(QDialog):
         problems = reader_problems(library, bundled)
         # Said in the window's language (`lantern.core.messages.set_language`).
         self.text.setPlainText("\n".join(p.format(localise=localise) for p in problems)
-                               or "No problems found.")
+                               or translate("Dialogs", "No problems found."))
+
+
+def bundled_content() -> Path | None:
+    """Where the content that comes with Lantern is (None when it has none)."""
+    try:
+        return paths.content_dir().resolve()
+    except paths.NotFoundError:
+        return None
 
 
 def show_problems(parent: QWidget, library: Library | None,
@@ -81,9 +92,9 @@ def show_about(parent: QWidget, library: Library | None) -> None:
 
 
 LICENCE_TABS = (
-    ("Licence", "LICENSE"),
-    ("Content licence", "LICENSE-CONTENT"),
-    ("Third-party notices", "THIRD-PARTY-NOTICES.md"),
+    (QT_TRANSLATE_NOOP("Dialogs", "Licence"), "LICENSE"),
+    (QT_TRANSLATE_NOOP("Dialogs", "Content licence"), "LICENSE-CONTENT"),
+    (QT_TRANSLATE_NOOP("Dialogs", "Third-party notices"), "THIRD-PARTY-NOTICES.md"),
 )
 
 
@@ -91,33 +102,35 @@ def _licence_text(name: str) -> str:
     try:
         return paths.licence_file(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, paths.NotFoundError) as exc:
-        return f"The file {name} could not be read: {exc}"
+        return translate("Dialogs", "The file {name} could not be read: {error}").format(
+            name=name, error=exc)
 
 
 def content_lines(library: Library | None) -> list[str]:
     """One line per pack (name, version, licence) and when the facts were last checked."""
     if library is None:
-        return ["The content is still loading."]
+        return [translate("Dialogs", "The content is still loading.")]
     lines = []
     for pack in library.packs:
-        details = ", ".join(x for x in (f"version {pack.version}" if pack.version else "",
-                                        pack.license) if x)
+        version = translate("Dialogs", "version {version}").format(version=pack.version)
+        details = ", ".join(x for x in (version if pack.version else "", pack.license) if x)
         lines.append(f"{pack.name}" + (f" ({details})" if details else ""))
     reviewed = [a.reviewed for a in library.articles]
     if reviewed:
         newest = max(reviewed)
-        lines.append(f"Facts last checked: {newest.day} {newest:%B %Y} "
-                     "(each article shows its own date)")
+        lines.append(translate(
+            "Dialogs", "Facts last checked: {date} (each article shows its own date)"
+        ).format(date=long_date(newest)))
     return lines
 
 
 class AboutDialog(QDialog):
     def __init__(self, library: Library | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Lantern")
+        self.setWindowTitle(translate("Dialogs", "About Lantern"))
         self.setObjectName("aboutDialog")
         tabs = QTabWidget(self)
-        tabs.addTab(self._about_tab(library), "About")
+        tabs.addTab(self._about_tab(library), translate("Dialogs", "About"))
         for title, name in LICENCE_TABS:
             text = QTextBrowser()
             text.setOpenLinks(False)  # addresses to copy; nothing opens from here
@@ -126,10 +139,11 @@ class AboutDialog(QDialog):
                 text.setMarkdown(_licence_text(name))
             else:
                 text.setPlainText(_licence_text(name))
-            tabs.addTab(text, title)
+            tabs.addTab(text, translate("Dialogs", title))
         self.tabs = tabs
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.about_qt = buttons.addButton("About &Qt", QDialogButtonBox.ButtonRole.HelpRole)
+        self.about_qt = buttons.addButton(translate("Dialogs", "About &Qt"),
+                                          QDialogButtonBox.ButtonRole.HelpRole)
         self.about_qt.clicked.connect(lambda: QApplication.aboutQt())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -143,15 +157,20 @@ class AboutDialog(QDialog):
         icon.setPixmap(self.windowIcon().pixmap(64, 64))  # the application's icon
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         content = "<br>".join(html.escape(line) for line in content_lines(library))
+        esc = html.escape
+        summary = esc(translate("Dialogs", "An offline reading companion about "
+                                "psychedelic-assisted therapy and newer treatments for "
+                                "depression and PTSD."))
+        advice = esc(translate("Dialogs", "Information, not medical advice."))
+        licences = esc(translate(
+            "Dialogs", "Lantern's code: MIT. Its content: CC BY 4.0. Qt {qt} and PySide6 "
+            "{pyside}: LGPL-3.0. The other tabs have the full texts and the libraries' notices."
+        ).format(qt=qVersion(), pyside=PySide6.__version__))
         text = QLabel(
-            f"<h2>Lantern {__version__}</h2>"
-            "<p>An offline reading companion about psychedelic-assisted therapy and newer "
-            "treatments for depression and PTSD.</p>"
-            f"<p><b>Content</b><br>{content}</p>"
-            "<p>Information, not medical advice.</p>"
-            "<p><b>Licences</b><br>Lantern's code: MIT. Its content: CC BY 4.0. "
-            f"Qt {qVersion()} and PySide6 {PySide6.__version__}: LGPL-3.0. "
-            "The other tabs have the full texts and the libraries' notices.</p>"
+            f"<h2>Lantern {__version__}</h2><p>{summary}</p>"
+            f"<p><b>{esc(translate('Dialogs', 'Content'))}</b><br>{content}</p>"
+            f"<p>{advice}</p>"
+            f"<p><b>{esc(translate('Dialogs', 'Licences'))}</b><br>{licences}</p>"
             f"<p>Python {platform.python_version()}</p>"
         )
         text.setObjectName("aboutText")

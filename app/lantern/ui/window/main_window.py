@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QClipboard, QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDockWidget,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -44,7 +42,10 @@ from lantern.ui.window.progress import IndexProgress
 from lantern.ui.window.searching import Searching
 from lantern.ui.window.session_view import SessionView
 from lantern.ui.window.themes import Appearance
+from lantern.ui.window.ui_language import switch_language
 from lantern.ui.window.watching import PackWatcher
+from lantern.ui.window.window_words import follow_language, named_menu
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow, SessionView):
     content_reloaded = Signal()
     #: The content language was switched (`set_content_language`); its code.
     content_language_changed = Signal(str)
+    #: The interface's language was switched (`set_ui_language`); its code.
+    ui_language_changed = Signal(str)
 
     def __init__(self, roots: Sequence[Path], settings: QSettings | None = None,
                  policy: WindowPolicy = DESKTOP) -> None:
@@ -97,9 +100,7 @@ class MainWindow(QMainWindow, SessionView):
         self._build_actions()
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(policy.search_hint)
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search")
         self.search_field.setMinimumWidth(320 if not policy.touch else 160)
         self.suggestions = SuggestionPopup(self.search_field)
         self.searching = Searching(self.session, self.search_field, self.suggestions,
@@ -113,12 +114,13 @@ class MainWindow(QMainWindow, SessionView):
         chrome.build_menus(self)
         wiring.connect_panels(self)
         state.restore_layout(self, self.settings, self.glossary)
-        self.reader.show_message("Lantern", "Opening the library…")
-        self.statusBar().showMessage("Loading content…")
+        self.reader.show_message("Lantern", translate("Window", "Opening the library…"))
+        self.statusBar().showMessage(translate("Window", "Loading content…"))
         self.index_progress = IndexProgress(self.statusBar())
         self.loader = Loader(self.session, self.index_progress, self)
         self.watcher: PackWatcher | None = None
         wiring.connect_loader(self)
+        follow_language(self)  # its words now, and whenever the language changes
         self._apply_policy()
         for dock in self.findChildren(QDockWidget):  # Qt makes tab bars as panels are tabbed
             dock.visibilityChanged.connect(self.name_qt_parts)
@@ -198,13 +200,12 @@ class MainWindow(QMainWindow, SessionView):
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
         # Holding Back or Forward (or the Go menu) lists the pages in that direction.
-        self.back_menu = QMenu("Back", self)
+        self.back_menu = named_menu(self, "backMenu")
         self.back_menu.aboutToShow.connect(lambda: nav.fill_history_menu(self.back_menu, -1))
-        self.forward_menu = QMenu("Forward", self)
+        self.forward_menu = named_menu(self, "forwardMenu")
         self.forward_menu.aboutToShow.connect(
             lambda: nav.fill_history_menu(self.forward_menu, +1))
-        self.recent_menu = QMenu("&Recently read", self)
-        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu = named_menu(self, "recentMenu")
         self.recent_menu.aboutToShow.connect(
             lambda: nav.fill_recent_menu(self.recent_menu, self.clear_recent_action))
 
@@ -219,10 +220,7 @@ class MainWindow(QMainWindow, SessionView):
                 self.references.browser])
 
     def bundled_content(self) -> Path | None:
-        try:
-            return paths.content_dir().resolve()
-        except paths.NotFoundError:
-            return None
+        return dialogs.bundled_content()
 
     # what a kiosk (or any owner) may ask of the window ------------------------------------
 
@@ -266,11 +264,7 @@ class MainWindow(QMainWindow, SessionView):
         self.reader.setExtraSelections([])
         self.reader.setFocus()
         self.statusBar().clearMessage()
-        clipboard = QApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()
-            if clipboard.supportsSelection():  # X11: what a middle click pastes, to anyone
-                clipboard.clear(QClipboard.Mode.Selection)
+        chrome.clear_clipboard()
 
     # loading ---------------------------------------------------------------------------
 
@@ -315,8 +309,9 @@ class MainWindow(QMainWindow, SessionView):
         self.search.wait()  # a search still running on the previous index ends first
 
     def on_load_failed(self, message: str) -> None:
-        self.reader.show_message("Lantern could not open its library", message)
-        self.statusBar().showMessage("Loading failed")
+        self.reader.show_message(translate("Window", "Lantern could not open its library"),
+                                 message)
+        self.statusBar().showMessage(translate("Window", "Loading failed"))
 
     # navigation ------------------------------------------------------------------------
 
@@ -354,6 +349,10 @@ class MainWindow(QMainWindow, SessionView):
     def set_content_language(self, code: str) -> bool:
         """Read content in `code` ("en", "es"…; see content_language.set_content_language)."""
         return content_language.set_content_language(self, code)
+
+    def set_ui_language(self, code: str) -> bool:
+        """Speak `code` in the window and read content in it (see window/ui_language.py)."""
+        return switch_language(self, code)
 
     def go_home(self) -> None:
         self.results.hide()

@@ -22,6 +22,7 @@ from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.settings import SettingsStore
 from lantern.ui.window.opening import PageOpener
 from lantern.ui.window.policy import HOME, WindowPolicy
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage
@@ -81,7 +82,8 @@ class Navigator(QObject):
             return False
         where = Address.parse(address)
         if where is None:
-            self.message.emit(f"Not found: {address}", 5000)
+            self.message.emit(translate("Window", "Not found: {address}").format(
+                address=address), 5000)
             return False
         recent = self.recent.items if self.recent_enabled else ()
 
@@ -93,9 +95,11 @@ class Navigator(QObject):
     def _show(self, address: str, where: Address, page: ComposedPage | None, record: bool,
               steps: int, then: Callable[[], None] | None) -> bool:
         if page is None:
-            self.message.emit(f"Not found: {address}", 5000)
+            self.message.emit(translate("Window", "Not found: {address}").format(
+                address=address), 5000)
             if self.reader.page is None:  # it said "Opening…"
-                self.reader.show_message("Not found", "This page is not in the library.")
+                self.reader.show_message(translate("Window", "Not found"), translate(
+                    "Window", "This page is not in the library."))
             return False
         self.reader.show_page(page, where.anchor)
         self.references.set_references(page.citations)
@@ -114,8 +118,9 @@ class Navigator(QObject):
 
     def _failed(self, message: str) -> None:
         log.error("a page could not be composed: %s", message)
-        self.reader.show_message("This page could not be opened",
-                                 "Something went wrong while putting it together.")
+        self.reader.show_message(
+            translate("Window", "This page could not be opened"),
+            translate("Window", "Something went wrong while putting it together."))
 
     def go_home(self) -> None:
         if not self.navigate(self.session.localized(self.policy.home)):
@@ -170,7 +175,7 @@ class Navigator(QObject):
             action.setStatusTip(visit.address)
             action.triggered.connect(lambda _checked=False, a=visit.address: self.navigate(a))
         if not shown:
-            menu.addAction("Nothing read yet").setEnabled(False)
+            menu.addAction(translate("Window", "Nothing read yet")).setEnabled(False)
         menu.addSeparator()
         menu.addAction(clear_action)
         clear_action.setEnabled(bool(self.recent.items or self.recent_searches.items))
@@ -211,8 +216,9 @@ class Navigator(QObject):
 
     def open_external(self, url: QUrl) -> None:
         answer = QMessageBox.question(
-            self.window, "Open in your browser?",
-            f"This link leaves Lantern and opens in your web browser:\n\n{url.toString()}",
+            self.window, translate("Window", "Open in your browser?"),
+            translate("Window", "This link leaves Lantern and opens in your web browser:")
+            + f"\n\n{url.toString()}",
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
@@ -223,8 +229,9 @@ class Navigator(QObject):
         term_id = composer.renderer.term_for(word) if composer else None
         if term_id and self.glossary.show_term(term_id):
             return True
-        self.message.emit(
-            f"“{word}” is not in the glossary. Ctrl+K searches the library for it.", 6000)
+        self.message.emit(translate(
+            "Window", "“{word}” is not in the glossary. Ctrl+K searches the library for it."
+        ).format(word=word), 6000)
         return False
 
     def link_tooltip(self, href: str) -> str:

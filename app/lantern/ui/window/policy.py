@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from lantern.core.address import HOME as HOME_ADDRESS
 
+from lantern.ui.words import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from lantern.core.search.shared_index import SharedIndex
 
@@ -34,7 +36,7 @@ class WindowPolicy:
     #: Touch chrome: no context menus, fixed docks, finger scrolling, a shorter toolbar.
     touch: bool = False
     #: The search field's placeholder.
-    search_hint: str = "Search: try DMN, ketamine, microdosing…"
+    search_hint: str = QT_TRANSLATE_NOOP("Window", "Search: try DMN, ketamine, microdosing…")
     #: A search index built elsewhere, copied as this account's own once it checks out.
     shared_index: SharedIndex | None = None
 

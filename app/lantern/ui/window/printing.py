@@ -18,13 +18,14 @@ from lantern.core.theme import LIGHT, reader_css
 from lantern.ui.panels.reader import ReaderView
 from lantern.ui.panels.text_views import TextDocument
 from lantern.ui.window.actions import Act, make_action
+from lantern.ui.words import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
     from PySide6.QtPrintSupport import QPrinter
 
-FOOTER = ("Printed from Lantern, an offline reading companion. Information, not medical "
-          "advice.")
+FOOTER = QT_TRANSLATE_NOOP("Printing", "Printed from Lantern, an offline reading companion. "
+                           "Information, not medical advice.")
 
 
 class PrintDocument(TextDocument):
@@ -45,10 +46,11 @@ def printable(html: str, title: str, source: str = "") -> PrintDocument:
     # Glossary words read as ordinary text on paper; they cannot be tapped there.
     document.setDefaultStyleSheet(reader_css(PAPER) + f"a.term {{ color: {PAPER.text}; }}\n")
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    where = f" Source: {source}." if source else ""
+    where = " " + translate("Printing", "Source: {source}.").format(source=source) if source else ""
     # Links cannot be followed on paper; drop glossary and citation link styling.
     html = re.sub(rf'href="{SCHEME}:[^"]*"', "", html)
-    document.setHtml(f'<html><body>{html}<hr/><p class="meta">{FOOTER}{where}</p>'
+    footer = translate("Printing", FOOTER)
+    document.setHtml(f'<html><body>{html}<hr/><p class="meta">{footer}{where}</p>'
                      "</body></html>")
     return document
 
@@ -114,7 +116,7 @@ def write_pdf(document: QTextDocument, path: Path, title: str) -> str:
     try:
         path.open("wb").close()  # Qt would only say "QPainter::begin(): Returned false"
     except OSError as error:
-        return f"The PDF could not be written ({error.strerror or error})."
+        return _not_written(error)
     from PySide6.QtGui import QPdfWriter
 
     writer = QPdfWriter(str(path))
@@ -128,8 +130,13 @@ def write_pdf(document: QTextDocument, path: Path, title: str) -> str:
     try:
         ok = path.stat().st_size > 0
     except OSError as error:
-        return f"The PDF could not be written ({error.strerror or error})."
-    return "" if ok else "The PDF could not be written."
+        return _not_written(error)
+    return "" if ok else translate("Printing", "The PDF could not be written.")
+
+
+def _not_written(error: OSError) -> str:
+    return translate("Printing", "The PDF could not be written ({reason}).").format(
+        reason=error.strerror or error)
 
 
 def export_folder() -> Path:
@@ -184,7 +191,7 @@ class Printing(QObject):
         page = self.reader.page
         document = self.document()
         if page is None or document is None:
-            return "There is no page to export."
+            return translate("Printing", "There is no page to export.")
         return write_pdf(document, path, page.title)
 
     def export_page(self) -> None:
@@ -193,15 +200,15 @@ class Printing(QObject):
             return
         name = re.sub(r"[^\w-]+", "-", page.title.lower()).strip("-") or "lantern"
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, "Export PDF", str(export_folder() / f"{name}.pdf"),
-            "PDF files (*.pdf)")
+            self.window, translate("Printing", "Export PDF"), str(export_folder() / f"{name}.pdf"),
+            translate("Printing", "PDF files (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         message = self.export_to(Path(path))
         if message:
-            QMessageBox.warning(self.window, "Export PDF", message)
+            QMessageBox.warning(self.window, translate("Printing", "Export PDF"), message)
 
     def print_page(self) -> None:
         document = self.document()
@@ -213,7 +220,7 @@ class Printing(QObject):
         _page_setup(printer)
         printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print")
+        dialog.setWindowTitle(translate("Printing", "Print"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             keep_lines_together(document, printer)
             document.print_(printer)

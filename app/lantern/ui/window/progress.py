@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QStatusBar
 
+from lantern.ui.words import translate
+
 
 class IndexProgress(QObject):
     """A thread-safe progress callback: call it from a worker, the bar updates in the GUI.
@@ -18,8 +20,8 @@ class IndexProgress(QObject):
         super().__init__(status_bar)
         self.bar = QProgressBar()
         self.bar.setObjectName("indexProgress")
-        self.bar.setAccessibleName("Building the search index")
-        self.bar.setFormat("Building the search index… %p%")
+        self.bar.setAccessibleName(translate("Window", "Building the search index"))
+        self.bar.setFormat(translate("Window", "Building the search index… %p%"))
         self.bar.setMaximumWidth(320)
         self.bar.hide()
         status_bar.addPermanentWidget(self.bar)

@@ -17,6 +17,7 @@ from lantern.core.theme import HIGH_CONTRAST, LIGHT, THEMES, Theme, reader_css
 from lantern.ui import settings as keys
 from lantern.ui.settings import Setting, SettingsStore
 from lantern.ui.window.actions import Act, make_action
+from lantern.ui.words import QT_TRANSLATE_NOOP, translate
 
 T = TypeVar("T", str, float)
 SYSTEM = "system"
@@ -94,6 +95,18 @@ def palette_for(theme: Theme) -> QPalette:
     return palette
 
 
+#: Each theme's menu entry and status tip, translated where they are shown.
+THEME_WORDS = {
+    SYSTEM: (QT_TRANSLATE_NOOP("Themes", "Follow the &system"),
+             QT_TRANSLATE_NOOP("Themes", "Light or dark as the desktop is set")),
+    "light": (QT_TRANSLATE_NOOP("Themes", "&Light"),
+              QT_TRANSLATE_NOOP("Themes", "Light colours")),
+    "dark": (QT_TRANSLATE_NOOP("Themes", "&Dark"), QT_TRANSLATE_NOOP("Themes", "Dark colours")),
+    "high-contrast": (QT_TRANSLATE_NOOP("Themes", "&High contrast"),
+                      QT_TRANSLATE_NOOP("Themes", "High contrast colours")),
+}
+
+
 class Appearance(QObject):
     """Owns the View › Theme menu and the text size actions; applies both everywhere."""
 
@@ -125,28 +138,34 @@ class Appearance(QObject):
     # actions ---------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.theme_menu = QMenu("&Theme", self.window)
+        self.theme_menu = QMenu(self.window)
         self.theme_menu.setObjectName("themeMenu")
-        self.theme_menu.setAccessibleName("Theme")
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
-        choices = [(SYSTEM, "Follow the &system", "Light or dark as the desktop is set")]
-        choices += [(t.name, f"&{t.label}", f"{t.label} colours") for t in THEMES.values()]
-        for name, text, tip in choices:
-            action = QAction(text, self)
+        for name in (SYSTEM, *THEMES):
+            action = QAction(self)
             action.setCheckable(True)
             action.setData(name)
-            action.setStatusTip(tip)
             action.setChecked(name == self.mode)
             action.triggered.connect(lambda _checked=False, n=name: self.set_mode(n))
             self.theme_group.addAction(action)
             self.theme_menu.addAction(action)
             self.theme_actions[name] = action
         self.theme_menu.insertSeparator(self.theme_actions["light"])
+        self.retranslate()
 
         self.zoom_in_action = make_action(self, Act.ZOOM_IN, lambda: self.zoom(+1))
         self.zoom_out_action = make_action(self, Act.ZOOM_OUT, lambda: self.zoom(-1))
         self.zoom_reset_action = make_action(self, Act.ZOOM_RESET, lambda: self.zoom(0))
+
+    def retranslate(self) -> None:
+        """The theme menu's words in the interface's language."""
+        self.theme_menu.setTitle(translate("Themes", "&Theme"))
+        self.theme_menu.setAccessibleName(translate("Themes", "Theme"))
+        for name, action in self.theme_actions.items():
+            text, tip = THEME_WORDS.get(name, (name, name))
+            action.setText(translate("Themes", text))
+            action.setStatusTip(translate("Themes", tip))
 
     @property
     def zoom_actions(self) -> tuple[QAction, QAction, QAction]:

@@ -13,6 +13,7 @@ from lantern.core.messages import localise
 
 from lantern.ui.window import content_language, dialogs
 from lantern.ui.window.policy import HOME
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.ui.window.main_window import MainWindow
@@ -105,9 +106,13 @@ def show_reloaded(window: MainWindow) -> None:
     shown = window.findChild(dialogs.ProblemsDialog)
     if shown is not None and shown.isVisible():
         shown.show_problems(session.library, bundled)
-    window.statusBar().showMessage(
-        f"Content reloaded · {problems[0].format(localise=localise)}"
-        + (f" and {len(problems) - 1} more (View › Content problems)"
-           if len(problems) > 1 else "")
-        if problems else "Content reloaded · no problems")
+    if not problems:
+        text = translate("Window", "Content reloaded · no problems")
+    else:
+        text = translate("Window", "Content reloaded · {problem}").format(
+            problem=problems[0].format(localise=localise))
+        if len(problems) > 1:
+            text += " " + translate("Window", "and %n more (View › Content problems)",
+                                    "and %n more (View › Content problems)", len(problems) - 1)
+    window.statusBar().showMessage(text)
     window.content_reloaded.emit()

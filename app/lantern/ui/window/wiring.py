@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from lantern.ui.window import content_language, layout, watching
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from lantern.ui.window.main_window import MainWindow
@@ -46,9 +47,12 @@ def connect_loader(window: MainWindow) -> None:
     loader.loaded.connect(window.on_library_loaded)
     loader.reloaded.connect(lambda: watching.show_reloaded(window))
     loader.failed.connect(window.on_load_failed)
-    loader.index_updating.connect(lambda: status.showMessage("Updating the search index…"))
+    loader.index_updating.connect(lambda: status.showMessage(
+        translate("Window", "Updating the search index…")))
     loader.index_ready.connect(window.on_index_ready)
-    loader.index_updated.connect(lambda: status.showMessage("Search index updated", 5000))
+    loader.index_updated.connect(lambda: status.showMessage(
+        translate("Window", "Search index updated"), 5000))
     loader.index_updated.connect(window.index_updated)
     loader.index_update_failed.connect(lambda _message: status.showMessage(
-        "The search index could not be updated; searching the previous one", 15000))
+        translate("Window", "The search index could not be updated; searching the previous one"),
+        15000))

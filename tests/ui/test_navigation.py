@@ -35,10 +35,11 @@ def test_every_command_in_the_menus_comes_from_the_action_table(window):
     dock_toggles = {d.toggleViewAction() for d in (window.glossary, window.references,
                                                     window.contents, window.bookmarks.dock)}
     themes = set(window.appearance.theme_actions.values())
+    themes |= set(window.findChild(QMenu, "languageMenu").actions())  # languages, likewise
     seen = set()
     for top in window.menuBar().actions():
         for menu, action in _menu_actions(top.menu()):
-            # Panels, theme choices and the pages listed in Recently read are not commands.
+            # Panels, theme and language choices and the pages listed in Recently read are not commands.
             if action in dock_toggles or action in themes or (
                     menu is window.recent_menu and act_of(action) is None):
                 continue

@@ -203,11 +203,12 @@ class ResultsPanel(QWidget):
             if len(response.results) < total:
                 counts += " " + translate("Results", "(the best %n listed)", "(the best %n listed)",
                                           len(response.results))
-            text = (f"<b>{escape(translate('Results', 'Results for “{query}”'))}</b><br/>"
-                    f"{escape(counts)}").replace("{query}", escape(response.query))
+            heading = escape(translate("Results", "Results for “{query}”"))
+            text = (f"<b>{heading}</b><br/>{escape(counts)}").replace(
+                "{query}", escape(response.query))
         else:
-            text = (f"<b>{escape(translate('Results', 'Nothing found for “{query}”.'))}</b>"
-                    ).replace("{query}", escape(response.query))
+            heading = escape(translate("Results", "Nothing found for “{query}”."))
+            text = f"<b>{heading}</b>".replace("{query}", escape(response.query))
             if response.near_terms:
                 links = ", ".join(
                     f'<a href="{escape(address(Kind.TERM, t))}">{escape(term_names.get(t, t))}</a>'

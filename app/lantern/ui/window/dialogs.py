@@ -166,11 +166,13 @@ class AboutDialog(QDialog):
             "Dialogs", "Lantern's code: MIT. Its content: CC BY 4.0. Qt {qt} and PySide6 "
             "{pyside}: LGPL-3.0. The other tabs have the full texts and the libraries' notices."
         ).format(qt=qVersion(), pyside=PySide6.__version__))
+        content_heading = esc(translate("Dialogs", "Content"))
+        licences_heading = esc(translate("Dialogs", "Licences"))
         text = QLabel(
             f"<h2>Lantern {__version__}</h2><p>{summary}</p>"
-            f"<p><b>{esc(translate('Dialogs', 'Content'))}</b><br>{content}</p>"
+            f"<p><b>{content_heading}</b><br>{content}</p>"
             f"<p>{advice}</p>"
-            f"<p><b>{esc(translate('Dialogs', 'Licences'))}</b><br>{licences}</p>"
+            f"<p><b>{licences_heading}</b><br>{licences}</p>"
             f"<p>Python {platform.python_version()}</p>"
         )
         text.setObjectName("aboutText")

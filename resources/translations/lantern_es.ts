@@ -651,6 +651,17 @@ para que la próxima persona encuentre la pantalla limpia.</numerusform>
     </message>
 </context>
 <context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Flotante</translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
         <source>Reader</source>

@@ -39,7 +39,8 @@ def test_every_command_in_the_menus_comes_from_the_action_table(window):
     seen = set()
     for top in window.menuBar().actions():
         for menu, action in _menu_actions(top.menu()):
-            # Panels, theme and language choices and the pages listed in Recently read are not commands.
+            # Panels, theme and language choices and the pages listed in Recently read are
+            # not commands.
             if action in dock_toggles or action in themes or (
                     menu is window.recent_menu and act_of(action) is None):
                 continue

@@ -24,7 +24,6 @@ from lantern.ui.platform.safety_net import (
 from lantern.ui.platform.single_instance import Request, SingleInstance
 from lantern.ui.window import ui_language
 from lantern.ui.window.main_window import MainWindow
-from lantern.ui.window.policy import DESKTOP, WindowPolicy
 from lantern.ui.words import translate
 
 from lantern import __version__, i18n
@@ -159,7 +158,8 @@ def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | Non
     requests through `guard`; with `watch`, reloading its packs when a file is saved. It
     speaks `language` (`--lang`), else the reader's saved choice, else the locale's."""
     kept = set_aside_if_corrupt(paths.config_dir() / "lantern.ini")
-    window = _speaking(MainWindow, roots, ui_language.start(language, ui_language.saved_language()))
+    code = ui_language.start(language, ui_language.saved_language())
+    window = _reading_in(MainWindow(roots), code)
     if watch:
         window.watch_content()
     _bench_marks(window)  # its marks live as long as the window (their parent)
@@ -185,10 +185,8 @@ def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | Non
     return window
 
 
-def _speaking(make: type[MainWindow], roots: Sequence[Path], code: str,
-              policy: WindowPolicy = DESKTOP) -> MainWindow:
-    """The window, its content read in the language it speaks (`code`)."""
-    window = make(roots, policy=policy)
+def _reading_in(window: MainWindow, code: str) -> MainWindow:
+    """`window`, its content read in the language it speaks (`code`)."""
     if code != i18n.DEFAULT:
         window.set_content_language(code)
     return window
@@ -249,7 +247,8 @@ def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None =
     guard = _start(app, kiosk=True)
     if guard is None:
         return 0
-    window = _speaking(MainWindow, roots, ui_language.start(language), kiosk_window(policy))
+    code = ui_language.start(language)  # a kiosk keeps no choice: --lang, or the locale's
+    window = _reading_in(MainWindow(roots, policy=kiosk_window(policy)), code)
     logging_on = _AfterFirstPaint(window, _log_to_file)
     controller = KioskController(window, policy)
     controller.start()

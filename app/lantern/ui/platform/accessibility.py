@@ -10,7 +10,16 @@ PySide6 reaches them through `QAccessible.updateAccessibility`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QTabBar, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QLineEdit,
+    QTabBar,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from lantern.ui.words import translate
 
@@ -78,6 +87,12 @@ def name_qt_parts(root: QWidget) -> None:
                 button.setAccessibleName(translate("Accessibility", "Clear {field}").format(
                     field=label[0].lower() + label[1:]))
                 button.setProperty(_NAMED, True)
+    for dock in root.findChildren(QDockWidget):
+        # Qt names these once, in the language of the moment: named again after a switch.
+        for part in dock.findChildren(QAbstractButton, "qt_dockwidget_closebutton"):
+            part.setAccessibleName(translate("QDockWidget", "Close"))
+        for part in dock.findChildren(QAbstractButton, "qt_dockwidget_floatbutton"):
+            part.setAccessibleName(translate("QDockWidget", "Float"))
     for bar in root.findChildren(QToolBar):
         for button in bar.findChildren(QToolButton, "qt_toolbar_ext_button"):
             button.setAccessibleName(translate("Accessibility", "More toolbar buttons"))

@@ -128,12 +128,13 @@ class Navigator(QObject):
             self.navigate(self.session.localized(HOME))
 
     def open_last(self) -> None:
-        """The page read last time (the home page when nothing persists)."""
+        """The page read last time (the home page when nothing persists), in the content
+        language when it has a translation: a window started in Spanish opens in Spanish."""
         last = self.store.get(keys.LAST_PAGE) if self.policy.persist else self.policy.home
-        if not self.navigate(last):
+        if not self.navigate(self.session.localized(last)):
             if last == self.policy.home:
                 self._home_missing()
-            self.navigate(HOME)
+            self.navigate(self.session.localized(HOME))
 
     def _home_missing(self) -> None:
         """Say once that the policy's home page (a kiosk's `home`) is not in the content."""

@@ -20,12 +20,16 @@ class IndexProgress(QObject):
         super().__init__(status_bar)
         self.bar = QProgressBar()
         self.bar.setObjectName("indexProgress")
-        self.bar.setAccessibleName(translate("Window", "Building the search index"))
-        self.bar.setFormat(translate("Window", "Building the search index… %p%"))
+        self.retranslate()
         self.bar.setMaximumWidth(320)
         self.bar.hide()
         status_bar.addPermanentWidget(self.bar)
         self.changed.connect(self.on_changed)
+
+    def retranslate(self) -> None:
+        """The bar's words in the interface's language."""
+        self.bar.setAccessibleName(translate("Window", "Building the search index"))
+        self.bar.setFormat(translate("Window", "Building the search index… %p%"))
 
     def __call__(self, done: int, total: int) -> None:
         self.changed.emit(done, total)

@@ -40,6 +40,7 @@ def retranslate(w: MainWindow) -> None:
     w.toolbar.setWindowTitle(translate("Window", "Navigation"))
     w.search_field.setPlaceholderText(translate("Window", w.policy.search_hint))
     w.search_field.setAccessibleName(translate("Window", "Search"))
+    w.index_progress.retranslate()
     if w.policy.touch:
         from lantern.ui.window.chrome import name_button
 

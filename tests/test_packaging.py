@@ -60,6 +60,7 @@ def test_wheel_carries_content_and_resources(wheel: Path):
     assert "lantern/_data/resources/styles/article.css" in names
     assert "lantern/_data/resources/desktop/lantern.svg" in names
     assert "lantern/_data/resources/translations/lantern_cli_es.ts" in names
+    assert "lantern/_data/resources/translations/lantern_es.qm" in names  # the window's
     assert "lantern/cli.py" in names
     assert not any(n.startswith("tests/") for n in names)
 
@@ -73,6 +74,25 @@ def test_wheel_carries_every_content_file_and_the_packs_in_other_languages(wheel
     assert files and not missing
     spec = (ROOT / "resources" / "packaging" / "lantern.spec").read_text(encoding="utf-8")
     assert '(str(ROOT / "content"), "lantern/_data/content")' in spec  # the whole tree
+
+
+def test_the_bundle_keeps_the_catalogues_the_window_loads():
+    """The bundle leaves out Qt's translations, but not Lantern's catalogues nor Qt's
+    dialog words in the languages Lantern speaks (lantern.ui.language loads both)."""
+    spec = (ROOT / "resources" / "packaging" / "lantern.spec").read_text(encoding="utf-8")
+    start = spec.index("UNUSED = re.compile(")
+    unused = eval(spec[start + len("UNUSED = "):spec.index("\n)\n", start) + 2],
+                  {"re": re})
+    assert '(str(ROOT / "resources" / "translations"), "lantern/_data/resources/translations")' \
+        in spec
+    for kept in ("lantern/_data/resources/translations/lantern_es.qm",
+                 "lantern/_data/resources/translations/lantern_cli_es.ts",
+                 "PySide6/Qt/translations/qtbase_es.qm"):
+        assert not unused.search(kept), kept
+    for left_out in ("PySide6/Qt/translations/qtdeclarative_es.qm",
+                     "PySide6/Qt/translations/qtbase_de.qm",
+                     "PySide6/translations/qt_help_es.qm"):
+        assert unused.search(left_out), left_out
 
 
 def test_wheel_carries_the_licences_and_notices(wheel: Path):
@@ -165,7 +185,8 @@ def _check_installed(bin_dir: Path, where: Path) -> None:
     assert _run(lantern, "--version", cwd=where).stdout.strip().startswith("lantern ")
     found = _run(bin_dir / "python", "-c",
                  "import lantern.core.paths as p; print(p.content_dir()); "
-                 "print(p.resource('desktop', 'lantern.svg'))", cwd=where)
+                 "print(p.resource('desktop', 'lantern.svg')); "
+                 "from lantern.ui import language; print(language.catalogue('es'))", cwd=where)
     assert found.returncode == 0, found.stderr
     for line in found.stdout.splitlines():
         assert "site-packages" in line and Path(line).exists()

@@ -771,11 +771,11 @@ para que la próxima persona encuentre la pantalla limpia.</numerusform>
     </message>
     <message>
         <source>All kinds ({count})</source>
-        <translation>Todos los tipos ({count})</translation>
+        <translation>Todos ({count})</translation>
     </message>
     <message>
         <source>All topics</source>
-        <translation>Todos los temas</translation>
+        <translation>Todos</translation>
     </message>
     <message numerus="yes">
         <source>(the best %n listed)</source>
@@ -812,6 +812,10 @@ para que la próxima persona encuentre la pantalla limpia.</numerusform>
     <message>
         <source>Recent search</source>
         <translation>Búsqueda reciente</translation>
+    </message>
+    <message>
+        <source>{kind}: {title}, section {heading}</source>
+        <translation>{kind}: {title}, sección {heading}</translation>
     </message>
 </context>
 <context>

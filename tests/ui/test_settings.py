@@ -44,7 +44,7 @@ def test_values_come_back_typed_and_damaged_ones_as_defaults(tmp_path: Path):
 
 def test_every_key_is_declared_once():
     names = [s.key for s in keys.ALL]
-    assert len(names) == len(set(names)) == 8
+    assert len(names) == len(set(names)) == 9
     declared = {name for name, value in vars(keys).items() if isinstance(value, keys.Setting)}
     assert len(declared) == len(keys.ALL)
 

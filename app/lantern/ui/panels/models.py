@@ -9,7 +9,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from lantern.core.wording import kind_label
+
 from lantern.ui.panels.text_views import TextDocument
+from lantern.ui.words import translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -46,12 +49,14 @@ class ResultsModel(QAbstractListModel):
         if not index.isValid():
             return None
         result = self._results[index.row()]
-        label = result.kind.label
+        label = kind_label(result.kind)  # in the interface's language
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{result.title} ({label})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            where = f", section {result.heading}" if result.heading else ""
-            return f"{label}: {result.title}{where}"
+            if result.heading:
+                return translate("Results", "{kind}: {title}, section {heading}").format(
+                    kind=label, title=result.title, heading=result.heading)
+            return f"{label}: {result.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return result.heading or result.title
         if role == TargetRole:

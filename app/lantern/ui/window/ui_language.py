@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from lantern.core import messages, paths
 
 from lantern.ui import settings as keys
+from lantern.ui.settings import SettingsStore
 from lantern.ui.window.window_words import named_menu
 
 from lantern import i18n
@@ -30,8 +31,8 @@ def saved_language() -> str | None:
     ini = paths.config_dir() / "lantern.ini"
     if not ini.is_file():
         return None
-    value = QSettings(str(ini), QSettings.Format.IniFormat).value(keys.UI_LANGUAGE.key)
-    return value if isinstance(value, str) and value else None
+    store = SettingsStore(QSettings(str(ini), QSettings.Format.IniFormat))
+    return store.get(keys.UI_LANGUAGE) or None
 
 
 def start(flag: str | None = None, saved: str | None = None) -> str:

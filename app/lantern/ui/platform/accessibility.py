@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QDockWidget,
     QLineEdit,
     QTabBar,
     QToolBar,
@@ -78,6 +77,15 @@ def field_focus(widget: QWidget) -> None:
         QAccessibleEvent(widget, QAccessible.Event.Focus)) if widget.hasFocus() else None)
 
 
+def rename_dock_buttons(root: QWidget) -> None:
+    """A panel's close and float buttons named in the interface's language: Qt names them
+    once, when it makes them, and not again after a switch."""
+    for part in root.findChildren(QAbstractButton, "qt_dockwidget_closebutton"):
+        part.setAccessibleName(translate("QDockWidget", "Close"))
+    for part in root.findChildren(QAbstractButton, "qt_dockwidget_floatbutton"):
+        part.setAccessibleName(translate("QDockWidget", "Float"))
+
+
 def name_qt_parts(root: QWidget) -> None:
     """Name the controls Qt makes on its own under `root`, which it leaves unnamed."""
     for edit in root.findChildren(QLineEdit):
@@ -87,12 +95,6 @@ def name_qt_parts(root: QWidget) -> None:
                 button.setAccessibleName(translate("Accessibility", "Clear {field}").format(
                     field=label[0].lower() + label[1:]))
                 button.setProperty(_NAMED, True)
-    for dock in root.findChildren(QDockWidget):
-        # Qt names these once, in the language of the moment: named again after a switch.
-        for part in dock.findChildren(QAbstractButton, "qt_dockwidget_closebutton"):
-            part.setAccessibleName(translate("QDockWidget", "Close"))
-        for part in dock.findChildren(QAbstractButton, "qt_dockwidget_floatbutton"):
-            part.setAccessibleName(translate("QDockWidget", "Float"))
     for bar in root.findChildren(QToolBar):
         for button in bar.findChildren(QToolButton, "qt_toolbar_ext_button"):
             button.setAccessibleName(translate("Accessibility", "More toolbar buttons"))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
+from lantern.ui.platform import accessibility
 from lantern.ui.window.actions import retranslate_actions
 from lantern.ui.words import QT_TRANSLATE_NOOP, translate
 
@@ -29,24 +30,34 @@ MENU_TITLES = {
     "languageMenu": QT_TRANSLATE_NOOP("Menus", "&Language"),
 }
 
+
 def retranslate(w: MainWindow) -> None:
-    """Every word of the window itself in the interface's language."""
-    for menu in w.findChildren(QMenu):
-        title = MENU_TITLES.get(menu.objectName())
-        if title:
-            menu.setTitle(translate("Menus", title))
+    """Every word of the window itself in the interface's language, after a switch."""
+    _say(w)
     retranslate_actions(w)
     w.appearance.retranslate()
-    w.toolbar.setWindowTitle(translate("Window", "Navigation"))
-    w.search_field.setPlaceholderText(translate("Window", w.policy.search_hint))
-    w.search_field.setAccessibleName(translate("Window", "Search"))
     w.index_progress.retranslate()
     if w.policy.touch:
         from lantern.ui.window.chrome import name_button
 
         name_button(w.toolbar, w.help_action, "helpNowButton",
                     translate("Window", "Need help now"))
+    accessibility.rename_dock_buttons(w)
     w.name_qt_parts()
+
+
+def _say(w: MainWindow) -> None:
+    """The words the window sets itself (its parts say theirs as they are made)."""
+    # The menus are the menu bar's or the window's own: no search of the whole window.
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for menu in [*w.menuBar().findChildren(QMenu, options=direct),
+                 *w.findChildren(QMenu, options=direct)]:
+        title = MENU_TITLES.get(menu.objectName())
+        if title:
+            menu.setTitle(translate("Menus", title))
+    w.toolbar.setWindowTitle(translate("Window", "Navigation"))
+    w.search_field.setPlaceholderText(translate("Window", w.policy.search_hint))
+    w.search_field.setAccessibleName(translate("Window", "Search"))
 
 
 class _LanguageWatch(QObject):
@@ -65,7 +76,7 @@ class _LanguageWatch(QObject):
 
 def follow_language(w: MainWindow) -> None:
     """The window's words now, and again whenever the interface's language changes."""
-    retranslate(w)
+    _say(w)
     _LanguageWatch(w)  # lives as long as the window (its parent)
 
 

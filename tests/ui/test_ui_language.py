@@ -181,3 +181,26 @@ def test_english_loads_no_catalogue():
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                          text=True, check=True).stdout.split()
     assert out == ["en", "False"]
+
+
+def test_a_kiosk_has_no_language_menu_but_switches_when_asked(qtbot, tmp_path: Path):
+    from lantern.core.kiosk import KioskPolicy
+    from lantern.ui.kiosk.controller import KioskController
+    from lantern.ui.kiosk.policy import kiosk_window
+
+    window = make_window(qtbot, tmp_path, roots=(VALID_PACK, ES_PACK),
+                         policy=kiosk_window(KioskPolicy()))
+    controller = KioskController(window, KioskPolicy(), fullscreen=False)
+    assert window.findChild(QMenu, "languageMenu") is None  # its own button instead
+    with qtbot.waitSignal(window.ui_language_changed, timeout=5000):
+        assert window.set_ui_language("es")
+    qtbot.waitUntil(lambda: controller.overlay.title.text() == "¿Sigue leyendo?")
+    start_over = window.toolbar.findChild(QAbstractButton, "startOverButton")
+    assert start_over.text() == "Empezar de nuevo"
+    assert start_over.accessibleName() == "Empezar de nuevo"
+    assert window.search_field.placeholderText() == "Toque para buscar"
+    assert window.session.language == "es"
+    assert window.settings.get(keys.UI_LANGUAGE) == ""  # a kiosk keeps nothing
+    window.set_ui_language("en")
+    qtbot.waitUntil(lambda: start_over.accessibleName() == "Start over")
+    controller.exit_kiosk()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,6 +28,7 @@ from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
 from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
+from lantern.ui.window.chrome import name_button
 from lantern.ui.window.printing import default_printer
 from lantern.ui.words import translate
 
@@ -107,18 +108,12 @@ class KioskController(QObject):
         self.print_action = make_action(self, Act.KIOSK_PRINT, self.print_page)
         #: Where kiosk printing goes: the default printer, no dialog (tests put a PDF here).
         self.printer_factory: Callable[[], QPrinter | None] = default_printer
-        controls = [(self.smaller_action, "smallerTextButton", translate("Kiosk", "Smaller text")),
-                    (self.larger_action, "largerTextButton", translate("Kiosk", "Larger text"))]
-        if self.policy.allow_print:  # straight to the clinic's printer: no dialog, no files
-            controls.append((self.print_action, "kioskPrintButton",
-                             translate("Kiosk", "Print this page")))
-        controls.append((self.start_over_action, "startOverButton",
-                         translate("Kiosk", "Start over")))
-        w.add_toolbar_controls(self.corner, controls)
+        w.add_toolbar_controls(self.corner, self._controls())
+        w.ui_language_changed.connect(self._rename_controls)  # the kiosk's language button
 
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide_requested.connect(self.hide_keyboard)
-        self.keyboard_dock = QDockWidget(translate("Kiosk", "Keyboard"), w)
+        self.keyboard_dock = QDockWidget(w)
         self.keyboard_dock.setObjectName("keyboardDock")
         self.keyboard_dock.setTitleBarWidget(QWidget())
         self.keyboard_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
@@ -127,7 +122,25 @@ class KioskController(QObject):
         self.keyboard_dock.setWidget(self.keyboard)
         self.keyboard_dock.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         w.add_bottom_panel(self.keyboard_dock)
+        self._rename_controls()
         self.keyboard_dock.hide()
+
+    def _controls(self) -> list[tuple[QAction, str, str]]:
+        """The kiosk's buttons on the toolbar: action, object name, accessible name."""
+        controls = [(self.smaller_action, "smallerTextButton", translate("Kiosk", "Smaller text")),
+                    (self.larger_action, "largerTextButton", translate("Kiosk", "Larger text"))]
+        if self.policy.allow_print:  # straight to the clinic's printer: no dialog, no files
+            controls.append((self.print_action, "kioskPrintButton",
+                             translate("Kiosk", "Print this page")))
+        controls.append((self.start_over_action, "startOverButton",
+                         translate("Kiosk", "Start over")))
+        return controls
+
+    def _rename_controls(self, *_language: str) -> None:
+        """The buttons' names in the interface's language (their texts are the actions')."""
+        for action, name, accessible in self._controls():
+            name_button(self.window.toolbar, action, name, accessible)
+        self.keyboard_dock.setWindowTitle(translate("Kiosk", "Keyboard"))
 
     def start(self) -> None:
         """Show the window (full screen unless told otherwise) and start the idle clock."""

@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Content &amp;problems…</source>
-        <translation>&amp;Problemas del contenido…</translation>
+        <translation>Pro&amp;blemas del contenido…</translation>
     </message>
     <message>
         <source>Files of the content pack that could not be read, and why</source>
@@ -611,8 +611,12 @@ para que la próxima persona encuentre la pantalla limpia.</numerusform>
         <translation>Adelante</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
+        <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="vanished">&amp;Idioma</translation>
     </message>
 </context>
 <context>

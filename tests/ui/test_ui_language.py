@@ -185,6 +185,7 @@ def test_english_loads_no_catalogue():
 
 def test_a_kiosk_has_no_language_menu_but_switches_when_asked(qtbot, tmp_path: Path):
     from lantern.core.kiosk import KioskPolicy
+
     from lantern.ui.kiosk.controller import KioskController
     from lantern.ui.kiosk.policy import kiosk_window
 

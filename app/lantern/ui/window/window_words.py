@@ -27,7 +27,7 @@ MENU_TITLES = {
     "recentMenu": QT_TRANSLATE_NOOP("Menus", "&Recently read"),
     "backMenu": QT_TRANSLATE_NOOP("Menus", "Back"),
     "forwardMenu": QT_TRANSLATE_NOOP("Menus", "Forward"),
-    "languageMenu": QT_TRANSLATE_NOOP("Menus", "&Language"),
+    "languageMenu": QT_TRANSLATE_NOOP("Menus", "Lan&guage"),
 }
 
 

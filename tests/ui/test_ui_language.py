@@ -205,3 +205,26 @@ def test_a_kiosk_has_no_language_menu_but_switches_when_asked(qtbot, tmp_path: P
     window.set_ui_language("en")
     qtbot.waitUntil(lambda: start_over.accessibleName() == "Start over")
     controller.exit_kiosk()
+
+
+def _accelerators(menu: QMenu) -> Iterator[tuple[str, list[str]]]:
+    keys_ = [t.split("&", 1)[1][0].lower() for t in (a.text() for a in menu.actions())
+             if "&" in t and not t.endswith("&")]
+    yield menu.title(), keys_
+    for action in menu.actions():
+        if action.menu() is not None:
+            yield from _accelerators(action.menu())
+
+
+def test_each_menu_has_distinct_accelerators_in_spanish(qtbot, tmp_path: Path):
+    window = make_window(qtbot, tmp_path, roots=(VALID_PACK, ES_PACK))
+    file_menu = window.menuBar().actions()[0]
+    for code, title in (("es", "&Archivo"),):
+        window.set_ui_language(code)
+        qtbot.waitUntil(lambda title=title: file_menu.text() == title)
+        bar = [a.text().split("&", 1)[1][0].lower() for a in window.menuBar().actions()]
+        assert len(bar) == len(set(bar)), (code, bar)
+        for top in window.menuBar().actions():
+            for name, keys_ in _accelerators(top.menu()):
+                assert len(keys_) == len(set(keys_)), (code, name, keys_)
+    window.close()

@@ -28,7 +28,6 @@ from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
 from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
-from lantern.ui.window.chrome import name_button
 from lantern.ui.window.printing import default_printer
 from lantern.ui.words import translate
 
@@ -138,8 +137,7 @@ class KioskController(QObject):
 
     def _rename_controls(self, *_language: str) -> None:
         """The buttons' names in the interface's language (their texts are the actions')."""
-        for action, name, accessible in self._controls():
-            name_button(self.window.toolbar, action, name, accessible)
+        self.window.name_toolbar_controls(self._controls())
         self.keyboard_dock.setWindowTitle(translate("Kiosk", "Keyboard"))
 
     def start(self) -> None:

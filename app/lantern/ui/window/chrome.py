@@ -180,6 +180,21 @@ def cycle_focus(places: Sequence[QWidget], step: int) -> None:
                     else Qt.FocusReason.BacktabFocusReason)
 
 
+def add_controls(bar: QToolBar, first: QWidget,
+                 actions: Sequence[tuple[QAction, str, str]]) -> None:
+    """`first` before everything on `bar`; after it all, a separator and each action."""
+    bar.insertWidget(bar.actions()[0], first)
+    bar.addSeparator()
+    for action, _name, _accessible in actions:
+        bar.addAction(action)
+    name_buttons(bar, actions)
+
+
+def name_buttons(bar: QToolBar, actions: Sequence[tuple[QAction, str, str]]) -> None:
+    for action, name, accessible in actions:
+        name_button(bar, action, name, accessible)
+
+
 def name_button(bar: QToolBar, action: QAction, name: str, accessible: str) -> None:
     button = bar.widgetForAction(action)
     if isinstance(button, QToolButton):

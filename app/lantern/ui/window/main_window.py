@@ -228,11 +228,11 @@ class MainWindow(QMainWindow, SessionView):
                              actions: Sequence[tuple[QAction, str, str]]) -> None:
         """`first` before everything on the toolbar; after it all, a separator and each
         action, its button named (object name, accessible name)."""
-        self.toolbar.insertWidget(self.toolbar.actions()[0], first)
-        self.toolbar.addSeparator()
-        for action, name, accessible in actions:
-            self.toolbar.addAction(action)
-            chrome.name_button(self.toolbar, action, name, accessible)
+        chrome.add_controls(self.toolbar, first, actions)
+
+    def name_toolbar_controls(self, actions: Sequence[tuple[QAction, str, str]]) -> None:
+        """Name the buttons of `actions` again (object name, accessible name)."""
+        chrome.name_buttons(self.toolbar, actions)
 
     def add_bottom_panel(self, dock: QDockWidget) -> None:
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

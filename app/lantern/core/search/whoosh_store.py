@@ -78,9 +78,10 @@ def open_previous(library: Library, cache: Path) -> WhooshIndex | None:
     if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") == library.fingerprint:
         return None
     try:
-        if not _exists(location):
-            return None
+        # Opened at once, not asked first whether it exists: Whoosh tells that by opening it.
         return WhooshIndex(_open_dir(location, readonly=True), location)
+    except index.EmptyIndexError:  # no index there (yet)
+        return None
     except Exception as exc:  # damaged: open_index() will rebuild it
         log.info("previous index at %s not usable (%s)", location, str(exc))
         return None
@@ -236,7 +237,8 @@ def _open_dir(location: Path, readonly: bool = False) -> index.Index:
     if reason:
         raise ForeignOwner(f"the index folder {reason}; it is not read")
     ix = index.open_dir(str(location), readonly=readonly)
-    found = {name: type(ix.schema[name]).__name__ for name in ix.schema.names()}
+    schema = ix.schema  # read from the TOC at each ask: once here, not once a field
+    found = {name: type(schema[name]).__name__ for name in schema.names()}
     wanted = {name: type(f).__name__ for name, f in make_schema().items()}
     if found != wanted:
         ix.close()

@@ -30,12 +30,22 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING2 = re.compile(r"^##[ \t]+(\S.*)$")
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
-    """A key for comparing names: `5-HT2A`, `5ht2a` and `5 HT 2A` all fold to `5ht2a`."""
+    """A key for comparing names: `5-HT2A`, `5ht2a` and `5 HT 2A` all fold to `5ht2a`.
+
+    Letters and digits are kept, as `str.isalnum` tells them (which is what `\\w` less
+    `_` matches); ASCII text, most names and query words, skips the normalisation it does
+    not need (every search folds each glossary name, and each word of the texts it marks).
+    """
+    if text.isascii():
+        text = text.lower()
+        return text if text.isalnum() else _NOT_ASCII_ALNUM.sub("", text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return text if text.isalnum() else _NOT_ALNUM.sub("", text)
 
 
 def sort_key(text: str) -> str:

@@ -79,7 +79,7 @@ def contexts(library: Library, engine: WhooshIndex) -> dict[str, LanguageContext
             language=code, profile=profile(code), view=view,
             matcher=matchers.get(code) or ConceptMatcher((), key=profile(code).names),
             snippets=Snippets(view.index_form, width=220, context=70, passages=2,
-                              cut_marks=True),
+                              cut_marks=True, keys=view.index_forms),
             terms={t.id: t for t in library.terms if mine(t)},
             pages={p.local_name: p for p in library.pages if mine(p)},  # help-now …
             faqs=tuple(f for f in library.faqs if mine(f)),

@@ -1,7 +1,8 @@
 """The Whoosh adapter: schema, analysis, and running the engine-neutral query tree of
 `query.py` on an open index. With `whoosh_store.py` (the index's life on disk) and
-`whoosh_lang.py` (analysis by language) the only code that imports the search engine:
-swapping the engine means rewriting these three files; the search policy (`engine.py`) and
+`whoosh_lang.py` (analysis by language) the only code that imports the search engine
+(`whoosh_morph.py` only stands in for one of its modules): swapping the engine means
+rewriting these files; the search policy (`engine.py`) and
 the rest of Lantern never see Whoosh.
 
 One index holds every language; each analysed language searches its own fields through a
@@ -118,6 +119,14 @@ def _index_form(word: str, spec: LanguageFields = ENGLISH) -> str:
     return ""
 
 
+def _index_forms(words: Sequence[str], spec: LanguageFields = ENGLISH) -> list[str]:
+    """`_index_form` of each of `words` (each a whole word as the analyzer splits them), the
+    analyzer run once over all of them; [] when it did not give one form a word."""
+    forms = [str(t.text) for t in spec.analyzer(" ".join(words), mode="query",
+                                                  removestops=False)]
+    return forms if len(forms) == len(words) else []
+
+
 def analyze(text: str, spec: LanguageFields = ENGLISH) -> list[str]:
     """The index words of `text`, as a query is analyzed."""
     return [str(t.text) for t in spec.analyzer(text, mode="query")]
@@ -210,6 +219,11 @@ class WhooshView:
 
     def index_form(self, word: str) -> str:
         return _index_form(word, self.spec)
+
+    def index_forms(self, words: Sequence[str]) -> list[str]:
+        """`index_form` of each of `words` at once (whole words as the analyzer splits
+        them), or [] when that cannot be told word by word."""
+        return _index_forms(words, self.spec)
 
     def spelling_form(self, word: str) -> str:
         """`word` as the list of written words holds it (lower case; Spanish unaccented)."""

@@ -103,7 +103,7 @@ def test_thousands_of_long_names_keep_the_concept_matcher_small_and_exact():
              for n in range(3000)]
     matcher = ConceptMatcher(terms)
     # Beginnings are kept up to PREFIX_CHARS letters, not every beginning of every name.
-    assert len(matcher._prefixes) <= len(matcher.names) * PREFIX_CHARS
+    assert len(matcher._beginnings()) <= len(matcher.names) * PREFIX_CHARS
     found = matcher.spans("is disorder2071 of glycosylation with long name inherited?")
     assert [(s.concept, s.text) for s in found] == [
         ("t2071", "disorder2071 of glycosylation with long name")]

@@ -20,6 +20,8 @@ MAX_WORDS = 6
 #: a name when its first PREFIX_CHARS do (the names look-up decides), so memory grows with
 #: the number of names, not with the square of their length.
 PREFIX_CHARS = 24
+#: Texts of at most this many words (queries) are matched without the beginnings.
+SHORT_TEXT_WORDS = 40
 _FOLD_CACHE = 100_000  # distinct words remembered folded
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 #: Words of reading text: hyphens join, apostrophes and dots do not, so a name is found in
@@ -51,13 +53,20 @@ class ConceptMatcher:
                 folded = self._key(name)
                 if len(folded) >= 2:
                     self.names.setdefault(folded, term.id)
-        # Every beginning of a name: a run of words that is none can stop growing.
-        self._prefixes = {key[:n] for key in self.names
-                          for n in range(1, min(len(key), PREFIX_CHARS) + 1)}
+        self._prefixes: set[str] | None = None  # made when a long text is first read
         self._folded: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return bool(self.names)
+
+    def _beginnings(self) -> set[str]:
+        """Every beginning of a name: a run of words that is none can stop growing. Made
+        on the first long text (a query is read without it: a bilingual search reads every
+        query with each language's matcher, and mostly only one language's results)."""
+        if self._prefixes is None:
+            self._prefixes = {key[:n] for key in self.names
+                              for n in range(1, min(len(key), PREFIX_CHARS) + 1)}
+        return self._prefixes
 
     def _fold(self, word: str) -> str:
         folded = self._folded.get(word)
@@ -74,19 +83,22 @@ class ConceptMatcher:
         words = list(self._word.finditer(text))
         cache = self._folded
         folded = [cache.get(w.group(0)) or self._fold(w.group(0)) for w in words]
-        names, prefixes = self.names, self._prefixes
+        names = self.names
+        # The beginnings only skip runs that can name nothing: a short text is looked up
+        # whole, run by run, and gives the same spans.
+        prefixes = self._beginnings() if len(words) > SHORT_TEXT_WORDS else None
         found: list[Span] = []
         i = 0
         while i < len(words):
-            if folded[i][:PREFIX_CHARS] not in prefixes:  # most words begin no name
-                i += 1
+            if prefixes is not None and folded[i][:PREFIX_CHARS] not in prefixes:
+                i += 1  # most words begin no name
                 continue
             best = -1
             concept = ""
             key = ""
             for j in range(i, min(i + MAX_WORDS, len(words))):
                 key += folded[j]
-                if key[:PREFIX_CHARS] not in prefixes:
+                if prefixes is not None and key[:PREFIX_CHARS] not in prefixes:
                     break
                 if key in names:
                     best, concept = j, names[key]

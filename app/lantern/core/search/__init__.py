@@ -9,12 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lantern.core.search import whoosh_morph
+
 if TYPE_CHECKING:
     from lantern.core.model import Library
     from lantern.core.search.engine import Progress, SearchIndex
     from lantern.core.search.results import SearchResponse, SearchResult, Suggestion
 
 __all__ = ["SearchResponse", "SearchResult", "Suggestion", "open_index", "open_previous_index"]
+
+# Before the engine is first imported (by any module of this package): see whoosh_morph.
+whoosh_morph.install()
 
 
 def __getattr__(name: str) -> Any:

@@ -14,8 +14,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -300,52 +298,16 @@ def read_reference_file(path: Path, text: str) -> tuple[list[Located], list[File
 
 # --- CSL rich text in titles ------------------------------------------------------------
 
-_KEPT_TAGS = {"i", "b", "sup", "sub"}
-
-
-class _TitleMarkup(HTMLParser):
-    """CSL's title markup (`<i>`, `<b>`, `<sup>`, `<sub>`, `<span class="nocase">`, small
-    caps) kept as safe HTML; any other tag is dropped and its text kept."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html: list[str] = []
-        self.text: list[str] = []
-        self.open: list[tuple[str, str]] = []  # (tag in the title, tag written or "")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        written = tag if tag in _KEPT_TAGS else ""
-        if tag == "span" and "small-caps" in (dict(attrs).get("style") or ""):
-            self.html.append('<span style="font-variant: small-caps">')
-            written = "span"
-        elif written:
-            self.html.append(f"<{written}>")
-        self.open.append((tag, written))
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                for _, written in reversed(self.open[index:]):
-                    if written:
-                        self.html.append(f"</{written}>")
-                del self.open[index:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.html.append(escape(data, quote=False))
-        self.text.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self.html.extend(f"</{written}>" for _, written in reversed(self.open) if written)
-        self.open.clear()
-
 
 def title_markup(title: str) -> tuple[str, str]:
     """A CSL title as (safe HTML with its markup, plain text without it)."""
     if "<" not in title and "&" not in title:
-        return escape(title, quote=False), title
-    parser = _TitleMarkup()
+        return title.replace(">", "&gt;"), title  # what html.escape leaves of it
+    # The HTML parser is imported here: most titles have no markup, and every start (and
+    # `lantern search`) reads this module for its list of reference files.
+    from lantern.core.csl_title import TitleMarkup
+
+    parser = TitleMarkup()
     parser.feed(title)
     parser.close()
     return "".join(parser.html), "".join(parser.text)

@@ -129,3 +129,25 @@ def test_a_search_never_loads_whooshs_english_word_variations(tmp_path):
     assert done.returncode == 0, done.stderr
     # Not loaded by the search; loaded, and the real one, once a Variations query asks.
     assert done.stdout.split("\n")[:3] == ["True", "['ran', 'run']", "False"]
+
+
+def test_spanish_analysis_loads_only_the_spanish_stemmer_and_whooshs_own_code_still_runs(
+        tmp_path):
+    code = (
+        "import sys\n"
+        "from lantern.core.search.whoosh_lang import SPANISH\n"
+        "print([t.text for t in SPANISH.analyzer('Las integraciones y sesiones')])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('whoosh.lang.snowball')))\n"
+        "from whoosh.lang.snowball import classes  # the package's own code runs now\n"
+        "from whoosh.lang.snowball.spanish import SpanishStemmer\n"
+        "print(len(classes), classes['es'] is SpanishStemmer,\n"
+        "      classes['fr']().stem('maisons'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == [
+        "['integr', 'sesion']",
+        "['whoosh.lang.snowball', 'whoosh.lang.snowball.bases', "
+        "'whoosh.lang.snowball.spanish']",
+        "14 True maison"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lantern.core.search import whoosh_morph
+from lantern.core.search import whoosh_lazy
 
 if TYPE_CHECKING:
     from lantern.core.model import Library
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SearchResponse", "SearchResult", "Suggestion", "open_index", "open_previous_index"]
 
-# Before the engine is first imported (by any module of this package): see whoosh_morph.
-whoosh_morph.install()
+# Before the engine is first imported (by any module of this package): see whoosh_lazy.
+whoosh_lazy.install()
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,7 @@
 """The Whoosh adapter: schema, analysis, and running the engine-neutral query tree of
 `query.py` on an open index. With `whoosh_store.py` (the index's life on disk) and
 `whoosh_lang.py` (analysis by language) the only code that imports the search engine
-(`whoosh_morph.py` only stands in for one of its modules): swapping the engine means
+(`whoosh_lazy.py` only puts off loading two of its modules): swapping the engine means
 rewriting these files; the search policy (`engine.py`) and
 the rest of Lantern never see Whoosh.
 

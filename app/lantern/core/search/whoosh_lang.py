@@ -11,7 +11,8 @@ adapter, like `whoosh_adapter.py` and `whoosh_store.py`.
 Accents are folded by `languages.unaccent` (Unicode decomposition, marks dropped), the
 same function the search policy folds names and crisis phrasing with, so the two always
 agree; Whoosh's own `accent_map` would cost a large table built at every start. The
-stemmer's module (with every Snowball language) is imported on the first Spanish word.
+stemmer's module (without the other Snowball languages: `whoosh_lazy`) is imported on
+the first Spanish word.
 """
 
 from __future__ import annotations
@@ -88,8 +89,9 @@ def _stemmer() -> Any:
     """Whoosh's Snowball Spanish stemmer for words whose accents are already folded: its
     suffix tables folded the same way, so that `integracion` loses `acion` as `integración`
     loses `ación` (the stock tables would leave the unaccented word whole)."""
-    from whoosh.lang.snowball.spanish import SpanishStemmer
+    from lantern.core.search.whoosh_lazy import spanish_stemmer
 
+    SpanishStemmer = spanish_stemmer()
     tables = {name: tuple(unaccent(s) for s in getattr(SpanishStemmer, name))
               for name in (f"_SpanishStemmer__{step}_suffixes"
                            for step in ("step0", "step1", "step2a", "step2b", "step3"))}

@@ -151,3 +151,33 @@ def test_spanish_analysis_loads_only_the_spanish_stemmer_and_whooshs_own_code_st
         "['whoosh.lang.snowball', 'whoosh.lang.snowball.bases', "
         "'whoosh.lang.snowball.spanish']",
         "14 True maison"]
+
+
+@pytest.fixture(scope="module")
+def index(library):
+    from lantern.core.search import open_index
+
+    ix = open_index(library)
+    yield ix
+    ix.close()
+
+
+def test_a_search_starts_no_thread(index, monkeypatch: pytest.MonkeyPatch):
+    import threading
+
+    def refuse(self: threading.Thread) -> None:
+        pytest.fail(f"a thread was started: {self!r}")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    assert index.search("psilocybin and the brain").results
+
+
+def test_a_search_past_its_time_limit_stops_and_says_so(index, monkeypatch, caplog):
+    from lantern.core.search import whoosh_adapter
+
+    whole = index.search("brain")
+    monkeypatch.setattr(whoosh_adapter, "TIME_LIMIT_S", -1.0)  # out of time at once
+    with caplog.at_level("INFO", logger=whoosh_adapter.__name__):
+        cut = index.search("brain")
+    assert "time limit" in caplog.text
+    assert whole.results and len(cut.results) < len(whole.results)

@@ -24,6 +24,7 @@ from lantern.core.kiosk import KioskPolicy, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.kiosk.guard import WindowGuard, host_in_window
+from lantern.ui.kiosk.language_button import LanguageSwitch, restore_default_language
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
 from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
@@ -85,6 +86,7 @@ class KioskController(QObject):
         window.library_loaded.connect(self.reset)
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
+        window.content_language_changed.connect(lambda _code: self._show_language())
         self._apply_text_scale()
         self._compact: bool | None = None
         self._fit_width()  # the stylesheet last, so every named button is styled
@@ -106,8 +108,11 @@ class KioskController(QObject):
         self.print_action = make_action(self, Act.KIOSK_PRINT, self.print_page)
         #: Where kiosk printing goes: the default printer, no dialog (tests put a PDF here).
         self.printer_factory: Callable[[], QPrinter | None] = default_printer
-        controls = [(self.smaller_action, "smallerTextButton", "Smaller text"),
-                    (self.larger_action, "largerTextButton", "Larger text")]
+        #: EN | ES: the visitor's language, until the next reset.
+        self.language = LanguageSwitch(w, self)
+        controls = self.language.controls()
+        controls += [(self.smaller_action, "smallerTextButton", "Smaller text"),
+                     (self.larger_action, "largerTextButton", "Larger text")]
         if self.policy.allow_print:  # straight to the clinic's printer: no dialog, no files
             controls.append((self.print_action, "kioskPrintButton", "Print this page"))
         controls.append((self.start_over_action, "startOverButton", "Start over"))
@@ -196,7 +201,9 @@ class KioskController(QObject):
         self.hide_keyboard()
         self._scale = DEFAULT_SCALE
         self._apply_text_scale()
+        restore_default_language(self.window)
         self.window.reset()  # every panel of the window resets itself, then Home
+        self._show_language()  # the clinic's language again, on the switch and the keyboard
         self._dirty = False
         self.reset_done.emit()
 
@@ -215,6 +222,12 @@ class KioskController(QObject):
         self.window.set_reading_css(css)
         self.smaller_action.setEnabled(self._scale > 0)
         self.larger_action.setEnabled(self._scale < len(TEXT_SCALES) - 1)
+
+    def _show_language(self) -> None:
+        """The switch and the on-screen keyboard in the content language on show."""
+        w = self.window
+        self.language.show_language(w.content_language, w.content_languages)
+        self.keyboard.set_language(w.content_language)
 
     def show_keyboard(self, field: QWidget | None = None) -> None:
         """Under the field being typed in (the search field at the top of the screen, a

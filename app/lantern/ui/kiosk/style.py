@@ -24,6 +24,11 @@ QToolBar#navigationBar QToolButton#helpNowButton { background: $help; color: $li
     border-color: $help_border; font-weight: bold; }
 QToolBar#navigationBar QToolButton#startOverButton { background: $action; color: $light_text;
     border-color: $action_border; font-weight: bold; }
+QToolBar#navigationBar QToolButton#languageEnButton,
+QToolBar#navigationBar QToolButton#languageEsButton { min-width: 52px; padding: 0px 3px; }
+QToolBar#navigationBar QToolButton#languageEnButton:checked,
+QToolBar#navigationBar QToolButton#languageEsButton:checked { background: $pressed;
+    border: 3px solid $focus; font-weight: bold; padding: 0px 1px; min-height: 48px; }
 QLabel#hotCorner { font-weight: bold; color: $corner_text; padding: 0px 6px; font-size: 14pt; }
 QLineEdit { min-height: 52px; padding: 0px 12px; border: 2px solid $button_border;
     border-radius: 10px; background: $field; font-size: 17pt; }

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 KEY_SIZE = 56  # px; comfortably above the 44 px touch minimum
 
 #: The rows of letter keys by language; a space in a row is a gap between groups of keys.
-#: Backspace ends the first row and Search the third.
+#: Backspace ends the first row and Search the third. The Spanish layout keeps every
+#: letter where the English one has it, ñ after l as on a Spanish keyboard, and has a row
+#: more, of accented vowels and ¿ ¡, so that no row is wider than a 1024 px screen.
 LAYOUTS = {
     "en": ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm"),
-    "es": ("1234567890¿¡", "qwertyuiop", "asdfghjklñ", "zxcvbnm- áéíóúü"),
+    "es": ("1234567890", "qwertyuiop", "asdfghjklñ", "zxcvbnm-", "áéíóúü ¿¡"),
 }
 LETTER_ROWS = LAYOUTS["en"]
 DIGIT_ROWS = ("123", "456", "789")

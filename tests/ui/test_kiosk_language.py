@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QPushButton,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
+    QWidget,
+)
 
 from lantern.core.kiosk import KioskPolicy
 
@@ -144,6 +151,40 @@ def test_the_switch_is_a_named_touch_target_on_the_bar(qtbot, kiosk):
         assert window.toolbar.rect().contains(button.geometry()), (name, button.geometry())
 
 
+def placeholder_room(window: MainWindow) -> tuple[int, int]:
+    """(what the search field's hint needs, what its text area has), px."""
+    field = window.search_field
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    area = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 4  # Qt's margins
+    return needed, area.width()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)])
+def test_the_bar_keeps_every_label_and_the_search_hint_with_the_switch(qtbot, tmp_path, size):
+    policy = dataclasses.replace(PATIENT, clinic_name="Riverside Community Clinic",
+                                 allow_print=True)
+    window, controller = start_kiosk(qtbot, tmp_path, policy=policy)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    QApplication.processEvents()
+    laid_out(window)
+    bar = window.toolbar
+    buttons = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert {"languageEnButton", "languageEsButton", "kioskPrintButton"} <= \
+        {b.objectName() for b in buttons}
+    for b in buttons:
+        label = b.fontMetrics().horizontalAdvance(b.text())
+        assert label + 4 <= b.width(), (b.objectName() or b.text(), label, b.width())
+        assert min(b.width(), b.height()) >= MIN_TOUCH
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()  # nothing pushed off the bar
+    needed, room = placeholder_room(window)
+    assert needed <= room, (window.search_field.placeholderText(), needed, room)
+    controller.exit_kiosk()
+
+
 def test_an_english_only_library_shows_no_switch(qtbot, tmp_path: Path):
     window, controller = start_kiosk(qtbot, tmp_path, roots=(VALID_PACK,))
     laid_out(window)
@@ -195,6 +236,20 @@ class TranslatedWindow(MainWindow):
     def set_ui_language(self, code: str) -> bool:
         self.ui_languages.append(code)
         return self.set_content_language(code)
+
+
+def test_every_spanish_key_is_on_a_1024_screen(qtbot, kiosk):
+    window, controller = kiosk
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=2000)
+    tap_language(qtbot, window, "es")
+    tap(qtbot, window.search_field)
+    qtbot.waitUntil(controller.keyboard_dock.isVisible, timeout=2000)
+    for key in controller.keyboard.keys:
+        qtbot.waitUntil(key.isVisible, timeout=2000)
+        left = key.mapTo(window, key.rect().topLeft())
+        right = key.mapTo(window, key.rect().topRight())
+        assert left.x() >= 0 and right.x() < window.width(), (key.text(), left, right)
 
 
 def test_a_window_that_translates_itself_is_switched_whole(qtbot, tmp_path: Path, monkeypatch):

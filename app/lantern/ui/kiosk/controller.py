@@ -26,7 +26,7 @@ from lantern.core.theme import LIGHT, reader_css
 from lantern.ui.kiosk.guard import WindowGuard, host_in_window
 from lantern.ui.kiosk.language_button import LanguageSwitch, restore_default_language
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
-from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
+from lantern.ui.kiosk.style import compact_below, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.printing import default_printer
@@ -177,8 +177,10 @@ class KioskController(QObject):
         return False
 
     def _fit_width(self) -> None:
-        """The compact toolbar below COMPACT_WIDTH; the clinic's name cut shorter there."""
-        compact = self.window.width() < COMPACT_WIDTH
+        """The compact toolbar on a narrow screen (style.compact_below); the clinic's name
+        cut shorter there."""
+        compact = self.window.width() < compact_below(self.policy.allow_print,
+                                                      self.language.shown)
         if compact != self._compact:
             self._compact = compact
             self.corner.setMaximumWidth(120 if compact else 200)  # a longer name ends in …
@@ -228,6 +230,7 @@ class KioskController(QObject):
         w = self.window
         self.language.show_language(w.content_language, w.content_languages)
         self.keyboard.set_language(w.content_language)
+        self._fit_width()  # the switch may have come or gone with the library
 
     def show_keyboard(self, field: QWidget | None = None) -> None:
         """Under the field being typed in (the search field at the top of the screen, a

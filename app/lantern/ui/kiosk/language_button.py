@@ -79,6 +79,11 @@ class LanguageSwitch(QObject):
             action.setChecked(each == code)
 
     @property
+    def shown(self) -> bool:
+        """Whether the switch is on the bar (the library has two languages or more)."""
+        return any(action.isVisible() for action in self.actions.values())
+
+    @property
     def checked(self) -> str:
         """The code of the language checked ("" for none)."""
         return next((code for code, a in self.actions.items() if a.isChecked()), "")

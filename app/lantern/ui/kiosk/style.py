@@ -79,11 +79,29 @@ table.front-desk { margin-bottom: 12px; }
 
 
 # On a narrow screen (1024 px and the like) the toolbar's type is smaller, so every button
-# keeps its whole label.
+# keeps its whole label, and the search field its hint beside the EN | ES switch.
 COMPACT_WIDTH = 1200
+#: What the bar needs at full size, with a long clinic name and the search field wide
+#: enough for its hint, without the print button or the EN | ES switch; what each adds, px.
+_FULL_BAR, _PRINT_ROOM, _SWITCH_ROOM = 1136, 96, 140
+
+
+def compact_below(print_button: bool, language_switch: bool) -> int:
+    """The window width under which the bar is compact: COMPACT_WIDTH, or more with both
+    the print button and the language switch on it."""
+    needed = _FULL_BAR + (_PRINT_ROOM if print_button else 0) + \
+        (_SWITCH_ROOM if language_switch else 0)
+    return max(COMPACT_WIDTH, needed)
 _COMPACT = """
 QToolBar#navigationBar QToolButton { font-size: 12pt; padding: 0px 6px; min-width: 48px; }
 QLabel#hotCorner { font-size: 12pt; padding: 0px 4px; }
+QToolBar#navigationBar { spacing: 4px; }
+QLineEdit#searchField { font-size: 15pt; padding: 0px 8px; }
+QToolBar#navigationBar QToolButton#languageEnButton,
+QToolBar#navigationBar QToolButton#languageEsButton { min-width: 44px; padding: 0px 1px; }
+QToolBar#navigationBar QToolButton#languageEnButton:checked,
+QToolBar#navigationBar QToolButton#languageEsButton:checked { min-width: 44px;
+    padding: 0px; margin: 0px; }
 """
 
 

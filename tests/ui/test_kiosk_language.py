@@ -26,6 +26,7 @@ from lantern.ui.kiosk.controller import KioskController
 from lantern.ui.window.main_window import MainWindow
 
 from tests.conftest import BUNDLED_PACK, FIXTURES, VALID_PACK
+from tests.ui.conftest import click_link
 from tests.ui.test_kiosk import MIN_TOUCH, POLICY
 
 ES_PACK = FIXTURES / "es-pack"
@@ -105,6 +106,15 @@ def test_tapping_es_reads_in_spanish_with_the_spanish_keyboard(qtbot, kiosk):
     assert window.current_page().address == "lantern:home"  # type: ignore[union-attr]
     assert checked(window) == ["languageEnButton"]
     assert "ñ" not in keys(controller)
+
+
+def test_the_switch_follows_a_tap_on_a_page_s_en_espanol_link(qtbot, kiosk):
+    window, controller = kiosk
+    assert window.navigate("lantern:faq/is-it-safe")
+    with qtbot.waitSignal(window.content_language_changed, timeout=5000):
+        click_link(qtbot, window.reader, "lantern:faq/es/es-segura")
+    assert window.content_language == "es"
+    assert checked(window) == ["languageEsButton"] and "ñ" in keys(controller)
 
 
 def test_the_next_visitor_gets_english_again(qtbot, tmp_path: Path):

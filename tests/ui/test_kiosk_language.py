@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QPushButton,
@@ -273,3 +273,32 @@ def test_a_window_that_translates_itself_is_switched_whole(qtbot, tmp_path: Path
         tap(qtbot, bar_button(window, "startOverButton"))
     assert window.ui_languages == ["es", "en"] and window.content_language == "en"
     controller.exit_kiosk()
+
+
+SPANISH_LABELS = {"Search": "Buscar", "Space": "Espacio"}
+
+
+class SpanishKeys(QTranslator):
+    """Stands in for the interface's Spanish catalogue: two of the keyboard's labels."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def, override]
+        if context == "OnScreenKeyboard" and source in SPANISH_LABELS:
+            return SPANISH_LABELS[source]
+        return ""
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_keyboard_labels_follow_the_interface_language(qtbot, kiosk):
+    _window, controller = kiosk
+    assert {"Search", "Space"} <= set(keys(controller))
+    translator = SpanishKeys()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.installTranslator(translator)  # Qt sends every widget a LanguageChange event
+    try:
+        qtbot.waitUntil(lambda: {"Buscar", "Espacio"} <= set(keys(controller)), timeout=2000)
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: "Search" in keys(controller), timeout=2000)

@@ -87,11 +87,13 @@ _FULL_BAR, _PRINT_ROOM, _SWITCH_ROOM = 1136, 96, 140
 
 
 def compact_below(print_button: bool, language_switch: bool) -> int:
-    """The window width under which the bar is compact: COMPACT_WIDTH, or more with both
-    the print button and the language switch on it."""
+    """The window width under which the bar is compact: COMPACT_WIDTH, or more when the
+    print button and the language switch on it need more."""
     needed = _FULL_BAR + (_PRINT_ROOM if print_button else 0) + \
         (_SWITCH_ROOM if language_switch else 0)
     return max(COMPACT_WIDTH, needed)
+
+
 _COMPACT = """
 QToolBar#navigationBar QToolButton { font-size: 12pt; padding: 0px 6px; min-width: 48px; }
 QLabel#hotCorner { font-size: 12pt; padding: 0px 4px; }
@@ -101,7 +103,7 @@ QToolBar#navigationBar QToolButton#languageEnButton,
 QToolBar#navigationBar QToolButton#languageEsButton { min-width: 44px; padding: 0px 1px; }
 QToolBar#navigationBar QToolButton#languageEnButton:checked,
 QToolBar#navigationBar QToolButton#languageEsButton:checked { min-width: 44px;
-    padding: 0px; margin: 0px; }
+    padding: 0px; }
 """
 
 

@@ -4,7 +4,8 @@
 
 At 1280×800 and 1920×1080: the home page, typing on the on-screen keyboard with the
 suggestions, results with an article and both panels open, and the "Still reading?"
-countdown. Uses a throwaway cache and config, so yours are not touched.
+countdown; at 1280×800 also `es-kiosk.png`, switched to Spanish, typing on the Spanish
+keyboard. Uses a throwaway cache and config, so yours are not touched.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     for width, height in SIZES:
         settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow([paths.content_dir()], settings=settings,
+        window = MainWindow(paths.content_roots(), settings=settings,
                             policy=kiosk_window(policy))
         # Offscreen there is no real screen to fill, so the window is sized by hand.
         controller = KioskController(window, policy, fullscreen=False)
@@ -89,10 +90,28 @@ def main() -> int:
         controller.overlay.start(round(policy.warning_seconds * 1000))
         wait()
         window.grab().save(str(OUT / f"kiosk-countdown-{suffix}.png"))
+        if (width, height) == SIZES[0]:
+            spanish(controller, wait)
         controller.exit_kiosk()
         wait()
     print(f"screenshots written to {OUT}")
     return 0
+
+
+def spanish(controller, wait) -> None:  # type: ignore[no-untyped-def]
+    """The next visitor taps ES and types "sesión" on the Spanish keyboard."""
+    window = controller.window
+    controller.reset()
+    wait()
+    controller.language.actions["es"].trigger()
+    wait()
+    window.search_field.setFocus()
+    for char in "sesión":
+        keys = {key.text(): key for key in controller.keyboard.keys}
+        keys[char].click()
+        wait(window.suggestions.suggestions_shown, 3000)
+    wait()
+    window.grab().save(str(OUT / "es-kiosk.png"))
 
 
 if __name__ == "__main__":

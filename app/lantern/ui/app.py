@@ -29,7 +29,11 @@ from lantern.ui.words import translate
 from lantern import __version__, i18n
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from lantern.core.kiosk import KioskPolicy
+
+    from lantern.ui.kiosk.controller import KioskController
 
 
 #: How long a thread may hold the interpreter lock while another waits for it, s (Python's
@@ -238,19 +242,31 @@ def on_request(window: MainWindow, request: Request) -> None:
         _open_when_loaded(window, request.address, reloading)
 
 
-def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None = None) -> int:
-    """Open the window locked down for an unattended screen; see docs/kiosk.md."""
+def open_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None = None,
+               settings: QSettings | None = None, fullscreen: bool = True) -> KioskController:
+    """The kiosk's window and controller, not yet shown or loading; in `language` when
+    given (the clinic's language: each reset goes back to it)."""
     from lantern.ui.kiosk.controller import KioskController
+    from lantern.ui.kiosk.language_button import switch_language
     from lantern.ui.kiosk.policy import kiosk_window
 
+    window = MainWindow(roots, settings=settings, policy=kiosk_window(policy))
+    if language:  # kept for the library, which is loaded later; the window's default then
+        switch_language(window, language)
+    return KioskController(window, policy, fullscreen=fullscreen)
+
+
+def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None = None) -> int:
+    """Open the window locked down for an unattended screen; see docs/kiosk.md. With
+    `language` (`--lang`), it reads in that language, and goes back to it for each visitor."""
     app = create_app()
     guard = _start(app, kiosk=True)
     if guard is None:
         return 0
     code = ui_language.start(language)  # a kiosk keeps no choice: --lang, or the locale's
-    window = _reading_in(MainWindow(roots, policy=kiosk_window(policy)), code)
+    controller = open_kiosk(roots, policy, code)
+    window = controller.window
     logging_on = _AfterFirstPaint(window, _log_to_file)
-    controller = KioskController(window, policy)
     controller.start()
     window.load_after_first_paint()
     try:

@@ -24,8 +24,9 @@ from lantern.core.kiosk import KioskPolicy, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
 from lantern.ui.kiosk.guard import WindowGuard, host_in_window
+from lantern.ui.kiosk.language_button import LanguageSwitch, restore_default_language
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
-from lantern.ui.kiosk.style import COMPACT_WIDTH, kiosk_css, kiosk_qss
+from lantern.ui.kiosk.style import compact_below, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.printing import default_printer
@@ -86,6 +87,7 @@ class KioskController(QObject):
         window.library_loaded.connect(self.reset)
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
+        window.content_language_changed.connect(lambda _code: self._show_language())
         self._apply_text_scale()
         self._compact: bool | None = None
         self._fit_width()  # the stylesheet last, so every named button is styled
@@ -107,7 +109,9 @@ class KioskController(QObject):
         self.print_action = make_action(self, Act.KIOSK_PRINT, self.print_page)
         #: Where kiosk printing goes: the default printer, no dialog (tests put a PDF here).
         self.printer_factory: Callable[[], QPrinter | None] = default_printer
-        w.add_toolbar_controls(self.corner, self._controls())
+        #: EN | ES: the visitor's language, until the next reset.
+        self.language = LanguageSwitch(w, self)
+        w.add_toolbar_controls(self.corner, self.language.controls() + self._controls())
         w.ui_language_changed.connect(self._rename_controls)  # the kiosk's language button
 
         self.keyboard = OnScreenKeyboard()
@@ -186,8 +190,10 @@ class KioskController(QObject):
         return False
 
     def _fit_width(self) -> None:
-        """The compact toolbar below COMPACT_WIDTH; the clinic's name cut shorter there."""
-        compact = self.window.width() < COMPACT_WIDTH
+        """The compact toolbar on a narrow screen (style.compact_below); the clinic's name
+        cut shorter there."""
+        compact = self.window.width() < compact_below(self.policy.allow_print,
+                                                      self.language.shown)
         if compact != self._compact:
             self._compact = compact
             self.corner.setMaximumWidth(120 if compact else 200)  # a longer name ends in …
@@ -210,7 +216,9 @@ class KioskController(QObject):
         self.hide_keyboard()
         self._scale = DEFAULT_SCALE
         self._apply_text_scale()
+        restore_default_language(self.window)
         self.window.reset()  # every panel of the window resets itself, then Home
+        self._show_language()  # the clinic's language again, on the switch and the keyboard
         self._dirty = False
         self.reset_done.emit()
 
@@ -229,6 +237,13 @@ class KioskController(QObject):
         self.window.set_reading_css(css)
         self.smaller_action.setEnabled(self._scale > 0)
         self.larger_action.setEnabled(self._scale < len(TEXT_SCALES) - 1)
+
+    def _show_language(self) -> None:
+        """The switch and the on-screen keyboard in the content language on show."""
+        w = self.window
+        self.language.show_language(w.content_language, w.content_languages)
+        self.keyboard.set_language(w.content_language)
+        self._fit_width()  # the switch may have come or gone with the library
 
     def show_keyboard(self, field: QWidget | None = None) -> None:
         """Under the field being typed in (the search field at the top of the screen, a

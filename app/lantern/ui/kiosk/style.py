@@ -24,6 +24,11 @@ QToolBar#navigationBar QToolButton#helpNowButton { background: $help; color: $li
     border-color: $help_border; font-weight: bold; }
 QToolBar#navigationBar QToolButton#startOverButton { background: $action; color: $light_text;
     border-color: $action_border; font-weight: bold; }
+QToolBar#navigationBar QToolButton#languageEnButton,
+QToolBar#navigationBar QToolButton#languageEsButton { min-width: 52px; padding: 0px 3px; }
+QToolBar#navigationBar QToolButton#languageEnButton:checked,
+QToolBar#navigationBar QToolButton#languageEsButton:checked { background: $pressed;
+    border: 3px solid $focus; font-weight: bold; padding: 0px 1px; min-height: 48px; }
 QLabel#hotCorner { font-weight: bold; color: $corner_text; padding: 0px 6px; font-size: 14pt; }
 QLineEdit { min-height: 52px; padding: 0px 12px; border: 2px solid $button_border;
     border-radius: 10px; background: $field; font-size: 17pt; }
@@ -74,11 +79,31 @@ table.front-desk { margin-bottom: 12px; }
 
 
 # On a narrow screen (1024 px and the like) the toolbar's type is smaller, so every button
-# keeps its whole label.
+# keeps its whole label, and the search field its hint beside the EN | ES switch.
 COMPACT_WIDTH = 1200
+#: What the bar needs at full size, with a long clinic name and the search field wide
+#: enough for its hint, without the print button or the EN | ES switch; what each adds, px.
+_FULL_BAR, _PRINT_ROOM, _SWITCH_ROOM = 1136, 96, 140
+
+
+def compact_below(print_button: bool, language_switch: bool) -> int:
+    """The window width under which the bar is compact: COMPACT_WIDTH, or more when the
+    print button and the language switch on it need more."""
+    needed = _FULL_BAR + (_PRINT_ROOM if print_button else 0) + \
+        (_SWITCH_ROOM if language_switch else 0)
+    return max(COMPACT_WIDTH, needed)
+
+
 _COMPACT = """
 QToolBar#navigationBar QToolButton { font-size: 12pt; padding: 0px 6px; min-width: 48px; }
 QLabel#hotCorner { font-size: 12pt; padding: 0px 4px; }
+QToolBar#navigationBar { spacing: 4px; }
+QLineEdit#searchField { font-size: 15pt; padding: 0px 8px; }
+QToolBar#navigationBar QToolButton#languageEnButton,
+QToolBar#navigationBar QToolButton#languageEsButton { min-width: 44px; padding: 0px 1px; }
+QToolBar#navigationBar QToolButton#languageEnButton:checked,
+QToolBar#navigationBar QToolButton#languageEsButton:checked { min-width: 44px;
+    padding: 0px; }
 """
 
 

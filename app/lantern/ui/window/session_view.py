@@ -57,3 +57,18 @@ class SessionView:
     @property
     def external_links_allowed(self) -> bool:
         return self.policy.external_links
+
+    @property
+    def content_language(self) -> str:
+        """The language content is read in ("en", "es"…)."""
+        return self.session.language
+
+    @property
+    def content_languages(self) -> tuple[str, ...]:
+        """The content languages of the library loaded, its first language first."""
+        return self.session.languages()
+
+    @property
+    def default_content_language(self) -> str:
+        """The language the window started in, which a reset goes back to."""
+        return str(getattr(self, "_default_language", "")) or self.session.language

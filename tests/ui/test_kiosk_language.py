@@ -1,0 +1,307 @@
+"""The kiosk's EN | ES switch and the Spanish on-screen keyboard, on the real window,
+offscreen: tapped with the mouse, as a visitor's finger would."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QSettings, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QApplication,
+    QPushButton,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
+    QWidget,
+)
+
+from lantern.core.kiosk import KioskPolicy
+
+from lantern.ui.app import open_kiosk
+from lantern.ui.kiosk.controller import KioskController
+from lantern.ui.window.main_window import MainWindow
+
+from tests.conftest import BUNDLED_PACK, FIXTURES, VALID_PACK
+from tests.ui.conftest import click_link
+from tests.ui.test_kiosk import MIN_TOUCH, POLICY
+
+ES_PACK = FIXTURES / "es-pack"
+BILINGUAL = (VALID_PACK, ES_PACK)
+#: Idle for a minute before the countdown: no reset in the middle of a test, unless asked.
+PATIENT = dataclasses.replace(POLICY, idle_seconds=60)
+
+
+def start_kiosk(qtbot, tmp_path: Path, roots: Sequence[Path] = BILINGUAL,
+                language: str | None = None,
+                policy: KioskPolicy = PATIENT,
+                timeout_ms: int = 20000) -> tuple[MainWindow, KioskController]:
+    """As `lantern kiosk [--lang CODE]` opens it (`open_kiosk`), not full screen."""
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    controller = open_kiosk(list(roots), policy, language, settings=settings, fullscreen=False)
+    window = controller.window
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(controller.reset_done, timeout=timeout_ms):
+        controller.start()
+        window.start_loading()
+    return window, controller
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, KioskController]]:
+    window, controller = start_kiosk(qtbot, tmp_path)
+    yield window, controller
+    if window.isVisible():
+        controller.exit_kiosk()
+
+
+def tap(qtbot, widget: QWidget) -> None:
+    qtbot.waitUntil(widget.isVisible, timeout=2000)  # the bar lays out its buttons lazily
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def laid_out(window: MainWindow) -> None:
+    """The bar's buttons shown or hidden as their actions are (Qt does it on a later turn)."""
+    layout = window.toolbar.layout()
+    assert layout is not None
+    layout.activate()
+
+
+def bar_button(window: MainWindow, name: str) -> QToolButton:
+    found = window.toolbar.findChild(QToolButton, name)
+    assert found is not None, name
+    return found
+
+
+def tap_language(qtbot, window: MainWindow, code: str) -> None:
+    name = {"en": "languageEnButton", "es": "languageEsButton"}[code]
+    with qtbot.waitSignal(window.content_language_changed, timeout=5000):
+        tap(qtbot, bar_button(window, name))
+
+
+def keys(controller: KioskController) -> dict[str, QPushButton]:
+    return {key.text(): key for key in controller.keyboard.keys}
+
+
+def checked(window: MainWindow) -> list[str]:
+    return [name for name in ("languageEnButton", "languageEsButton")
+            if bar_button(window, name).isChecked()]
+
+
+def test_tapping_es_reads_in_spanish_with_the_spanish_keyboard(qtbot, kiosk):
+    window, controller = kiosk
+    assert window.content_language == "en" and checked(window) == ["languageEnButton"]
+    assert "ñ" not in keys(controller) and "l" in keys(controller)
+    tap_language(qtbot, window, "es")
+    assert window.content_language == "es"
+    assert window.current_page().address == "lantern:home/es"  # type: ignore[union-attr]
+    assert checked(window) == ["languageEsButton"]
+    spanish = keys(controller)
+    assert {"ñ", "á", "é", "í", "ó", "ú", "ü", "¿", "¡"} <= set(spanish)
+    tap_language(qtbot, window, "en")
+    assert window.content_language == "en"
+    assert window.current_page().address == "lantern:home"  # type: ignore[union-attr]
+    assert checked(window) == ["languageEnButton"]
+    assert "ñ" not in keys(controller)
+
+
+def test_the_switch_follows_a_tap_on_a_page_s_en_espanol_link(qtbot, kiosk):
+    window, controller = kiosk
+    assert window.navigate("lantern:faq/is-it-safe")
+    with qtbot.waitSignal(window.content_language_changed, timeout=5000):
+        click_link(qtbot, window.reader, "lantern:faq/es/es-segura")
+    assert window.content_language == "es"
+    assert checked(window) == ["languageEsButton"] and "ñ" in keys(controller)
+
+
+def test_the_next_visitor_gets_english_again(qtbot, tmp_path: Path):
+    window, controller = start_kiosk(qtbot, tmp_path, policy=POLICY)  # idle after 0.3 s
+    tap_language(qtbot, window, "es")
+    tap(qtbot, window.search_field)  # the keyboard up, in Spanish
+    assert controller.keyboard_dock.isVisible() and "ñ" in keys(controller)
+    # The visitor walks away: the countdown runs out and the kiosk resets itself.
+    with qtbot.waitSignal(controller.reset_done, timeout=5000):
+        pass
+    assert window.content_language == "en"
+    assert window.current_page().address == "lantern:home"  # type: ignore[union-attr]
+    assert checked(window) == ["languageEnButton"]
+    assert "ñ" not in keys(controller)
+    controller.exit_kiosk()
+
+
+def test_a_spanish_kiosk_starts_and_resets_in_spanish(qtbot, tmp_path: Path):
+    window, controller = start_kiosk(qtbot, tmp_path, language="es")  # lantern kiosk --lang es
+    assert window.content_language == "es" and window.default_content_language == "es"
+    assert window.current_page().address == "lantern:home/es"  # type: ignore[union-attr]
+    assert checked(window) == ["languageEsButton"] and "ñ" in keys(controller)
+    tap_language(qtbot, window, "en")
+    assert window.current_page().address == "lantern:home"  # type: ignore[union-attr]
+    assert "ñ" not in keys(controller)
+    with qtbot.waitSignal(controller.reset_done, timeout=5000):
+        tap(qtbot, bar_button(window, "startOverButton"))
+    assert window.content_language == "es"
+    assert window.current_page().address == "lantern:home/es"  # type: ignore[union-attr]
+    assert checked(window) == ["languageEsButton"] and "ñ" in keys(controller)
+    controller.exit_kiosk()
+
+
+def test_the_switch_is_a_named_touch_target_on_the_bar(qtbot, kiosk):
+    window, _controller = kiosk
+    for name, text, accessible in (("languageEnButton", "EN", "English"),
+                                   ("languageEsButton", "ES", "Español")):
+        button = bar_button(window, name)
+        qtbot.waitUntil(button.isVisible, timeout=2000)  # the bar lays out its buttons lazily
+        assert button.text() == text
+        assert button.accessibleName() == accessible
+        assert min(button.width(), button.height()) >= MIN_TOUCH, (name, button.size())
+        # Wholly on the bar, not in its overflow menu.
+        assert window.toolbar.rect().contains(button.geometry()), (name, button.geometry())
+
+
+def placeholder_room(window: MainWindow) -> tuple[int, int]:
+    """(what the search field's hint needs, what its text area has), px."""
+    field = window.search_field
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    area = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 4  # Qt's margins
+    return needed, area.width()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)])
+def test_the_bar_keeps_every_label_and_the_search_hint_with_the_switch(qtbot, tmp_path, size):
+    policy = dataclasses.replace(PATIENT, clinic_name="Riverside Community Clinic",
+                                 allow_print=True)
+    window, controller = start_kiosk(qtbot, tmp_path, policy=policy)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    QApplication.processEvents()
+    laid_out(window)
+    bar = window.toolbar
+    buttons = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert {"languageEnButton", "languageEsButton", "kioskPrintButton"} <= \
+        {b.objectName() for b in buttons}
+    for b in buttons:
+        label = b.fontMetrics().horizontalAdvance(b.text())
+        assert label + 4 <= b.width(), (b.objectName() or b.text(), label, b.width())
+        assert min(b.width(), b.height()) >= MIN_TOUCH
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()  # nothing pushed off the bar
+    needed, room = placeholder_room(window)
+    assert needed <= room, (window.search_field.placeholderText(), needed, room)
+    controller.exit_kiosk()
+
+
+def test_an_english_only_library_shows_no_switch(qtbot, tmp_path: Path):
+    window, controller = start_kiosk(qtbot, tmp_path, roots=(VALID_PACK,))
+    laid_out(window)
+    assert not bar_button(window, "languageEnButton").isVisible()
+    assert not bar_button(window, "languageEsButton").isVisible()
+    controller.exit_kiosk()
+
+
+def test_help_now_is_one_tap_away_and_in_spanish(qtbot, kiosk):
+    window, _controller = kiosk
+    tap_language(qtbot, window, "es")
+    with qtbot.waitSignal(window.page_shown, timeout=5000) as shown:
+        tap(qtbot, bar_button(window, "helpNowButton"))
+    assert shown.args == ["lantern:page/es/help-now"]
+    page = window.current_page()
+    assert page is not None and page.title == "¿Necesita ayuda ahora?"
+    assert "Si está en peligro" in page.html
+    assert "Front desk, ground floor" in page.html  # the clinic's own line stays on it
+
+
+def test_the_spanish_keys_type_into_the_search_field_and_find_spanish_pages(qtbot, tmp_path):
+    # The whole bundled library, indexed afresh: slow on a busy machine.
+    window, controller = start_kiosk(qtbot, tmp_path, roots=(BUNDLED_PACK, BUNDLED_PACK / "es"),
+                                     timeout_ms=90000)
+    tap_language(qtbot, window, "es")
+    tap(qtbot, window.search_field)
+    assert controller.keyboard_dock.isVisible()
+    board = keys(controller)
+    for char in "ñáéíóúü¿¡":
+        tap(qtbot, board[char])
+    assert window.search_field.text() == "ñáéíóúü¿¡"
+    tap(qtbot, board["Clear"])
+    for char in "sesión":
+        tap(qtbot, board[char])
+    assert window.search_field.text() == "sesión"
+    with qtbot.waitSignal(window.search_finished, timeout=10000):
+        tap(qtbot, board["Search"])
+    titles = [window.results.model.result(row).title
+              for row in range(window.results.model.rowCount())]
+    assert "Sesión de integración" in titles, titles
+    controller.exit_kiosk()
+
+
+class TranslatedWindow(MainWindow):
+    """A window that can also translate its own buttons, as `set_ui_language` will."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.ui_languages: list[str] = []
+
+    def set_ui_language(self, code: str) -> bool:
+        self.ui_languages.append(code)
+        return self.set_content_language(code)
+
+
+def test_every_spanish_key_is_on_a_1024_screen(qtbot, kiosk):
+    window, controller = kiosk
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=2000)
+    tap_language(qtbot, window, "es")
+    tap(qtbot, window.search_field)
+    qtbot.waitUntil(controller.keyboard_dock.isVisible, timeout=2000)
+    for key in controller.keyboard.keys:
+        qtbot.waitUntil(key.isVisible, timeout=2000)
+        left = key.mapTo(window, key.rect().topLeft())
+        right = key.mapTo(window, key.rect().topRight())
+        assert left.x() >= 0 and right.x() < window.width(), (key.text(), left, right)
+
+
+def test_a_window_that_translates_itself_is_switched_whole(qtbot, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("lantern.ui.app.MainWindow", TranslatedWindow)
+    window, controller = start_kiosk(qtbot, tmp_path)
+    assert isinstance(window, TranslatedWindow)
+    window.ui_languages.clear()
+    tap_language(qtbot, window, "es")
+    assert window.ui_languages == ["es"] and window.content_language == "es"
+    with qtbot.waitSignal(controller.reset_done, timeout=5000):
+        tap(qtbot, bar_button(window, "startOverButton"))
+    assert window.ui_languages == ["es", "en"] and window.content_language == "en"
+    controller.exit_kiosk()
+
+
+SPANISH_LABELS = {"Search": "Buscar", "Space": "Espacio"}
+
+
+class SpanishKeys(QTranslator):
+    """Stands in for the interface's Spanish catalogue: two of the keyboard's labels."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def, override]
+        if context == "OnScreenKeyboard" and source in SPANISH_LABELS:
+            return SPANISH_LABELS[source]
+        return ""
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_keyboard_labels_follow_the_interface_language(qtbot, kiosk):
+    _window, controller = kiosk
+    assert {"Search", "Space"} <= set(keys(controller))
+    translator = SpanishKeys()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.installTranslator(translator)  # Qt sends every widget a LanguageChange event
+    try:
+        qtbot.waitUntil(lambda: {"Buscar", "Espacio"} <= set(keys(controller)), timeout=2000)
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: "Search" in keys(controller), timeout=2000)

@@ -1,5 +1,5 @@
-"""The kiosk's language switch: EN | ES on the bar. One tap reads the library (and, once the
-window can translate itself, its buttons) in the visitor's language; each reset goes back to
+"""The kiosk's language switch: EN | ES on the bar. One tap puts the window's words and the
+library in the visitor's language; each reset goes back to
 the clinic's language, the one the kiosk started in (`lantern kiosk --lang es`)."""
 
 from __future__ import annotations
@@ -21,21 +21,15 @@ LANGUAGES = (("en", "EN", "English"), ("es", "ES", "Español"))
 def switch_language(window: MainWindow, code: str) -> bool:
     """Use the window in `code` from now on; False when its library has no pack in `code`.
     Before the library is loaded, the choice is kept for it."""
-    # A window that translates its own buttons and menus has `set_ui_language`, which
-    # switches the content language with them; a window without it switches the content.
-    set_ui_language = getattr(window, "set_ui_language", None)
-    if callable(set_ui_language):
-        return bool(set_ui_language(code))
-    return window.set_content_language(code)
+    return bool(window.set_ui_language(code))  # the window's words and its content
 
 
 def restore_default_language(window: MainWindow) -> None:
     """The interface back in the window's first language for the next visitor (the window's
     own reset brings the content back to it)."""
-    set_ui_language = getattr(window, "set_ui_language", None)  # as in switch_language
     default = window.default_content_language
-    if callable(set_ui_language) and default:
-        set_ui_language(default)
+    if default:
+        window.set_ui_language(default)
 
 
 class LanguageSwitch(QObject):

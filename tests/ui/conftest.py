@@ -9,10 +9,23 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
+from lantern.core import messages
+
 from lantern.ui.window.main_window import MainWindow
 from lantern.ui.window.policy import DESKTOP, WindowPolicy
 
 from tests.conftest import VALID_PACK
+
+
+@pytest.fixture(autouse=True)
+def _english_after(qapp) -> Iterator[None]:
+    """Each test starts in English: a window switched to Spanish (a kiosk visitor, the
+    language menu) leaves Qt's translators installed for the whole test process."""
+    yield
+    if messages.language() != "en":
+        from lantern.ui import language
+
+        language.use(qapp, "en")
 
 
 def make_window(qtbot, tmp_path: Path, roots=(VALID_PACK,),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lantern.core import messages
 from lantern.core.kiosk import KioskPolicy, verify_pin
 from lantern.core.theme import LIGHT, reader_css
 
@@ -87,7 +88,7 @@ class KioskController(QObject):
         window.library_loaded.connect(self.reset)
         window.external_link_blocked.connect(self.on_external_link)
         window.page_shown.connect(lambda _address: self.hide_keyboard())
-        window.content_language_changed.connect(lambda _code: self._show_language())
+        window.content_language_changed.connect(self._follow_content_language)
         self._apply_text_scale()
         self._compact: bool | None = None
         self._fit_width()  # the stylesheet last, so every named button is styled
@@ -237,6 +238,13 @@ class KioskController(QObject):
         self.window.set_reading_css(css)
         self.smaller_action.setEnabled(self._scale > 0)
         self.larger_action.setEnabled(self._scale < len(TEXT_SCALES) - 1)
+
+    def _follow_content_language(self, code: str) -> None:
+        """A page's translation link took the visitor to another language: the kiosk's own
+        words follow, so one visitor never reads a Spanish page under an English bar."""
+        if code and code != messages.language():
+            self.window.set_ui_language(code)  # switches the words; the content is there
+        self._show_language()
 
     def _show_language(self) -> None:
         """The switch and the on-screen keyboard in the content language on show."""

@@ -27,7 +27,7 @@ from lantern.core.theme import LIGHT, reader_css
 from lantern.ui.kiosk.guard import WindowGuard, host_in_window
 from lantern.ui.kiosk.language_button import LanguageSwitch, restore_default_language
 from lantern.ui.kiosk.onscreen_keyboard import OnScreenKeyboard
-from lantern.ui.kiosk.style import compact_below, kiosk_css, kiosk_qss
+from lantern.ui.kiosk.style import BAR_SLACK, compact_below, kiosk_css, kiosk_qss
 from lantern.ui.kiosk.widgets import CountdownOverlay, HotCorner, IdleWatcher, PinDialog
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.window.printing import default_printer
@@ -91,6 +91,8 @@ class KioskController(QObject):
         window.content_language_changed.connect(self._follow_content_language)
         self._apply_text_scale()
         self._compact: bool | None = None
+        #: The full bar's width by (language, print button, language switch), px.
+        self._full_needs: dict[tuple[str, bool, bool], int] = {}
         self._fit_width()  # the stylesheet last, so every named button is styled
         if window.library is not None:
             self.reset()
@@ -179,6 +181,8 @@ class KioskController(QObject):
             return True
         if watched is self.window and kind == QEvent.Type.Resize:
             self._fit_width()
+        if watched is self.window and kind == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self._fit_width)  # once the window has said its new words
         if kind in (QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis):
             return True  # no context menus anywhere; nothing that needs hovering
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and \
@@ -191,14 +195,24 @@ class KioskController(QObject):
         return False
 
     def _fit_width(self) -> None:
-        """The compact toolbar on a narrow screen (style.compact_below); the clinic's name
-        cut shorter there."""
-        compact = self.window.width() < compact_below(self.policy.allow_print,
-                                                      self.language.shown)
+        """The compact toolbar on a narrow screen; the clinic's name cut shorter there.
+
+        Below style.compact_below the bar is compact. Above it, the full bar's own need
+        decides, measured in the words of the language on show: Spanish labels are a
+        quarter longer, and a full bar too wide for the screen would cut them short."""
+        width = self.window.width()
+        key = (messages.language(), self.policy.allow_print, self.language.shown)
+        if self._compact is False:  # the full bar is on: what it needs is known now
+            self._full_needs[key] = self.window.toolbar_width_needed()
+        needed = max(compact_below(self.policy.allow_print, self.language.shown),
+                     self._full_needs.get(key, 0) - BAR_SLACK)
+        compact = width < needed
         if compact != self._compact:
             self._compact = compact
             self.corner.setMaximumWidth(120 if compact else 200)  # a longer name ends in …
             self.window.setStyleSheet(kiosk_qss(compact=compact))
+            if not compact:
+                self._fit_width()  # measure the full bar, and leave it if it does not fit
 
     # idle and reset ---------------------------------------------------------------------
 

@@ -86,6 +86,11 @@ COMPACT_WIDTH = 1200
 _FULL_BAR, _PRINT_ROOM, _SWITCH_ROOM = 1136, 96, 140
 
 
+#: What the full bar's measured need (MainWindow.toolbar_width_needed) overstates, px: the
+#: toolbar's own margins and the search field's padding, counted twice there.
+BAR_SLACK = 44
+
+
 def compact_below(print_button: bool, language_switch: bool) -> int:
     """The window width under which the bar is compact: COMPACT_WIDTH, or more when the
     print button and the language switch on it need more."""

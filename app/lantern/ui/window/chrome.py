@@ -216,3 +216,10 @@ def go_to_text(window: MainWindow) -> None:
     window.reader.setTextCursor(window.reader.cursorForPosition(QPoint(0, 0)))
     page = window.reader.page
     accessibility.announce(window.reader, page.title if page else translate("Window", "Page"))
+
+
+def width_needed(toolbar: QToolBar, field: QLineEdit) -> int:
+    """`toolbar`'s width with every button whole, in its style and words, and `field` wide
+    enough for its hint (a line edit's own size hint does not count its hint), px."""
+    hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    return toolbar.sizeHint().width() + max(0, hint - field.sizeHint().width())

@@ -234,6 +234,10 @@ class MainWindow(QMainWindow, SessionView):
         """Name the buttons of `actions` again (object name, accessible name)."""
         chrome.name_buttons(self.toolbar, actions)
 
+    def toolbar_width_needed(self) -> int:
+        """The toolbar's width with every button whole and the search hint shown, px."""
+        return chrome.width_needed(self.toolbar, self.search_field)
+
     def add_bottom_panel(self, dock: QDockWidget) -> None:
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 

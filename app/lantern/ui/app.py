@@ -23,6 +23,7 @@ from lantern.ui.platform.safety_net import (
 )
 from lantern.ui.platform.single_instance import Request, SingleInstance
 from lantern.ui.window import ui_language
+from lantern.ui.window.after_start import WhenUsable
 from lantern.ui.window.main_window import MainWindow
 from lantern.ui.words import translate
 
@@ -148,7 +149,7 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     if guard is None:
         return 0
     _window = open_window(roots, guard, address, watch, language)  # held until the loop ends
-    logging_on = _AfterFirstPaint(_window, _log_to_file)  # the first paint comes in exec()
+    logging_on = WhenUsable(_window, _log_to_file)  # once search is usable, in exec()
     try:
         return app.exec()
     finally:
@@ -174,9 +175,9 @@ def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | Non
     if address:
         _open_when_loaded(window, address)
     guard.requested.connect(lambda request: on_request(window, request))
-    # Later starts are heard from once the window is drawn: QtNetwork is not needed before
+    # Later starts are heard from once search is usable: QtNetwork is not needed before
     # that, and a start in between waits for the server (SingleInstance.hand_over).
-    _AfterFirstPaint(window, guard.listen)  # lives as long as the window (its parent)
+    WhenUsable(window, guard.listen)  # lives as long as the window (its parent)
     if os.environ.get("LANTERN_QUIT_AFTER_START"):
         # For smoke tests and start-up timing of installs and bundles: quit once the
         # library is open and the first page shown, saying what was shown.

@@ -19,16 +19,21 @@ LATEST_MS = 1500
 
 
 class WhenUsable(QObject):
-    """Calls `then` once: when the window's library is loaded (search is usable), when it
+    """Calls `then` once: right after the window's library is loaded (search is usable) or
     could not be loaded, or LATEST_MS after the window was made, whichever comes first;
     or at `run()` (the event loop ended first)."""
 
     def __init__(self, window: MainWindow, then: Callable[[], object]) -> None:
         super().__init__(window)
         self._then: Callable[[], object] | None = then
-        window.library_loaded.connect(self.run)
-        window.loader.failed.connect(lambda _message: self.run())
+        window.library_loaded.connect(self._soon)
+        window.loader.failed.connect(lambda _message: self._soon())
         QTimer.singleShot(LATEST_MS, self.run)
+
+    def _soon(self) -> None:
+        # On a turn of the event loop of its own: the turn that made search usable (the
+        # library adopted, the first page laid out) is long enough already.
+        QTimer.singleShot(0, self.run)
 
     def run(self) -> None:
         then, self._then = self._then, None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lantern.core import paths
 
+from lantern.ui.platform.builtin_hashes import use_builtin_hashes
 from lantern.ui.platform.safety_net import (
     hold_records,
     make_excepthook,
@@ -143,6 +144,7 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     """Open the window on `roots` (at `address`, if given). When a Lantern window is already
     open it is handed `address`, and `roots` too when `switch_packs` (packs were named).
     With `watch`, the packs are read again whenever one of their files is saved."""
+    use_builtin_hashes()  # not OpenSSL's: a window takes few digests (the kiosk keeps it)
     app = create_app()
     absolute = tuple(Path(r).absolute() for r in roots) if switch_packs else ()
     guard = _start(app, kiosk=False, request=Request(address, absolute))

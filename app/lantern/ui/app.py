@@ -100,7 +100,7 @@ def _log_to_file() -> None:
 def _start(app: QApplication, kiosk: bool, request: Request | None = None
            ) -> SingleInstance | None:
     """Catch stray errors, and make sure this is the only Lantern running. What is logged
-    is kept until the log file opens, after the first paint (`_log_to_file`).
+    is kept until the log file opens, once search is usable (`_log_to_file`).
 
     Returns the held lock, or None when another Lantern already runs: a window is handed
     `request` and comes to the front; a kiosk, or a window that does not answer, is said

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 #: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file,
-#: hearing from a second start.
+#: hearing from a second start, the About box (`platform`).
 NOT_BEFORE_PAINT = ("lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
                     "logging.handlers", "socket", "PySide6.QtNetwork", "hashlib",
-                    "lantern.core.model", "lantern.core.search.results")
+                    "lantern.core.model", "lantern.core.search.results", "platform")
 
 
 def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> None:

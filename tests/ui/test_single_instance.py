@@ -142,8 +142,8 @@ def test_the_window_listens_only_once_it_has_been_drawn(qtbot, tmp_path: Path,
     qtbot.addWidget(window)
     try:
         assert not guard.listening  # nothing of QtNetwork before the first paint
-        qtbot.waitUntil(lambda: guard.listening, timeout=10000)
         qtbot.waitSignal(window.library_loaded, timeout=20000).wait()
+        qtbot.waitUntil(lambda: guard.listening, timeout=10000)  # once search is usable
     finally:
         window.close()
         guard.release()

@@ -54,6 +54,9 @@ class Loaded:
     files: Manifest | None = None
     #: The content language the suggester was made for ("" for the library's first).
     language: str = ""
+    #: The composer of that language's pages, made in the background too (None: made on
+    #: adopting). Handed over to the GUI thread, which alone uses it from then on.
+    composer: Composer | None = None
 
 
 class Session:
@@ -190,6 +193,7 @@ class Session:
     # background work: each returns what it made and changes nothing ---------------------
 
     def _finish(self, library: Library, changed: bool, progress: Progress | None) -> Loaded:
+        from lantern.core.compose import Composer
         from lantern.core.search import open_index, open_previous_index
         from lantern.core.search.suggest import Suggester
 
@@ -203,11 +207,14 @@ class Session:
         if previous is None and changed:
             self._build_apart(library, progress)
         index = previous or open_index(library, self.cache, progress)
-        # Built here, not in the GUI thread: a third of a second at 16 000 questions.
+        # Built here, not in the GUI thread: the suggester takes a third of a second at
+        # 16 000 questions; the composer (its Markdown renderer, its glossary matcher) a
+        # few tens of milliseconds, which the turn of the window that adopts them had.
         language = self._language if self._language in library.languages \
             else library.base_language
-        return Loaded(library, index, Suggester(library.in_language(language)),
-                      previous is not None, language=language)
+        view = library.in_language(language)
+        return Loaded(library, index, Suggester(view), previous is not None,
+                      language=language, composer=Composer(view))
 
     def load_cached(self, progress: Progress | None = None) -> Loaded | None:
         """The library from the cache if no folder of the packs changed (one stamp per
@@ -282,7 +289,8 @@ class Session:
         previous = self.index
         self.library, self.index = loaded.library, loaded.index
         language = loaded.language or loaded.library.base_language
-        self._composers = {language: Composer(loaded.library.in_language(language))}
+        self._composers = {language: loaded.composer
+                           or Composer(loaded.library.in_language(language))}
         self._suggesters = {language: loaded.suggester}
         self._background = {}
         return previous if previous is not None and previous is not loaded.index else None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lantern.core import paths
 
+from lantern.ui.platform.builtin_hashes import use_builtin_hashes
 from lantern.ui.platform.safety_net import (
     hold_records,
     make_excepthook,
@@ -23,6 +24,7 @@ from lantern.ui.platform.safety_net import (
 )
 from lantern.ui.platform.single_instance import Request, SingleInstance
 from lantern.ui.window import ui_language
+from lantern.ui.window.after_start import WhenUsable
 from lantern.ui.window.main_window import MainWindow
 from lantern.ui.words import translate
 
@@ -98,7 +100,7 @@ def _log_to_file() -> None:
 def _start(app: QApplication, kiosk: bool, request: Request | None = None
            ) -> SingleInstance | None:
     """Catch stray errors, and make sure this is the only Lantern running. What is logged
-    is kept until the log file opens, after the first paint (`_log_to_file`).
+    is kept until the log file opens, once search is usable (`_log_to_file`).
 
     Returns the held lock, or None when another Lantern already runs: a window is handed
     `request` and comes to the front; a kiosk, or a window that does not answer, is said
@@ -142,13 +144,14 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     """Open the window on `roots` (at `address`, if given). When a Lantern window is already
     open it is handed `address`, and `roots` too when `switch_packs` (packs were named).
     With `watch`, the packs are read again whenever one of their files is saved."""
+    use_builtin_hashes()  # not OpenSSL's: a window takes few digests (the kiosk keeps it)
     app = create_app()
     absolute = tuple(Path(r).absolute() for r in roots) if switch_packs else ()
     guard = _start(app, kiosk=False, request=Request(address, absolute))
     if guard is None:
         return 0
     _window = open_window(roots, guard, address, watch, language)  # held until the loop ends
-    logging_on = _AfterFirstPaint(_window, _log_to_file)  # the first paint comes in exec()
+    logging_on = WhenUsable(_window, _log_to_file)  # once search is usable, in exec()
     try:
         return app.exec()
     finally:
@@ -174,9 +177,9 @@ def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | Non
     if address:
         _open_when_loaded(window, address)
     guard.requested.connect(lambda request: on_request(window, request))
-    # Later starts are heard from once the window is drawn: QtNetwork is not needed before
+    # Later starts are heard from once search is usable: QtNetwork is not needed before
     # that, and a start in between waits for the server (SingleInstance.hand_over).
-    _AfterFirstPaint(window, guard.listen)  # lives as long as the window (its parent)
+    WhenUsable(window, guard.listen)  # lives as long as the window (its parent)
     if os.environ.get("LANTERN_QUIT_AFTER_START"):
         # For smoke tests and start-up timing of installs and bundles: quit once the
         # library is open and the first page shown, saying what was shown.

@@ -10,9 +10,9 @@ launcher, connects, sends what it was asked for (a page address, content packs) 
 line of JSON and exits, and the running window comes to the front and opens it. A kiosk
 does not listen: a second start beside it is refused, as before.
 
-The window starts listening once it has been drawn (QtNetwork and the socket's name cost
-time before the first paint); a second start in between finds the lock held and no server
-yet, and keeps trying to connect for a moment instead of giving up.
+The window starts listening once search is usable (QtNetwork and the socket's name cost
+time the reader would wait through); a second start in between finds the lock held and no
+server yet, and keeps trying to connect for a moment instead of giving up.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ MAX_REQUEST = 64 * 1024  # bytes; a request is a few hundred
 MAX_PACKS = 32
 REPLY = b"ok\n"
 #: How long a second start waits for the running window to begin listening, and how often
-#: it tries, ms: the window listens right after its first paint.
+#: it tries, ms: the window listens once search is usable (at most 1.5 s after it is made).
 LISTEN_WAIT_MS = 3000
 RETRY_MS = 50
 
@@ -158,7 +158,7 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Take requests from later starts (call once the lock is held; the window calls it
-        after its first paint)."""
+        once search is usable, `ui/window/after_start.py`)."""
         from PySide6.QtNetwork import QLocalServer
 
         if self._server is not None:

@@ -5,7 +5,7 @@ with Qt's own About box one click away)."""
 from __future__ import annotations
 
 import html
-import platform
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,7 +173,7 @@ class AboutDialog(QDialog):
             f"<p><b>{content_heading}</b><br>{content}</p>"
             f"<p>{advice}</p>"
             f"<p><b>{licences_heading}</b><br>{licences}</p>"
-            f"<p>Python {platform.python_version()}</p>"
+            f"<p>Python {sys.version.split()[0]}</p>"  # as platform.python_version()
         )
         text.setObjectName("aboutText")
         text.setWordWrap(True)

@@ -108,6 +108,9 @@ class Loader(QObject):
         submit(self._pool, lambda: session.load_cached(progress), from_files, self._on_failed)
 
     def _on_loaded(self, loaded: Loaded) -> None:
+        if self.closed:  # the window closed while its library loaded: nothing to show it on
+            loaded.index.close()
+            return
         self._adopt(loaded)
         self.loaded.emit()
         self._work_out_appearances()
@@ -133,7 +136,8 @@ class Loader(QObject):
                composer.offer_appearances, lambda _message: None)
 
     def _on_failed(self, message: str) -> None:
-        self.failed.emit(message)
+        if not self.closed:
+            self.failed.emit(message)
 
     # reading the packs again ------------------------------------------------------------
 
@@ -197,6 +201,8 @@ class Loader(QObject):
 
     def _on_index_failed(self, message: str) -> None:
         self.updating = False
+        if self.closed:
+            return
         self.progress.finish()
         log.warning("search index not updated: %s", message)
         self.index_update_failed.emit(message)

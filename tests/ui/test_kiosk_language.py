@@ -299,3 +299,21 @@ def test_the_keyboard_labels_follow_the_interface_language(qtbot, kiosk):
     finally:
         language.use(app, "en")
     qtbot.waitUntil(lambda: "Search" in keys(controller), timeout=2000)
+
+
+def test_a_spanish_kiosk_shows_no_english(qtbot, tmp_path: Path):
+    """`lantern kiosk --lang es`: the bar, the keyboard and the "Still reading?" countdown
+    say nothing the window's catalogue has in Spanish (the scan of tests/ui/test_ui_language)."""
+    from tests.ui.test_ui_language import english_in, window_texts
+
+    window, controller = start_kiosk(qtbot, tmp_path, language="es")
+    qtbot.waitUntil(lambda: bar_button(window, "startOverButton").text() == "Empezar de nuevo",
+                    timeout=5000)
+    tap(qtbot, window.search_field)
+    assert controller.keyboard_dock.isVisible()
+    controller.overlay.start(60000)  # what an idle screen shows before it starts over
+    texts = window_texts(window)
+    assert "Buscar" in texts and "¿Necesita ayuda ahora?" in texts
+    assert english_in(texts) == []
+    controller.overlay.confirm()
+    controller.exit_kiosk()

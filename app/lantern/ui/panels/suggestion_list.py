@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -97,6 +98,11 @@ class SuggestionList(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.clicked.connect(lambda index: self._choose(index.data(target_role)))
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(translate("Results", "Suggestions"))
+        super().changeEvent(event)
 
     def _choose(self, target: object) -> None:
         self.hide()

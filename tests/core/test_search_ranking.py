@@ -65,6 +65,26 @@ def test_the_question_words_tell_records_of_one_topic_apart():
         index.close()
 
 
+def test_the_question_asked_word_for_word_comes_before_a_title_holding_more():
+    # Every pair of words at the question's edges is in both titles, and the longer one's
+    # answer names the words more often: only the whole question, in order, tells them apart.
+    faqs = (
+        _faq("asked", "How to prevent Dorvan fever in Kesh children?",
+             "Clean water and a net at night prevent most of it."),
+        _faq("longer", "How to prevent Dorvan fever in adults and Kesh children?",
+             "Dorvan fever in Kesh children and adults: to prevent Dorvan fever, Kesh "
+             "children sleep under nets; adults prevent Dorvan fever with clean water."),
+        *(_faq(f"other-{n}", f"How to prevent Other fever {n}?", "Wash hands.")
+          for n in range(6)),
+    )
+    index = open_index(Library(faqs=faqs))
+    try:
+        found = index.search("How to prevent Dorvan fever in Kesh children?").results
+    finally:
+        index.close()
+    assert [r.id for r in found[:2]] == ["asked", "longer"]
+
+
 def test_a_few_words_rank_documents_with_every_word_first_then_fill_with_some():
     faqs = (
         _faq("one", "Harlan disease outlook", "The outlook of Harlan disease is good."),

@@ -24,6 +24,7 @@ from lantern.core.search.by_language import LanguageContext, contexts, query_lan
 from lantern.core.search.fallback import near_terms, useful_faqs
 from lantern.core.search.languages import ENGLISH_QUESTION_WORDS
 from lantern.core.search.query import LONG_QUERY_PARTS, TEXT_FIELDS, widened
+from lantern.core.search.ranking import whole_question_first
 from lantern.core.search.results import SearchResponse, SearchResult, Snippet
 from lantern.core.search.safety import HELP_PAGE, crisis_phrasing
 from lantern.core.search.whoosh_adapter import Found, Hit, WhooshIndex, WhooshView
@@ -195,7 +196,7 @@ class SearchIndex:
             return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
         found = self._collect(query, limit, wanted, typed.said, context.view)
-        hits = found.hits
+        hits = whole_question_first(found.hits, typed.said, context.view.analyze)
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
             highlight |= context.view.expanded_words(query)

@@ -226,16 +226,14 @@ class MainWindow(QMainWindow, SessionView):
 
     def add_toolbar_controls(self, first: QWidget,
                              actions: Sequence[tuple[QAction, str, str]]) -> None:
-        """`first` before everything on the toolbar; after it all, a separator and each
-        action, its button named (object name, accessible name)."""
+        """`first`, then a separator and each action, its button named (object, accessible)."""
         chrome.add_controls(self.toolbar, first, actions)
 
     def name_toolbar_controls(self, actions: Sequence[tuple[QAction, str, str]]) -> None:
         """Name the buttons of `actions` again (object name, accessible name)."""
         chrome.name_buttons(self.toolbar, actions)
 
-    def toolbar_width_needed(self) -> int:
-        """The toolbar's width with every button whole and the search hint shown, px."""
+    def toolbar_width_needed(self) -> int:  # px: every button whole, the search hint shown
         return chrome.width_needed(self.toolbar, self.search_field)
 
     def add_bottom_panel(self, dock: QDockWidget) -> None:

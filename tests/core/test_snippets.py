@@ -102,3 +102,15 @@ def test_the_bundled_pack_has_no_snippet_that_repeats_itself():
                     assert b[:24] not in a, (query, result.id, plain)
     finally:
         ix.close()
+
+
+def test_a_citation_on_a_line_of_its_own_leaves_no_space_before_the_full_stop():
+    # A wrapped paragraph whose citation starts the last line: "…the brain\n[@a]." read as
+    # "the brain ." in a snippet, the full stop set apart from its word.
+    from lantern.core.text import plain_text
+
+    text = plain_text("finding was tighter links with an area under the front of the brain\n"
+                      "  [@hamilton2015].\n\nSo an overactive DMN is an idea, [@b] not a fact.")
+    assert "the brain." in text and "idea, not" in text
+    assert " ." not in text.replace("\n", " ") and " ," not in text.replace("\n", " ")
+    assert plain_text("version .5 of it") == "version .5 of it"  # a leading dot is a number's

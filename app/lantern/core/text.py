@@ -157,7 +157,9 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
     (re.compile(r"^[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)++[ \t]*+$", re.M), ""),
     (re.compile(r"\|"), " "),
     (re.compile(r"[ \t]+"), " "),
-    (re.compile(r" +([,.;:])"), r"\1"),
+    # A mark left alone by a citation taken away, on its line or at the start of the next
+    # (a wrapped paragraph): "the brain\n[@a]." reads "the brain." (".5" keeps its space).
+    (re.compile(r"[ \t]*+\n?[ \t]*+(?<=\s)([,.;:])(?=\s|$)"), r"\1"),
     (re.compile(r"\n{3,}"), "\n\n"),
 ]
 

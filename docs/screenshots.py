@@ -17,34 +17,49 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "screenshots"
 
 
+def wait(signal, timeout_ms: int = 30000) -> None:  # type: ignore[no-untyped-def]
+    """Until `signal` is emitted, or `timeout_ms` have passed."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def open_window(scratch: Path, roots: list[Path], language: str | None = None):  # type: ignore[no-untyped-def]
+    """The application and its window on `roots`, 1440×900, its library loaded; speaking
+    `language` as `lantern --lang LANGUAGE` does, when given."""
+    from PySide6.QtCore import QSettings, QTimer
+
+    from lantern.ui.app import create_app
+    from lantern.ui.window import ui_language
+    from lantern.ui.window.main_window import MainWindow
+
+    app = create_app()
+    if language:
+        ui_language.start(language)
+    settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(roots, settings=settings)
+    if language:
+        window.set_content_language(language)
+    window.resize(1440, 900)
+    window.show()
+    QTimer.singleShot(0, window.start_loading)
+    wait(window.library_loaded)
+    OUT.mkdir(exist_ok=True)
+    return app, window
+
+
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="lantern-shots-"))
     os.environ["LANTERN_CACHE_DIR"] = str(scratch / "cache")
     os.environ["LANTERN_CONFIG_DIR"] = str(scratch / "config")  # bookmarks
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-
     from lantern.core import paths
     from lantern.core.bookmarks import Bookmark
 
-    from lantern.ui.app import create_app
-    from lantern.ui.window.main_window import MainWindow
-
-    app = create_app()
-    settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow([paths.content_dir()], settings=settings)
-    window.resize(1440, 900)
-    window.show()
-
-    def wait(signal, timeout_ms: int = 30000) -> None:  # type: ignore[no-untyped-def]
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-
-    QTimer.singleShot(0, window.start_loading)
-    wait(window.library_loaded)
-    OUT.mkdir(exist_ok=True)
+    app, window = open_window(scratch, [paths.content_dir()])
 
     # The home page, as a first-time reader meets it.
     window.go_home()

@@ -23,31 +23,11 @@ def main() -> int:
     os.environ["LANTERN_CACHE_DIR"] = str(scratch / "cache")
     os.environ["LANTERN_CONFIG_DIR"] = str(scratch / "config")
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from screenshots import open_window, wait  # beside this script
 
     from lantern.core import paths
 
-    from lantern.ui.app import create_app
-    from lantern.ui.window import ui_language
-    from lantern.ui.window.main_window import MainWindow
-
-    app = create_app()
-    ui_language.start("es")
-    settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(paths.content_roots(), settings=settings)
-    window.set_content_language("es")
-    window.resize(1440, 900)
-    window.show()
-
-    def wait(signal, timeout_ms: int = 30000) -> None:  # type: ignore[no-untyped-def]
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-
-    QTimer.singleShot(0, window.start_loading)
-    wait(window.library_loaded)
-    OUT.mkdir(exist_ok=True)
+    app, window = open_window(scratch, paths.content_roots(), "es")
     app.processEvents()
     window.grab().save(str(OUT / "es-home.png"))
 

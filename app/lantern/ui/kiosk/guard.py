@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import time
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -86,6 +87,7 @@ class WindowGuard(QObject):
         self.active = False
         self.restores = 0  # how often the window had to be brought back (for tests and logs)
         self._x11: _X11 | None = None
+        self._mapping_until = 0.0  # a remap is under way until then (time.monotonic())
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
@@ -153,8 +155,18 @@ class WindowGuard(QObject):
             return
         away = (w.isMinimized() or not w.isFullScreen() or not w.isVisible()
                 or native == _X11.UNMAPPED)
+        # Minimised by the window manager, the window is unmapped too, but un-minimising it
+        # maps it back; hiding it would take it from the window manager, which then has to
+        # manage it afresh. Once it is on its way back, the window manager takes its time
+        # to map it: until the next periodic check, unmapped is no reason to start again.
+        remap = (native == _X11.UNMAPPED and not w.isMinimized()) or not w.isVisible()
+        if native == _X11.UNMAPPED:
+            if time.monotonic() < self._mapping_until:
+                away = False
+            elif away:
+                self._mapping_until = time.monotonic() + self._every.interval() / 1000
         if away:
-            self._restore(remap=native == _X11.UNMAPPED or not w.isVisible())
+            self._restore(remap=remap)
         target = self.target()
         g = w.geometry()
         if target is not None and (g.x(), g.y(), g.width(), g.height()) != target:
@@ -163,6 +175,8 @@ class WindowGuard(QObject):
     def _restore(self, remap: bool) -> None:
         w = self.window
         self.restores += 1
+        log.info("the kiosk window was %s; bringing it back",
+                 "unmapped or hidden" if remap else "minimised or out of full screen")
         if remap and w.isVisible():
             w.hide()  # Qt believes it is shown; hide and show maps it again
         state = w.windowState() & ~Qt.WindowState.WindowMinimized

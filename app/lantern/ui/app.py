@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -65,28 +65,6 @@ def app_icon() -> QIcon:
         return QIcon(str(paths.resource("desktop", "lantern.svg")))
     except paths.NotFoundError:
         return QIcon()
-
-
-class _AfterFirstPaint(QObject):
-    """Calls `then` once, on the turn of the event loop after the window's first paint (or
-    a moment later if no paint reaches it, as with some platforms)."""
-
-    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], object] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(400, self.run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.run)
-        return False
-
-    def run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
 
 
 def _log_to_file() -> None:
@@ -250,12 +228,11 @@ def open_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None 
     """The kiosk's window and controller, not yet shown or loading; in `language` when
     given (the clinic's language: each reset goes back to it)."""
     from lantern.ui.kiosk.controller import KioskController
-    from lantern.ui.kiosk.language_button import switch_language
     from lantern.ui.kiosk.policy import kiosk_window
 
     window = MainWindow(roots, settings=settings, policy=kiosk_window(policy))
     if language:  # kept for the library, which is loaded later; the window's default then
-        switch_language(window, language)
+        window.set_ui_language(language)
     return KioskController(window, policy, fullscreen=fullscreen)
 
 
@@ -269,7 +246,7 @@ def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None =
     code = ui_language.start(language)  # a kiosk keeps no choice: --lang, or the locale's
     controller = open_kiosk(roots, policy, code)
     window = controller.window
-    logging_on = _AfterFirstPaint(window, _log_to_file)
+    logging_on = WhenUsable(window, _log_to_file)  # as for the window: once search is usable
     controller.start()
     window.load_after_first_paint()
     try:

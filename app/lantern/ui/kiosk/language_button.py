@@ -1,6 +1,6 @@
 """The kiosk's language switch: EN | ES on the bar. One tap puts the window's words and the
-library in the visitor's language; each reset goes back to
-the clinic's language, the one the kiosk started in (`lantern kiosk --lang es`)."""
+library in the visitor's language; each reset goes back to the clinic's language, the one
+the kiosk started in (`lantern kiosk --lang es`)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,6 @@ if TYPE_CHECKING:
 #: (code, what its button says, its accessible name): each language named in itself, so
 #: these are never translated.
 LANGUAGES = (("en", "EN", "English"), ("es", "ES", "Español"))
-
-
-def switch_language(window: MainWindow, code: str) -> bool:
-    """Use the window in `code` from now on; False when its library has no pack in `code`.
-    Before the library is loaded, the choice is kept for it."""
-    return bool(window.set_ui_language(code))  # the window's words and its content
 
 
 def restore_default_language(window: MainWindow) -> None:
@@ -61,7 +55,7 @@ class LanguageSwitch(QObject):
                 for code, label, name in LANGUAGES]
 
     def choose(self, code: str) -> None:
-        if switch_language(self.window, code):
+        if self.window.set_ui_language(code):  # the window's words and its content
             self.switched.emit(code)
         self.show_language(self.window.content_language, self.window.content_languages)
 

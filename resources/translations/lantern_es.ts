@@ -71,7 +71,7 @@
         <translation>Buscar en la biblioteca</translation>
     </message>
     <message>
-        <source>&amp;Find in this page…</source>
+        <source>Find in this &amp;page…</source>
         <translation>Buscar en esta &amp;página…</translation>
     </message>
     <message>
@@ -143,7 +143,7 @@
         <translation>Llevar el foco del teclado al panel anterior</translation>
     </message>
     <message>
-        <source>Go to the &amp;results</source>
+        <source>Go to the res&amp;ults</source>
         <translation>Ir a los r&amp;esultados</translation>
     </message>
     <message>
@@ -230,8 +230,8 @@
         <translation>Marcadores</translation>
     </message>
     <message>
-        <source>&amp;Bookmarks</source>
-        <translation>&amp;Marcadores</translation>
+        <source>&amp;Show bookmarks</source>
+        <translation>&amp;Mostrar marcadores</translation>
     </message>
     <message>
         <source>Bookmarks panel</source>

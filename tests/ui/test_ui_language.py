@@ -216,10 +216,10 @@ def _accelerators(menu: QMenu) -> Iterator[tuple[str, list[str]]]:
             yield from _accelerators(action.menu())
 
 
-def test_each_menu_has_distinct_accelerators_in_spanish(qtbot, tmp_path: Path):
+def test_each_menu_has_distinct_accelerators_in_both_languages(qtbot, tmp_path: Path):
     window = make_window(qtbot, tmp_path, roots=(VALID_PACK, ES_PACK))
     file_menu = window.menuBar().actions()[0]
-    for code, title in (("es", "&Archivo"),):
+    for code, title in (("es", "&Archivo"), ("en", "&File")):
         window.set_ui_language(code)
         qtbot.waitUntil(lambda title=title: file_menu.text() == title)
         bar = [a.text().split("&", 1)[1][0].lower() for a in window.menuBar().actions()]

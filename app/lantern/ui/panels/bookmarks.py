@@ -78,7 +78,7 @@ class BookmarksDock(QDockWidget):
     def retranslate(self) -> None:
         """The panel's words in the interface's language."""
         self.setWindowTitle(translate("Bookmarks", "Bookmarks"))
-        self.toggleViewAction().setText(translate("Bookmarks", "&Bookmarks"))
+        self.toggleViewAction().setText(translate("Bookmarks", "&Show bookmarks"))
         self.setAccessibleName(translate("Bookmarks", "Bookmarks panel"))
         self.list.setAccessibleName(translate("Bookmarks", "Bookmarks"))
         self.list.setAccessibleDescription(translate(

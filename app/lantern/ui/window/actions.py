@@ -88,7 +88,7 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
         QT_TRANSLATE_NOOP("Actions", "Search the library"),
         ("Ctrl+K",), "edit-find", kiosk=True),
     Act.FIND_IN_PAGE: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Find in this page…"),
+        QT_TRANSLATE_NOOP("Actions", "Find in this &page…"),
         QT_TRANSLATE_NOOP("Actions", "Find words in the open page"),
         (Key.Find,), kiosk=True),
     Act.BOOKMARK: ActionSpec(
@@ -128,7 +128,7 @@ ACTIONS: Mapping[Act, ActionSpec] = MappingProxyType({
         ("Shift+F6",), kiosk=True),
     # Skip straight to the results or to the page's text, wherever the focus is.
     Act.GO_TO_RESULTS: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Go to the &results"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the res&ults"),
         QT_TRANSLATE_NOOP("Actions", "Move the keyboard focus to the search results"),
         ("Ctrl+Shift+R",), kiosk=True),
     Act.GO_TO_TEXT: ActionSpec(

@@ -1280,6 +1280,10 @@ variables de entorno:
         <translation>&apos;home&apos; debe ser una dirección de Lantern como &quot;{home}&quot;, no {value!r}</translation>
     </message>
     <message>
+        <source>&apos;language&apos; must be one of {codes}, not {value!r}</source>
+        <translation>&apos;language&apos; debe ser uno de {codes}, no {value!r}</translation>
+    </message>
+    <message>
         <source>&apos;admin_pin_hash&apos; is not a hash written by `lantern kiosk --set-pin`; the kiosk cannot be left with a PIN until it is set again</source>
         <translation>&apos;admin_pin_hash&apos; no es un hash escrito por `lantern kiosk --set-pin`; no se podrá salir del quiosco con un PIN hasta que se vuelva a fijar</translation>
     </message>

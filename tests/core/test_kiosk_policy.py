@@ -89,6 +89,8 @@ def test_broken_toml_fails_closed_with_the_line(tmp_path):
      "shared_index.folder", 2),
     ('[shared_index]\nfolder = "/srv/index"\ndigest = "abc"\n', "shared_index.digest", 3),
     ('[shared_index]\ndigest_file = "digest.txt"\n', "shared_index.digest_file", 2),
+    ('clinic_name = "A"\nlanguage = "klingon"\n', "language", 2),
+    ("language = 2\n", "language", 1),
 ])
 def test_a_bad_value_names_its_key_and_keeps_the_default(tmp_path, text, key, line):
     policy, problems = load_policy(write(tmp_path, text))
@@ -244,3 +246,19 @@ def test_a_shared_index_is_named_with_its_digest(tmp_path):
     policy, problems = load_policy(write(tmp_path, '[shared_index]\nfolder = "/srv/i"\n'))
     said = [p for p in problems if "no digest" in p.message]
     assert len(said) == 1 and said[0].line == 2
+
+
+@pytest.mark.parametrize(("written", "language"), [("es", "es"), ("ES", "es"), ("es_MX", "es"),
+                                                   ("en", "en"), ("", "")])
+def test_the_language_each_visitor_starts_in(tmp_path, written, language):
+    policy, problems = load_policy(write(tmp_path, f'language = "{written}"\n'))
+    assert [p for p in problems if "language" in p.message] == []
+    assert policy.language == language
+
+
+def test_an_unknown_language_says_which_ones_there_are(tmp_path):
+    _policy, problems = load_policy(write(tmp_path, 'language = "fr"\n'))
+    named = [p for p in problems if "'language'" in p.message]
+    assert [p.message for p in named] == [
+        "'language' must be one of en, es, not 'fr'; using the default"]
+    assert named[0].line == 1

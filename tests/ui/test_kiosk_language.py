@@ -317,3 +317,29 @@ def test_a_spanish_kiosk_shows_no_english(qtbot, tmp_path: Path):
     assert english_in(texts) == []
     controller.overlay.confirm()
     controller.exit_kiosk()
+
+
+class _Opened(Exception):
+    """Stops `run_kiosk` once it has chosen its language."""
+
+
+@pytest.mark.parametrize(("flag", "written", "starts_in"), [
+    (None, "es", "es"), ("en", "es", "en"), ("es", "", "es"), (None, "", None)])
+def test_the_clinic_sets_the_kiosk_language_and_the_flag_wins(
+        qapp, monkeypatch: pytest.MonkeyPatch, flag, written, starts_in):
+    """kiosk.toml's `language`, unless `lantern kiosk --lang` says otherwise."""
+    from lantern.ui import app as app_module
+
+    asked: list[str | None] = []
+
+    def opened(*_args, **_kwargs):
+        raise _Opened
+
+    monkeypatch.setattr(app_module.ui_language, "start",
+                        lambda code: asked.append(code) or (code or "en"))
+    monkeypatch.setattr(app_module, "open_kiosk", opened)
+    monkeypatch.setattr(app_module, "_start", lambda app, kiosk: object())  # no instance lock
+    policy = dataclasses.replace(PATIENT, language=written)
+    with pytest.raises(_Opened):
+        app_module.run_kiosk([VALID_PACK], policy, flag)
+    assert asked == [starts_in]

@@ -48,6 +48,8 @@ class KioskPolicy:
     warning_seconds: float = 20.0
     home: str = HOME
     clinic_name: str = ""
+    #: The language each visitor starts in ("en", "es"); "" goes by the system's locale.
+    language: str = ""
     front_desk_text: str = ""
     front_desk_phone: str = ""
     allow_print: bool = False
@@ -67,6 +69,7 @@ _KEYS: dict[str, str] = {
     "warning_seconds": "warning_seconds",
     "home": "home",
     "clinic_name": "clinic_name",
+    "language": "language",
     "admin_pin_hash": "admin_pin_hash",
     "front_desk.text": "front_desk_text",
     "front_desk.phone": "front_desk_phone",
@@ -116,6 +119,13 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
     if key == "home" and Address.parse(value) is None:
         return None, translate("kiosk", "'home' must be a Lantern address such as \"{home}\", "
                                "not {value!r}").format(home=HOME, value=value)
+    if key == "language" and value:
+        from lantern.i18n import SUPPORTED, normalise
+
+        if normalise(value) is None:
+            return None, translate("kiosk", "'language' must be one of {codes}, not "
+                                   "{value!r}").format(codes=", ".join(SUPPORTED), value=value)
+        return normalise(value), ""
     if key == "admin_pin_hash" and value and not _parse_hash(value):
         return None, translate("kiosk", "'admin_pin_hash' is not a hash written by `lantern "
                                "kiosk --set-pin`; the kiosk cannot be left with a PIN until it "

@@ -238,12 +238,14 @@ def open_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None 
 
 def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None = None) -> int:
     """Open the window locked down for an unattended screen; see docs/kiosk.md. With
-    `language` (`--lang`), it reads in that language, and goes back to it for each visitor."""
+    `language` (`--lang`, else the policy's `language`), it reads in that language, and goes
+    back to it for each visitor."""
     app = create_app()
     guard = _start(app, kiosk=True)
     if guard is None:
         return 0
-    code = ui_language.start(language)  # a kiosk keeps no choice: --lang, or the locale's
+    # A kiosk keeps no choice: --lang, the clinic's kiosk.toml, or the locale's.
+    code = ui_language.start(language or policy.language or None)
     controller = open_kiosk(roots, policy, code)
     window = controller.window
     logging_on = WhenUsable(window, _log_to_file)  # as for the window: once search is usable

@@ -126,6 +126,24 @@ def test_second_start_says_so_politely_and_opens_no_window(
                 and w.isVisible()]
 
 
+def test_a_second_start_says_so_in_the_language_asked(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_logging
+):
+    monkeypatch.setenv("LANTERN_LOG_DIR", str(tmp_path / "logs"))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(SingleInstance, "hand_over", lambda self, request: False)
+    running = SingleInstance(Path(os.environ["LANTERN_CONFIG_DIR"]))
+    assert running.acquire()
+    try:
+        assert app_module.run([VALID_PACK], language="es") == 0
+    finally:
+        running.release()
+    assert shown and shown[0][0] == "Lantern ya está abierto", shown
+    assert "Lantern is" not in shown[0][1]
+
+
 # --- settings --------------------------------------------------------------------------
 
 

@@ -75,14 +75,15 @@ def _log_to_file() -> None:
                                      else lambda: None, log_file)
 
 
-def _start(app: QApplication, kiosk: bool, request: Request | None = None
-           ) -> SingleInstance | None:
+def _start(app: QApplication, kiosk: bool, request: Request | None = None,
+           language: str | None = None) -> SingleInstance | None:
     """Catch stray errors, and make sure this is the only Lantern running. What is logged
     is kept until the log file opens, once search is usable (`_log_to_file`).
 
     Returns the held lock, or None when another Lantern already runs: a window is handed
     `request` and comes to the front; a kiosk, or a window that does not answer, is said
-    to be open.
+    to be open, in the language the window would have spoken (`--lang`, the saved
+    choice, the locale).
     """
     hold_records()
     sys.excepthook = make_excepthook(app.activeWindow)
@@ -100,6 +101,7 @@ def _start(app: QApplication, kiosk: bool, request: Request | None = None
     if not kiosk:  # a kiosk has nobody to read a message box
         from PySide6.QtWidgets import QMessageBox
 
+        ui_language.start(language, ui_language.saved_language())
         shown = (translate("Window", "Lantern is already open (process {pid}).").format(pid=pid)
                  if pid else translate("Window", "Lantern is already open."))
         QMessageBox.information(None, translate("Window", "Lantern is already open"), shown + "\n\n"
@@ -125,7 +127,7 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     use_builtin_hashes()  # not OpenSSL's: a window takes few digests (the kiosk keeps it)
     app = create_app()
     absolute = tuple(Path(r).absolute() for r in roots) if switch_packs else ()
-    guard = _start(app, kiosk=False, request=Request(address, absolute))
+    guard = _start(app, kiosk=False, request=Request(address, absolute), language=language)
     if guard is None:
         return 0
     _window = open_window(roots, guard, address, watch, language)  # held until the loop ends

@@ -115,7 +115,11 @@ def _check(key: str, value: Any) -> tuple[Any, str]:
     if not isinstance(value, str):
         return None, translate("kiosk", "'{key}' must be text in quotes, not {value!r}").format(
             key=key, value=value)
-    value = value.strip()
+    return _check_text(key, value.strip())
+
+
+def _check_text(key: str, value: str) -> tuple[Any, str]:
+    """`_check` for the keys whose value is text."""
     if key == "home" and Address.parse(value) is None:
         return None, translate("kiosk", "'home' must be a Lantern address such as \"{home}\", "
                                "not {value!r}").format(home=HOME, value=value)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -25,6 +24,7 @@ from lantern.core.address import SEARCHED_KINDS, Kind, address
 from lantern.core.plurals import describe_counts
 from lantern.core.wording import kind_label, topic_name
 
+from lantern.ui.panels.filter_row import FilterRow
 from lantern.ui.panels.models import ResultsModel, RichTextDelegate, TargetRole
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.platform.accessibility import field_focus
@@ -86,8 +86,6 @@ class ResultsPanel(QWidget):
         self._counts: tuple[dict[str, int], dict[str, int]] = ({}, {})
         self.kind_filter.currentIndexChanged.connect(self._apply_filters)
         self.topic_filter.currentIndexChanged.connect(self._apply_filters)
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
         # Visible labels: on Linux Qt names a combo box by its value and lets its label
         # (the buddy relation) say what it chooses.
         self.filter_labels: list[QLabel] = []
@@ -95,12 +93,12 @@ class ResultsPanel(QWidget):
             label = QLabel()
             label.setBuddy(combo)
             self.filter_labels.append(label)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
+        self.filters = FilterRow(list(zip(self.filter_labels,
+                                          (self.kind_filter, self.topic_filter), strict=True)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.summary)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.list, 1)
         self.retranslate()
 
@@ -119,6 +117,7 @@ class ResultsPanel(QWidget):
         if self._response is not None:
             self.summary.setText(self._summary(*self._response))
             self._name_filters()
+        self.filters.refit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -150,6 +149,7 @@ class ResultsPanel(QWidget):
                                 strict=True):
             combo.setVisible(combo.count() > 2)
             label.setVisible(combo.isVisibleTo(self))
+        self.filters.refit()
 
     def _name_filters(self) -> None:
         """Each filter's choices named in the interface's language, with their counts."""

@@ -1,9 +1,9 @@
 """The Whoosh adapter: schema, analysis, and running the engine-neutral query tree of
-`query.py` on an open index. With `whoosh_store.py` (the index's life on disk) and
-`whoosh_lang.py` (analysis by language) the only code that imports the search engine
-(`whoosh_lazy.py` only puts off loading two of its modules): swapping the engine means
-rewriting these files; the search policy (`engine.py`) and
-the rest of Lantern never see Whoosh.
+`query.py` on an open index. With `whoosh_store.py` (the index's life on disk),
+`whoosh_lang.py` (analysis by language) and `whoosh_union.py` (its "any of") the only
+code that imports the search engine (`whoosh_lazy.py` only puts off loading two of its
+modules): swapping the engine means rewriting these files; the search policy
+(`engine.py`) and the rest of Lantern never see Whoosh.
 
 One index holds every language; each analysed language searches its own fields through a
 `WhooshView` (`WhooshIndex.view("es")`). `WhooshIndex` itself is the English view.
@@ -37,6 +37,7 @@ from lantern.core.search.whoosh_lang import (
     documents_per_field,
     fields_for,
 )
+from lantern.core.search.whoosh_union import AnyOf
 
 __all__ = ["ANALYZER", "COLLECTED", "META_FILE", "CompoundFilter", "Found", "Hit",
            "WhooshIndex", "WhooshView", "fields", "make_schema"]
@@ -142,7 +143,7 @@ def _to_whoosh(query: q.Query, spec: LanguageFields = ENGLISH) -> wq.Query:
         return wq.FuzzyTerm(spec.field(query.field), query.text, boost=query.boost,
                             maxdist=query.maxdist, prefixlength=query.prefix)
     if isinstance(query, q.AnyOf):
-        return wq.Or([_to_whoosh(p, spec) for p in query.parts])
+        return AnyOf([_to_whoosh(p, spec) for p in query.parts])
     if isinstance(query, q.AllOf):
         return wq.And([_to_whoosh(p, spec) for p in query.parts], boost=query.boost)
     return wq.AndMaybe(_to_whoosh(query.required, spec), _to_whoosh(query.optional, spec))

@@ -126,10 +126,11 @@ def _check_text(key: str, value: str) -> tuple[Any, str]:
     if key == "language" and value:
         from lantern.i18n import SUPPORTED, normalise
 
-        if normalise(value) is None:
+        code = normalise(value)
+        if code is None:
             return None, translate("kiosk", "'language' must be one of {codes}, not "
                                    "{value!r}").format(codes=", ".join(SUPPORTED), value=value)
-        return normalise(value), ""
+        return code, ""
     if key == "admin_pin_hash" and value and not _parse_hash(value):
         return None, translate("kiosk", "'admin_pin_hash' is not a hash written by `lantern "
                                "kiosk --set-pin`; the kiosk cannot be left with a PIN until it "

@@ -504,6 +504,10 @@
         <translation>Teclado</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
         <source>Website links are off here</source>
         <translation>Aquí no se abren sitios web</translation>
     </message>

@@ -70,7 +70,7 @@ def window_texts(window: MainWindow) -> list[str]:
     for widget in window.findChildren(QWidget):
         texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
         if isinstance(widget, (QLabel, QAbstractButton)):
-            texts.append(widget.text())
+            texts.append(widget.text().replace("\n", " "))  # a compact kiosk's two lines
         if isinstance(widget, QLineEdit):
             texts.append(widget.placeholderText())
         if isinstance(widget, QDockWidget):

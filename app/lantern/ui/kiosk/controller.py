@@ -211,8 +211,16 @@ class KioskController(QObject):
             self._compact = compact
             self.corner.setMaximumWidth(120 if compact else 200)  # a longer name ends in …
             self.window.setStyleSheet(kiosk_qss(compact=compact))
+            self._wrap_labels(compact)
             if not compact:
                 self._fit_width()  # measure the full bar, and leave it if it does not fit
+        elif compact:
+            self._wrap_labels(compact)  # new words since: a language switch
+
+    def _wrap_labels(self, compact: bool) -> None:
+        """On the compact bar, a label of several words on two lines ("¿Necesita / ayuda
+        ahora?") so it stays whole at 1024 px, and the search hint in a word ("Buscar")."""
+        self.window.fold_toolbar_labels(compact, translate("Kiosk", "Search") if compact else "")
 
     # idle and reset ---------------------------------------------------------------------
 

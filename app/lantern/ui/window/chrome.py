@@ -218,6 +218,24 @@ def go_to_text(window: MainWindow) -> None:
     accessibility.announce(window.reader, page.title if page else translate("Window", "Page"))
 
 
+def two_lines(label: str) -> str:
+    """`label` broken at the space nearest its middle; a single word as it is."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(len(label) - 2 * i - 1))
+    return label[:cut] + "\n" + label[cut + 1:]
+
+
+def fold_labels(toolbar: QToolBar, folded: bool) -> None:
+    """Each action button's label on two lines (`folded`) or on one, as its action says."""
+    for button in toolbar.findChildren(QToolButton):
+        action = button.defaultAction()
+        if action is not None:
+            label = action.iconText()
+            button.setText(two_lines(label) if folded else label)
+
+
 def width_needed(toolbar: QToolBar, field: QLineEdit) -> int:
     """`toolbar`'s width with every button whole, in its style and words, and `field` wide
     enough for its hint (a line edit's own size hint does not count its hint), px."""

@@ -233,6 +233,12 @@ class MainWindow(QMainWindow, SessionView):
         """Name the buttons of `actions` again (object name, accessible name)."""
         chrome.name_buttons(self.toolbar, actions)
 
+    def fold_toolbar_labels(self, folded: bool, hint: str = "") -> None:
+        """Labels of several words on two lines (`folded`) or one; `hint` in the search
+        field, or its own hint when empty. Accessible names stay as they are."""
+        chrome.fold_labels(self.toolbar, folded)
+        self.search_field.setPlaceholderText(hint or translate("Window", self.policy.search_hint))
+
     def toolbar_width_needed(self) -> int:  # px: every button whole, the search hint shown
         return chrome.width_needed(self.toolbar, self.search_field)
 

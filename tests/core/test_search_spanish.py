@@ -237,3 +237,22 @@ def test_the_library_cache_keeps_every_items_language(library, tmp_path):
                          (library.terms, back.terms), (library.pages, back.pages)):
         assert [i.language for i in items] == [i.language for i in again]
     assert {t.language for t in back.terms} == {"en", "es"}
+
+
+# --- a query of question words only -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "begins"), [
+    ("what is", "en", "what is"), ("What are", "en", "what are"), ("qué es", "es", "¿qué es")])
+def test_question_words_alone_find_the_questions_that_begin_so(both, text, language, begins):
+    """"what is", typed on the way to a question: that language's questions that begin so,
+    never another language's pages (its stop words are words there)."""
+    results = both.search(text, language=language).results
+    assert results
+    assert all(r.language == language and str(r.kind) == "faq" for r in results)
+    assert all(r.title.lower().startswith(begins) for r in results)
+
+
+@pytest.mark.parametrize("text", ["the of", "what is the", "is it"])
+def test_stop_words_alone_search_no_other_language(both, text):
+    assert {r.language for r in both.search(text, language="en").results} <= {"en"}

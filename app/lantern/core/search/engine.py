@@ -21,7 +21,7 @@ from lantern.core.model import Library
 from lantern.core.search import query as q
 from lantern.core.search import whoosh_store
 from lantern.core.search.by_language import LanguageContext, contexts, query_language
-from lantern.core.search.fallback import near_terms, useful_faqs
+from lantern.core.search.fallback import near_terms, questions_starting, useful_faqs
 from lantern.core.search.languages import ENGLISH_QUESTION_WORDS
 from lantern.core.search.query import LONG_QUERY_PARTS, TEXT_FIELDS, widened
 from lantern.core.search.ranking import whole_question_first
@@ -149,7 +149,8 @@ class SearchIndex:
         asked = set(kinds or ())
         response = self._search_in(context, text, limit, asked, correct=correct,
                                    started=started)
-        if not response.results and len(self._languages) > 1:
+        if not response.results and len(self._languages) > 1 \
+                and not _function_words_only(cleaned, context):
             # No dead end: when the query's language finds nothing (even spelled again),
             # the query is searched in the other languages, spelling included
             # ("neuroplastisidad" in the English window). Not to top up a short list: the
@@ -193,7 +194,15 @@ class SearchIndex:
                 results = self._help_first((), limit, context)
                 return SearchResponse(query=text, results=results,
                                       counts=_help_counted(results, {}))
-            return SearchResponse(query=text, concepts=typed.concept_ids, notice=typed.notice,
+            # Question words only ("what is", typed on the way to a question): the
+            # questions that begin so.
+            questions = questions_starting(context.faqs, typed.cleaned, limit,
+                                           key=context.profile.names) \
+                if not asked or Kind.FAQ in wanted else ()
+            return SearchResponse(query=text, results=questions, concepts=typed.concept_ids,
+                                  counts={str(Kind.FAQ): len(questions)} if questions else {},
+                                  useful=() if questions else useful_faqs(context.faqs),
+                                  notice=typed.notice,
                                   elapsed_ms=(time.perf_counter() - started) * 1000)
         found = self._collect(query, limit, wanted, typed.said, context.view)
         hits = whole_question_first(found.hits, typed.said, context.view.analyze)
@@ -392,6 +401,13 @@ class SearchIndex:
                 suggestion = re.sub(rf"\b{re.escape(word)}\b", option, suggestion, count=1)
                 changed = True
         return suggestion if changed else ""
+
+
+def _function_words_only(text: str, context: LanguageContext) -> bool:
+    """Whether every word of `text` is a question or stop word of `context`'s language:
+    nothing of a topic that another language could find ("what is", "the")."""
+    words = _WORD.findall(text)
+    return bool(words) and all(context.is_function_word(w) for w in words)
 
 
 def _cleaned(text: str) -> tuple[str, str]:

@@ -34,6 +34,19 @@ def near_terms(terms: Iterable[Term], text: str, limit: int = 5,
     return tuple(found)[:limit]
 
 
+def questions_starting(faqs: Iterable[Faq], text: str, limit: int = 10,
+                       key: Callable[[str], str] = fold) -> tuple[SearchResult, ...]:
+    """The questions that begin as `text` does ("what is" → "What is the default mode
+    network?"), shortest first: for a query of question words only, which the index
+    cannot search (its stop words are not indexed)."""
+    start = key(text)
+    if not start:
+        return ()
+    found = sorted((f for f in faqs if key(f.question).startswith(start)),
+                   key=lambda f: len(f.question))
+    return tuple(_offered(faq) for faq in found[:limit])
+
+
 def useful_faqs(faqs: Iterable[Faq], limit: int = 5) -> tuple[SearchResult, ...]:
     """A few questions that help most readers, for an empty results page."""
     ranked = sorted(
@@ -41,10 +54,12 @@ def useful_faqs(faqs: Iterable[Faq], limit: int = 5) -> tuple[SearchResult, ...]
         key=lambda f: min((USEFUL_TOPICS.index(t) for t in f.topics if t in USEFUL_TOPICS),
                           default=len(USEFUL_TOPICS)),
     )
-    results = []
-    for faq in ranked[:limit]:
-        text = plain_text(faq.body)
-        short = text[:160].rsplit(" ", 1)[0] + " …" if len(text) > 160 else text
-        results.append(SearchResult(kind=Kind.FAQ, id=faq.slug, title=faq.question, score=0.0,
-                                    snippet=Snippet(short), language=faq.language))
-    return tuple(results)
+    return tuple(_offered(faq) for faq in ranked[:limit])
+
+
+def _offered(faq: Faq) -> SearchResult:
+    """`faq` as a result found by no word: its answer's opening as the snippet."""
+    text = plain_text(faq.body)
+    short = text[:160].rsplit(" ", 1)[0] + " …" if len(text) > 160 else text
+    return SearchResult(kind=Kind.FAQ, id=faq.slug, title=faq.question, score=0.0,
+                        snippet=Snippet(short), language=faq.language)

@@ -6,10 +6,13 @@ import subprocess
 import sys
 
 #: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file,
-#: hearing from a second start, the About box (`platform`).
+#: hearing from a second start, the About box (`platform`), the crisis patterns (compiled
+#: on import, first needed by a search or a stored one) and the text helpers they use.
 NOT_BEFORE_PAINT = ("lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
                     "logging.handlers", "socket", "PySide6.QtNetwork", "hashlib",
-                    "lantern.core.model", "lantern.core.search.results", "platform")
+                    "lantern.core.model", "lantern.core.search.results", "platform",
+                    "lantern.core.search.safety", "lantern.core.search.languages",
+                    "lantern.core.text")
 
 
 def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> None:

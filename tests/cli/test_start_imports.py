@@ -30,3 +30,23 @@ def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> No
                           env=env, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+#: PySide6 classes whose many enums are built when Python first meets the class.
+NOT_TOUCHED_BEFORE_PAINT = ("QStyle",)
+
+
+def test_the_window_meets_no_qstyle_before_its_first_paint(tmp_path) -> None:
+    code = (
+        "import PySide6.QtWidgets\n"
+        "from lantern import cli\n"
+        "assert cli.main([]) == 0\n"
+        f"print([c for c in {NOT_TOUCHED_BEFORE_PAINT!r} if c in vars(PySide6.QtWidgets)])\n"
+    )
+    env = {"LANTERN_CONFIG_DIR": str(tmp_path / "config"),
+           "LANTERN_CACHE_DIR": str(tmp_path / "cache"), "QT_QPA_PLATFORM": "offscreen",
+           "LANTERN_BENCH_QUIT_AT": "paint", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -6,10 +6,13 @@ import subprocess
 import sys
 
 #: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file,
-#: hearing from a second start, the About box (`platform`).
+#: hearing from a second start, the About box (`platform`), the crisis patterns (compiled
+#: on import, first needed by a search or a stored one) and the text helpers they use.
 NOT_BEFORE_PAINT = ("lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
                     "logging.handlers", "socket", "PySide6.QtNetwork", "hashlib",
-                    "lantern.core.model", "lantern.core.search.results", "platform")
+                    "lantern.core.model", "lantern.core.search.results", "platform",
+                    "lantern.core.search.safety", "lantern.core.search.languages",
+                    "lantern.core.text")
 
 
 def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> None:
@@ -27,3 +30,23 @@ def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> No
                           env=env, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+#: PySide6 classes whose many enums are built when Python first meets the class.
+NOT_TOUCHED_BEFORE_PAINT = ("QStyle",)
+
+
+def test_the_window_meets_no_qstyle_before_its_first_paint(tmp_path) -> None:
+    code = (
+        "import PySide6.QtWidgets\n"
+        "from lantern import cli\n"
+        "assert cli.main([]) == 0\n"
+        f"print([c for c in {NOT_TOUCHED_BEFORE_PAINT!r} if c in vars(PySide6.QtWidgets)])\n"
+    )
+    env = {"LANTERN_CONFIG_DIR": str(tmp_path / "config"),
+           "LANTERN_CACHE_DIR": str(tmp_path / "cache"), "QT_QPA_PLATFORM": "offscreen",
+           "LANTERN_BENCH_QUIT_AT": "paint", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

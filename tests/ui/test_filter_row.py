@@ -60,3 +60,23 @@ def test_filters_stack_when_narrow_and_line_up_when_wide(qtbot):
     qtbot.waitUntil(lambda: topic.y() == kind.y())
     assert topic.x() > kind.geometry().right()
     assert kind.width() >= whole_width(kind) and topic.width() >= whole_width(topic)
+
+
+def test_filters_refitted_while_hidden_are_arranged_once_shown(qtbot):
+    pairs = []
+    for words, choices in (("&Kind", ["All kinds", "Articles"]),
+                           ("T&opic", ["All topics", "Safety"])):
+        label, combo = QLabel(words), QComboBox()
+        combo.addItems(choices)
+        pairs.append((label, combo))
+    row = FilterRow(pairs)
+    qtbot.addWidget(row)
+    (_, kind), (_, topic) = pairs
+    row.resize(row.needed_width() + 10, 60)
+    row.show()
+    qtbot.waitUntil(lambda: topic.y() == kind.y())
+    row.hide()
+    topic.addItem("Safety and risks of every kind (4)")  # no longer fits in one row
+    row.refit()  # hidden: measured once shown, at the same size (no resize comes)
+    row.show()
+    qtbot.waitUntil(lambda: topic.y() > kind.y())

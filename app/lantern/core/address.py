@@ -12,6 +12,8 @@ from enum import StrEnum
 
 SCHEME = "lantern"
 _PREFIX = f"{SCHEME}:"
+#: The page a crisis query puts first (search/safety.py), also the window's help-now button.
+HELP_PAGE = "help-now"
 
 
 class Kind(StrEnum):

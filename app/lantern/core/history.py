@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from lantern.core.address import Address, Kind
 from lantern.core.bookmarks import page_address
-from lantern.core.search.safety import is_crisis
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +130,9 @@ class RecentSearches:
         self.items: list[str] = []
 
     def add(self, query: str) -> bool:
+        # Its patterns are compiled on import: not before the first search or stored one.
+        from lantern.core.search.safety import is_crisis
+
         query = " ".join(query.split())
         if not query or is_crisis(query):
             return False

@@ -15,10 +15,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lantern.core.address import Address, Kind, address
+from lantern.core.address import HELP_PAGE, Address, Kind, address
 from lantern.core.messages import localise, translate
 from lantern.core.plurals import count_of
-from lantern.core.search.safety import HELP_PAGE
 
 if TYPE_CHECKING:
     from lantern.core.compose import ComposedPage, Composer

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lantern.core.address import SEARCHED_KINDS, Address, Kind
+from lantern.core.address import HELP_PAGE, SEARCHED_KINDS, Address, Kind
 from lantern.core.model import Library
 from lantern.core.search import query as q
 from lantern.core.search import whoosh_store
@@ -26,7 +26,7 @@ from lantern.core.search.languages import ENGLISH_QUESTION_WORDS
 from lantern.core.search.query import LONG_QUERY_PARTS, TEXT_FIELDS, widened
 from lantern.core.search.ranking import whole_question_first
 from lantern.core.search.results import SearchResponse, SearchResult, Snippet
-from lantern.core.search.safety import HELP_PAGE, crisis_phrasing
+from lantern.core.search.safety import crisis_phrasing
 from lantern.core.search.whoosh_adapter import Found, Hit, WhooshIndex, WhooshView
 from lantern.core.search.whoosh_store import Progress
 from lantern.core.text import clean, plain_text

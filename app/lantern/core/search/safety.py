@@ -7,8 +7,6 @@ import re
 from lantern.core.search.languages import unaccent
 from lantern.core.text import clean
 
-HELP_PAGE = "help-now"
-
 # Plain phrasings a person in trouble might type. Matched as whole words, any case.
 _CRISIS = re.compile(
     r"\b(?:"

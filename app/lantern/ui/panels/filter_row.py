@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
     QSizePolicy,
-    QStyle,
     QStyleOptionComboBox,
     QWidget,
 )
@@ -22,6 +21,9 @@ MIN_LETTERS = 6
 
 def whole_width(combo: QComboBox) -> int:
     """The width at which `combo` shows its longest choice without cutting it."""
+    # QStyle's many enums are built on first use, after the window is on screen.
+    from PySide6.QtWidgets import QStyle
+
     longest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(row))
                    for row in range(combo.count())), default=0)
     option = QStyleOptionComboBox()
@@ -43,6 +45,7 @@ class FilterRow(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._one_row: bool | None = None
+        self._refit_when_shown = False
         for label, combo in self._pairs:
             # A label keeps its words whole; a choice may narrow to a few letters, so that
             # the panel is never held wider than the reader set it.
@@ -60,8 +63,19 @@ class FilterRow(QWidget):
         return sum(widths) + spacing * max(2 * len(shown) - 1, 0)
 
     def refit(self) -> None:
-        """Choose the arrangement again (the choices or their words changed)."""
+        """Choose the arrangement again (the choices or their words changed); when hidden,
+        once shown (measuring a choice builds QStyle's many enums: not before the window's
+        first paint, where the results panel is hidden)."""
+        if not self.isVisible():
+            self._refit_when_shown = True
+            return
+        self._refit_when_shown = False
         self._place(one_row=self.width() >= self.needed_width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._refit_when_shown:
+            self.refit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place(one_row=event.size().width() >= self.needed_width())

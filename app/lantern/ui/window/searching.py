@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from lantern.core.address import Address
-from lantern.core.search.safety import crisis_phrasing
 from lantern.core.session import HELP_NOW, Session
 
 from lantern.ui.panels.find_bar import mark_all
@@ -64,6 +63,8 @@ class Searching(QObject):
         self.navigation.navigate(address)
 
     def on_submitted(self) -> None:
+        from lantern.core.search.safety import crisis_phrasing  # its patterns: not before paint
+
         self.suggestions.hide()
         text = self.field.text()
         self.navigation.remember_search(text)

@@ -190,20 +190,8 @@ class SearchIndex:
                     elapsed_ms=(time.perf_counter() - started) * 1000,
                 )
         if query is None:
-            if typed.crisis is not None:
-                results = self._help_first((), limit, context)
-                return SearchResponse(query=text, results=results,
-                                      counts=_help_counted(results, {}))
-            # Question words only ("what is", typed on the way to a question): the
-            # questions that begin so.
-            questions = questions_starting(context.faqs, typed.cleaned, limit,
-                                           key=context.profile.names) \
-                if not asked or Kind.FAQ in wanted else ()
-            return SearchResponse(query=text, results=questions, concepts=typed.concept_ids,
-                                  counts={str(Kind.FAQ): len(questions)} if questions else {},
-                                  useful=() if questions else useful_faqs(context.faqs),
-                                  notice=typed.notice,
-                                  elapsed_ms=(time.perf_counter() - started) * 1000)
+            return self._nothing_to_search(typed, limit, not asked or Kind.FAQ in wanted,
+                                           context, started)
         found = self._collect(query, limit, wanted, typed.said, context.view)
         hits = whole_question_first(found.hits, typed.said, context.view.analyze)
         if unknown and hits:
@@ -214,6 +202,23 @@ class SearchIndex:
         if crisis:
             results = self._help_first(results, limit, context)
         return self._response(typed, results, found, suggestion, started, context)
+
+    def _nothing_to_search(self, typed: _Typed, limit: int, faqs: bool,
+                           context: LanguageContext, started: float) -> SearchResponse:
+        """A query of no word the index holds: the crisis page for crisis words; for
+        question words only ("what is", typed on the way to a question) the questions
+        (when `faqs` are asked for) that begin so."""
+        if typed.crisis is not None:
+            results = self._help_first((), limit, context)
+            return SearchResponse(query=typed.text, results=results,
+                                  counts=_help_counted(results, {}))
+        questions = questions_starting(context.faqs, typed.cleaned, limit,
+                                       key=context.profile.names) if faqs else ()
+        return SearchResponse(query=typed.text, results=questions, concepts=typed.concept_ids,
+                              counts={str(Kind.FAQ): len(questions)} if questions else {},
+                              useful=() if questions else useful_faqs(context.faqs),
+                              notice=typed.notice,
+                              elapsed_ms=(time.perf_counter() - started) * 1000)
 
     def _read(self, text: str, context: LanguageContext) -> _Typed:
         cleaned, notice = _cleaned(text)

@@ -227,9 +227,11 @@ def two_lines(label: str) -> str:
     return label[:cut] + "\n" + label[cut + 1:]
 
 
-def fold_labels(toolbar: QToolBar, folded: bool) -> None:
-    """Each action button's label on two lines (`folded`) or on one, as its action says."""
-    for button in toolbar.findChildren(QToolButton):
+def fold_labels(w: MainWindow, folded: bool, hint: str) -> None:
+    """Each action button's label on two lines (`folded`) or on one, as its action says;
+    `hint` in the search field, or the window's own. Accessible names stay as they are."""
+    w.search_field.setPlaceholderText(hint or translate("Window", w.policy.search_hint))
+    for button in w.toolbar.findChildren(QToolButton):
         action = button.defaultAction()
         if action is not None:
             label = action.iconText()

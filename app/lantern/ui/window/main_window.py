@@ -226,18 +226,13 @@ class MainWindow(QMainWindow, SessionView):
 
     def add_toolbar_controls(self, first: QWidget,
                              actions: Sequence[tuple[QAction, str, str]]) -> None:
-        """`first`, then a separator and each action, its button named (object, accessible)."""
-        chrome.add_controls(self.toolbar, first, actions)
+        chrome.add_controls(self.toolbar, first, actions)  # `first`, a separator, the actions
 
     def name_toolbar_controls(self, actions: Sequence[tuple[QAction, str, str]]) -> None:
-        """Name the buttons of `actions` again (object name, accessible name)."""
-        chrome.name_buttons(self.toolbar, actions)
+        chrome.name_buttons(self.toolbar, actions)  # again: (object name, accessible name)
 
     def fold_toolbar_labels(self, folded: bool, hint: str = "") -> None:
-        """Labels of several words on two lines (`folded`) or one; `hint` in the search
-        field, or its own hint when empty. Accessible names stay as they are."""
-        chrome.fold_labels(self.toolbar, folded)
-        self.search_field.setPlaceholderText(hint or translate("Window", self.policy.search_hint))
+        chrome.fold_labels(self, folded, hint)
 
     def toolbar_width_needed(self) -> int:  # px: every button whole, the search hint shown
         return chrome.width_needed(self.toolbar, self.search_field)

@@ -350,6 +350,9 @@ class SuggestionPopup(QObject):
 
     def set_suggester(self, suggester: Suggester) -> None:
         self.suggester = suggester
+        # Its word list is built on this panel's one worker, now: the first suggestions
+        # asked for queue behind it rather than build it themselves.
+        submit(self._pool, suggester.prepare, lambda _ready: None, lambda _message: None)
 
     def request(self, text: str) -> None:
         """Suggest for `text`; while a suggestion is being computed, keep only the latest."""

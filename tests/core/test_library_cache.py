@@ -249,3 +249,56 @@ def test_a_file_name_that_is_not_utf8_is_cached_too(pack: Path, tmp_path: Path, 
     second = load_library_cached([pack], tmp_path / "cache")
     assert len(calls) == 1  # the second came from the cache
     assert second.problems == first.problems and second.faqs == first.faqs
+
+
+@pytest.mark.parametrize("topics", [["a", 1], "ab", [["a"]], None])
+def test_a_list_of_names_holding_something_else_is_not_used(pack: Path, tmp_path: Path,
+                                                            monkeypatch, topics):
+    import json
+
+    cache = tmp_path / "cache"
+    load_library_cached([pack], cache)
+    lines = [json.loads(line) for line in
+             (cache / FILE_NAME).read_text(encoding="utf-8").splitlines()]
+    faqs = next(value for name, value in lines if name == "faqs")
+    faqs[0][2] = topics
+    (cache / FILE_NAME).write_text("\n".join(json.dumps(line) for line in lines),
+                                   encoding="utf-8")
+    assert library_cache.read_quick([pack], cache) is None
+    assert all(isinstance(t, str) for f in load_library_cached([pack], cache).faqs
+               for t in f.topics)
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+@pytest.mark.parametrize("was_on", [True, False])
+def test_the_cycle_collector_is_paused_while_the_library_is_made(
+        pack: Path, tmp_path: Path, monkeypatch, damaged: bool, was_on: bool):
+    """The 16 000 questions of a large pack are some 200 000 new objects: with the cycle
+    collector walking them as they were made, reading the cache took twice as long. It is
+    on again afterwards (a damaged cache included), unless it was off before."""
+    import gc
+
+    cache = tmp_path / "cache"
+    load_library_cached([pack], cache)
+    if damaged:
+        text = (cache / FILE_NAME).read_text(encoding="utf-8")
+        (cache / FILE_NAME).write_text(text.replace('["faqs", [[', '["faqs", [[7, '),
+                                       encoding="utf-8")
+    seen: list[bool] = []
+    real = library_cache._faq_maker
+
+    def watching():  # type: ignore[no-untyped-def]
+        make = real()
+        return lambda row: seen.append(gc.isenabled()) or make(row)
+
+    monkeypatch.setattr(library_cache, "_faq_maker", watching)
+    before = gc.isenabled()
+    try:
+        (gc.enable if was_on else gc.disable)()
+        found = library_cache.read_quick([pack], cache)
+        after = gc.isenabled()
+    finally:
+        (gc.enable if before else gc.disable)()
+    assert (found is None) == damaged
+    assert seen and not any(seen)
+    assert after == was_on

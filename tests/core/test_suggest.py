@@ -107,11 +107,30 @@ def test_one_letter_looks_at_a_few_entries_not_every_question() -> None:
                  for n in range(3000))
     suggester = Suggester(Library(faqs=faqs)).prepare()
     suggester._entries = _CountedEntries(suggester._entries)
-    _CountedEntries.reads = 0
-    found = suggester.suggest("w")
-    assert [s.text for s in found][:3] == ["What is condition 0?", "What is condition 1?",
-                                           "What is condition 2?"]
-    assert _CountedEntries.reads <= 8 * 3
+    for typed in ("w", "wh", "what", "what is"):  # lists made in advance; the general way
+        _CountedEntries.reads = 0
+        found = suggester.suggest(typed)
+        assert [s.text for s in found][:3] == [
+            "What is condition 0?", "What is condition 1?", "What is condition 2?"], typed
+        assert _CountedEntries.reads <= 8 * 3, typed
+
+
+def test_a_letter_found_only_inside_words_still_fills_the_list() -> None:
+    """One letter that begins no entry but begins words inside them: the entries that
+    start so come first, then those with such a word, in the reader's language first."""
+    from pathlib import Path
+
+    from lantern.core.model import Faq, Library
+
+    faqs = (Faq("long", "What is a very long question about zinc?", ("t",), "A.", Path("q.md")),
+            Faq("es", "¿Qué es el zinc?", ("t",), "A.", Path("q.md"), language="es"),
+            Faq("short", "Why zinc?", ("t",), "A.", Path("q.md")),
+            Faq("starts", "Zinc and you", ("t",), "A.", Path("q.md")))
+    suggester = Suggester(Library(faqs=faqs))
+    assert [s.id for s in suggester.suggest("z", language="en")] == ["starts", "short", "long",
+                                                                      "es"]
+    assert [s.id for s in suggester.suggest("z", language="es")] == ["es", "starts", "short",
+                                                                      "long"]
 
 
 _NAMES = st.text(alphabet="ab -", min_size=1, max_size=8)

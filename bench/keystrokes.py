@@ -18,7 +18,6 @@ the first pack's (target: 16 423 questions ≤ 1.2 × the bundled pack).
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import statistics
 import sys
@@ -57,6 +56,11 @@ def main() -> int:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="lantern-typing-"))
 
+    # The index and library cache of each pack are built first, with the `lantern`
+    # command: what is timed is typing into a window whose pack is loaded (the first run
+    # has its own benchmark, bench/startup.py --first-run).
+    import subprocess
+
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -64,12 +68,6 @@ def main() -> int:
     from lantern.ui.window.main_window import MainWindow
 
     import corpora
-
-    # The index and library cache of each pack are built first, with the `lantern`
-    # command: what is timed is typing into a window whose pack is loaded (the first run
-    # has its own benchmark, bench/startup.py --first-run).
-    import subprocess
-
     from startup import lantern_command
 
     def wait(signal, timeout_ms: int = 600000) -> None:  # type: ignore[no-untyped-def]

@@ -66,7 +66,7 @@ def _walk(matcher, skips=()):  # type: ignore[no-untyped-def]
     return found
 
 
-@given(st.lists(st.sampled_from(WORDS + ["missing"]), min_size=3, max_size=7, unique=True),
+@given(st.lists(st.sampled_from([*WORDS, "missing"]), min_size=3, max_size=7, unique=True),
        st.lists(st.integers(min_value=0, max_value=320), max_size=6),
        st.booleans())
 def test_the_flat_union_matches_as_whoosh_tree_of_pairs(words, skips, boosted) -> None:

@@ -11,6 +11,7 @@ cleared in one step; the documents matched and their scores are the same.
 from __future__ import annotations
 
 from array import array
+from typing import Any
 
 from whoosh import matching
 from whoosh import query as wq
@@ -116,15 +117,15 @@ class FlatUnion(matching.Matcher):  # type: ignore[misc]
         return False
 
     def max_quality(self) -> float:  # asked by a parent replacing itself (an "and maybe")
-        return sum(m.max_quality() for m in self._subs)
+        return float(sum(m.max_quality() for m in self._subs))
 
     def block_quality(self) -> float:
-        return sum(m.block_quality() for m in self._subs)
+        return float(sum(m.block_quality() for m in self._subs))
 
     def id(self) -> int:
         found = self._id
         if found is None:
-            found = self._id = min(m.id() for m in self._subs)
+            found = self._id = int(min(m.id() for m in self._subs))
         return found
 
     def _current(self) -> list[matching.Matcher]:
@@ -143,7 +144,7 @@ class FlatUnion(matching.Matcher):  # type: ignore[misc]
         self._id = None
         return moved
 
-    def skip_to(self, id: int) -> bool:  # noqa: A002 (Whoosh's name)
+    def skip_to(self, id: int) -> bool:
         moved = False
         for m in self._subs:
             if m.id() < id:
@@ -153,13 +154,13 @@ class FlatUnion(matching.Matcher):  # type: ignore[misc]
         return moved
 
     def score(self) -> float:
-        return sum(m.score() for m in self._current())
+        return float(sum(m.score() for m in self._current()))
 
     def weight(self) -> float:
-        return sum(m.weight() for m in self._current())
+        return float(sum(m.weight() for m in self._current()))
 
-    def spans(self) -> list[object]:
-        found: set[object] = set()
+    def spans(self) -> list[Any]:
+        found: set[Any] = set()
         for m in self._current():
             found.update(m.spans())
         return sorted(found)

@@ -117,3 +117,34 @@ def _big_index(docs: int = 320):  # type: ignore[no-untyped-def]
                 writer.add_document(id=str(n), body=" ".join(words * (1 + n % 3)) or "none")
         _BIG[docs] = ix
     return _BIG[docs]
+
+
+def test_near_spellings_are_looked_up_once_a_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An unknown word's near spellings were walked out of the word list several times in
+    one search (the question's words, then any of them, then did-you-mean): now once, and
+    afresh for the next search, with the same answer."""
+    from lantern.core.content import load_library
+    from lantern.core.search import open_index
+
+    from tests.conftest import VALID_PACK
+
+    index = open_index(load_library(VALID_PACK), tmp_path / "cache")
+    near = index.engine._near
+    walks: list[tuple[str, str, int, int]] = []
+    real = near._real
+
+    def counted(fieldname, text, maxdist, prefix=0):  # type: ignore[no-untyped-def]
+        walks.append((fieldname, text, maxdist, prefix))
+        return real(fieldname, text, maxdist, prefix)
+
+    near._real = counted
+    try:
+        first = index.search("neuroplastisity and microdossing")
+        assert walks and len(walks) == len(set(walks))
+        once = len(walks)
+        again = index.search("neuroplastisity and microdossing")
+        assert len(walks) == 2 * once  # the next search walks again
+        assert [r.id for r in again.results] == [r.id for r in first.results]
+        assert again.suggestion == first.suggestion
+    finally:
+        index.close()

@@ -142,6 +142,7 @@ class SearchIndex:
         it unless its words say it is written in another language of the library.
         """
         started = time.perf_counter()
+        self.engine.new_search()
         cleaned, _ = _cleaned(text)
         phrasing = crisis_phrasing(cleaned)
         context = self._languages[query_language(self._languages, cleaned, language, phrasing)]

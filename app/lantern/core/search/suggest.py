@@ -40,8 +40,7 @@ _WORD = re.compile(r"\w+(?:[-.]\w+)*")
 def _words(text: str, folded: dict[str, str] | None = None) -> tuple[str, ...]:
     """The folded words of `text`; `folded` remembers words folded before (a library's
     16 000 questions hold some 135 000 words, but only a tenth of them differ)."""
-    if folded is None:
-        return tuple(fold(w) for w in _WORD.findall(text))
+    folded = {} if folded is None else folded
     out = []
     for word in _WORD.findall(text):
         form = folded.get(word)

@@ -1,8 +1,8 @@
 """The Whoosh adapter: schema, analysis, and running the engine-neutral query tree of
 `query.py` on an open index. With `whoosh_store.py` (the index's life on disk),
-`whoosh_lang.py` (analysis by language) and `whoosh_union.py` (its "any of") the only
-code that imports the search engine (`whoosh_lazy.py` only puts off loading two of its
-modules): swapping the engine means rewriting these files; the search policy
+`whoosh_lang.py` (analysis by language) and `whoosh_scan.py` (scoring a query word by
+word) the only code that imports the search engine (`whoosh_lazy.py` only puts off
+loading two of its modules): swapping the engine means rewriting these files; the search policy
 (`engine.py`) and the rest of Lantern never see Whoosh.
 
 One index holds every language; each analysed language searches its own fields through a
@@ -11,7 +11,9 @@ One index holds every language; each analysed language searches its own fields t
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import Sequence
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import collectors, index, reading, searching
+from whoosh import index, reading, searching
 from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
@@ -38,7 +40,7 @@ from lantern.core.search.whoosh_lang import (
     documents_per_field,
     fields_for,
 )
-from lantern.core.search.whoosh_union import AnyOf
+from lantern.core.search.whoosh_scan import Scan
 
 __all__ = ["ANALYZER", "COLLECTED", "META_FILE", "CompoundFilter", "Found", "Hit",
            "WhooshIndex", "WhooshView", "fields", "make_schema"]
@@ -144,44 +146,10 @@ def _to_whoosh(query: q.Query, spec: LanguageFields = ENGLISH) -> wq.Query:
         return wq.FuzzyTerm(spec.field(query.field), query.text, boost=query.boost,
                             maxdist=query.maxdist, prefixlength=query.prefix)
     if isinstance(query, q.AnyOf):
-        return AnyOf([_to_whoosh(p, spec) for p in query.parts])
+        return wq.Or([_to_whoosh(p, spec) for p in query.parts])
     if isinstance(query, q.AllOf):
         return wq.And([_to_whoosh(p, spec) for p in query.parts], boost=query.boost)
     return wq.AndMaybe(_to_whoosh(query.required, spec), _to_whoosh(query.optional, spec))
-
-
-def _no_matcher_replacement(collector: collectors.Collector) -> None:
-    """Switch off Whoosh's replacing of matchers while collecting the top N: it drops
-    documents an optional part would lift into the top ("and maybe" of a question's rarer
-    and its common words lost the record holding every word). Block-quality skipping,
-    which is sound, stays on."""
-    while isinstance(collector, collectors.WrappingCollector):
-        collector = collector.child
-    if isinstance(collector, collectors.ScoredCollector):
-        collector.replace = 0
-
-
-class _TimeLimit(collectors.TimeLimitCollector):  # type: ignore[misc]
-    """Whoosh's time limit without its timer thread: the clock is read between documents
-    found, where Whoosh's own loop reads the flag its timer sets. Whoosh starts (and
-    stops) a thread for every search, and on a busy machine starting one waits for the
-    scheduler: a millisecond or more of a search that takes a few."""
-
-    def prepare(self, top_searcher: searching.Searcher, q: wq.Query, context: object) -> None:
-        self.child.prepare(top_searcher, q, context)
-        self.timedout = False
-        self.deadline = time.perf_counter() + self.timelimit
-
-    def collect_matches(self) -> None:
-        child, deadline, clock = self.child, self.deadline, time.perf_counter
-        for sub_docnum in child.matches():
-            if clock() > deadline:
-                self.timedout = True
-                raise searching.TimeLimit
-            child.collect(sub_docnum)
-
-    def finish(self) -> None:
-        self.child.finish()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,14 +167,14 @@ class Hit:
     language: str = DEFAULT
 
 
-def _hit(hit: searching.Hit, spec: LanguageFields = ENGLISH) -> Hit:
+def _hit(stored: dict[str, Any], score: float, spec: LanguageFields = ENGLISH) -> Hit:
     f = spec.field
     return Hit(
-        kind=Kind(hit["kind"]), key=hit["key"], anchor=hit.get("anchor", ""),
-        title=hit.get(f("title"), ""), heading=hit.get(f("heading"), ""),
-        body=hit.get(f("body"), ""),
-        topics=tuple(t for t in str(hit.get("topics", "")).split(",") if t),
-        score=float(hit.score or 0.0), language=hit.get("language") or DEFAULT,
+        kind=Kind(stored["kind"]), key=stored["key"], anchor=stored.get("anchor", ""),
+        title=stored.get(f("title"), ""), heading=stored.get(f("heading"), ""),
+        body=stored.get(f("body"), ""),
+        topics=tuple(t for t in str(stored.get("topics", "")).split(",") if t),
+        score=float(score or 0.0), language=stored.get("language") or DEFAULT,
     )
 
 
@@ -294,7 +262,7 @@ class WhooshView:
         nothing if the search fails (a damaged index is marked for rebuilding). As many
         documents are collected whatever `limit` is, so the counts never depend on it, and
         only the items returned have their stored fields read."""
-        return self._owner.run(_to_whoosh(query, self.spec), limit, kinds, self.spec)
+        return self._owner.run(query, limit, kinds, self.spec)
 
     def expanded_words(self, query: q.Query) -> set[str]:
         """The index words `query` matches in the text fields, fuzzy terms expanded."""
@@ -354,24 +322,61 @@ class _TermsWithin:
     kept for the rest of one search (`forget` starts the next). An unknown word is looked
     up so several times in one search (its near spellings searched among all the words of
     a question, again among any of them, then for did-you-mean); the repeated walks of the
-    word list were a seventh of the time of 207 LiveQA searches at 16 423 records."""
+    word list were a seventh of the time of 207 LiveQA searches at 16 423 records.
+
+    The walk itself is Whoosh's (its Levenshtein automaton jumping from word to word),
+    over the words that share the asked prefix read once into a list: each jump is then
+    a binary search in memory, where Whoosh's cursor searched the index file, which was
+    half of the walk's time."""
 
     LIMIT = 256  # answers kept in one search at most
+    LISTS = 64  # lists of words sharing a prefix kept at most
 
-    def __init__(self, real: Any) -> None:
-        self._real = real
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
         self._kept: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
+        self._lists: dict[tuple[str, str], list[str]] = {}
 
     def __call__(self, fieldname: str, text: str, maxdist: int,
                  prefix: int = 0) -> tuple[str, ...]:
         key = (fieldname, text, maxdist, prefix)
         found = self._kept.get(key)
         if found is None:
-            found = tuple(self._real(fieldname, text, maxdist, prefix))
+            found = self._walk(fieldname, text, maxdist, prefix)
             if len(self._kept) >= self.LIMIT:
                 self._kept.clear()
             self._kept[key] = found
         return found
+
+    def _walk(self, fieldname: str, text: str, maxdist: int, prefix: int) -> tuple[str, ...]:
+        from whoosh.automata import lev  # imported when the engine is (PRELOAD_MODULES)
+
+        words = self._words(fieldname, text[:prefix])
+        dfa = lev.levenshtein_automaton(text, maxdist, prefix).to_dfa()
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            match = dfa.next_valid_string(words[i])
+            if not match:
+                break
+            i = bisect.bisect_left(words, match, i)
+            if i < len(words) and words[i] == match:
+                found.append(match)
+                i += 1
+        return tuple(found)
+
+    def _words(self, fieldname: str, start: str) -> list[str]:
+        """The indexed words of `fieldname` beginning with `start`, in order."""
+        key = (fieldname, start)
+        words = self._lists.get(key)
+        if words is None:
+            if len(self._lists) >= self.LISTS:
+                self._lists.clear()
+            field = self._reader.schema[fieldname]
+            spelled = field.spelling_fieldname(fieldname)
+            words = self._lists[key] = [field.from_bytes(b) if isinstance(b, bytes) else b
+                                        for b in self._reader.expand_prefix(spelled, start)]
+        return words
 
     def forget(self) -> None:
         self._kept.clear()
@@ -386,10 +391,13 @@ class WhooshIndex(WhooshView):
         self.location = location  # None when the index lives in memory
         self._ix = ix
         reader = ix.reader()
-        self._near = reader.terms_within = _TermsWithin(reader.terms_within)
+        self._near = reader.terms_within = _TermsWithin(reader)
         self._documents = documents_per_field(reader)
         self._searcher = searching.Searcher(reader, weighting=LanguageBM25F(self._documents),
                                             fromindex=ix)
+        self._scan = Scan(self._searcher)
+        self._kinds: dict[tuple[str, ...], frozenset[int]] = {}
+        self._group_column: Any = None
         self._views = {code: self if spec is ENGLISH else WhooshView(self, spec)
                        for code, spec in FIELDS.items()}
         self.damaged = False
@@ -433,16 +441,13 @@ class WhooshIndex(WhooshView):
     def segment_count(self) -> int:
         return len(self._searcher.reader().leaf_readers())
 
-    def run(self, query: wq.Query, limit: int, kinds: Sequence[Kind],
+    def run(self, query: q.Query, limit: int, kinds: Sequence[Kind],
             spec: LanguageFields) -> Found:
-        kind_filter = wq.Or([wq.Term("kind", k.value) for k in kinds]) if kinds else None
-        collector = self._searcher.collector(limit=COLLECTED, filter=kind_filter)
-        _no_matcher_replacement(collector)
-        timed = _TimeLimit(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
+        scan = self._scan
         try:
-            self._searcher.search_with_collector(query, timed)
-        except searching.TimeLimit:
-            log.info("search hit the time limit; showing partial results")
+            top = scan.top(query, spec.field, functools.partial(_to_whoosh, spec=spec),
+                           COLLECTED, self._of_kinds(kinds),
+                           time.perf_counter() + TIME_LIMIT_S)
         except (RecursionError, ValueError) as exc:
             log.warning("search failed: %s", str(exc))
             return Found()
@@ -450,19 +455,39 @@ class WhooshIndex(WhooshView):
             log.error("the search index looks damaged (%s); it will be rebuilt", str(exc))
             self._mark_damaged()
             return Found()
+        if scan.timed_out:
+            log.info("search hit the time limit; showing partial results")
         # An article is several section documents: keep the best section of each. The
         # item of a document is read from its column, not from its stored fields.
-        results = timed.results()
-        groups = self._searcher.reader().column_reader("group")
-        best: dict[str, int] = {}  # item → its best document's place in the results
-        for place, (_, docnum) in enumerate(results.top_n):
+        groups = self._groups()
+        best: dict[str, int] = {}  # item → its best document's place in `top`
+        for place, (_, docnum) in enumerate(top):
             best.setdefault(str(groups[docnum]), place)
         counts: dict[Kind, int] = {}
         for group in best:
             kind = Kind(group.split(":", 1)[0])
             counts[kind] = counts.get(kind, 0) + 1
-        return Found([_hit(results[place], spec) for place in list(best.values())[:limit]],
-                     counts, frozenset(best))
+        stored = self._searcher.stored_fields
+        return Found([_hit(stored(top[place][1]), top[place][0], spec)
+                      for place in list(best.values())[:limit]], counts, frozenset(best))
+
+    def _groups(self) -> Any:
+        """The column of the documents' items, opened once (opening it reads an offset
+        per document: 9 ms a search at 16 423)."""
+        if self._group_column is None:
+            self._group_column = self._searcher.reader().column_reader("group")
+        return self._group_column
+
+    def _of_kinds(self, kinds: Sequence[Kind]) -> frozenset[int] | None:
+        """The documents of `kinds` (None: every kind), kept for the searcher's life."""
+        if not kinds:
+            return None
+        key = tuple(sorted(k.value for k in kinds))
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = frozenset(self._searcher.docs_for_query(
+                wq.Or([wq.Term("kind", k) for k in key])))
+        return found
 
     def _mark_damaged(self) -> None:
         """Make the next open rebuild the index (Whoosh keeps no checksums of its own)."""

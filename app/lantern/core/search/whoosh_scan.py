@@ -1,0 +1,311 @@
+"""Running a query tree over an open Whoosh index word by word: each word's whole posting
+list read a block at a time and scored into a table of documents, the tables then joined
+as the tree says ("any of" adds them, "all of" keeps the documents in every one, "and
+maybe" adds the optional one's scores to the required one's documents).
+
+Whoosh walks a query document by document through a tree of matchers, asking each one
+in Python for its current document, whether it is still active and to move on: at 16 000
+documents that bookkeeping, not the reading of postings, was most of a search. Here a
+posting costs one addition to a dictionary.
+
+The scores are Whoosh's own BM25F (the searcher's weighting gives each word's rarity
+and its field's usual length; lengths are read as Whoosh stores them, one byte a
+document), added in another order; phrases, near spellings and unscored fields are
+matched by Whoosh's own matchers and read into a table the same way. The documents kept
+are those Whoosh's collector keeps: the best by score, the lower document number first
+among equal scores. Part of the engine's adapter, like `whoosh_adapter.py`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import scoring, searching
+from whoosh.matching import WrappingMatcher
+from whoosh.util.numeric import byte_to_length
+
+from lantern.core.search import query as q
+
+__all__ = ["Scan", "TooLong"]
+
+Scores = dict[int, float]  # document number in its segment → score
+
+
+class TooLong(Exception):
+    """The search ran past its deadline; what was scored before it is kept."""
+
+
+class Scan:
+    """Scores queries on one searcher's segments. Keeps, for the searcher's life, each
+    field's document lengths and the length part of its BM25 per stored length."""
+
+    def __init__(self, searcher: searching.Searcher) -> None:
+        from whoosh.codec import whoosh3  # loaded with the index it reads
+
+        self._searcher = searcher
+        self._codec = whoosh3
+        self._to_whoosh: Callable[[q.Query], wq.Query] = lambda node: wq.NullQuery
+        self._context = searcher.context(needs_current=True)
+        self._lengths: dict[tuple[int, str], bytes | None] = {}
+        self._norms: dict[tuple[float, float, float], list[float]] = {}
+        self._deadline = float("inf")
+        self.timed_out = False
+
+    def top(self, query: q.Query, field: Callable[[str], str],
+            to_whoosh: Callable[[q.Query], wq.Query], limit: int,
+            allowed: frozenset[int] | None = None, deadline: float = float("inf"),
+            ) -> list[tuple[float, int]]:
+        """The best `limit` documents for `query` as (score, document number), best
+        first; only those in `allowed` when given. `field` names a field of the tree in
+        the index, `to_whoosh` makes Whoosh's query of a phrase or near spelling. Past
+        `deadline` the words not yet read are left out (`timed_out`)."""
+        self._deadline = deadline
+        self._to_whoosh = to_whoosh
+        self.timed_out = False
+        found: Scores = {}
+        for segment, (sub, offset) in enumerate(self._searcher.leaf_searchers()):
+            try:
+                scores = self._scores(query, sub, segment, field, None)
+            except TooLong:
+                self.timed_out = True
+                break
+            deleted = sub.reader().deleted_docs_set
+            for docnum, score in scores.items():
+                if docnum not in deleted:
+                    found[docnum + offset] = score
+        if allowed is not None:
+            found = {d: s for d, s in found.items() if d in allowed}
+        best = heapq.nlargest(limit, found.items(), key=lambda item: (item[1], -item[0]))
+        return [(score, docnum) for docnum, score in best]
+
+    # the tree ------------------------------------------------------------------------
+
+    def _scores(self, node: q.Query, sub: searching.Searcher, segment: int,
+                field: Callable[[str], str], within: Scores | None) -> Scores:
+        """`node`'s documents in one segment and their scores; only documents of
+        `within` when given (the others would be dropped by what holds `node`)."""
+        if isinstance(node, q.Term):
+            return self._term(sub, segment, field(node.field), node.text, node.boost, within)
+        if isinstance(node, q.Phrase) and node.words:
+            return self._phrase(sub, segment, field(node.field), node.words, node.boost,
+                                within)
+        if isinstance(node, q.AnyOf):
+            total: Scores = {}
+            for part in node.parts:
+                scores = self._scores(part, sub, segment, field, within)
+                if not total:
+                    total = scores
+                    continue
+                get = total.get
+                for docnum, score in scores.items():
+                    total[docnum] = get(docnum, 0.0) + score
+            return total
+        if isinstance(node, q.AllOf) and len(node.parts) == 1:
+            # Whoosh's "and" of one part is that part, its own boost left aside.
+            return self._scores(node.parts[0], sub, segment, field, within)
+        if isinstance(node, q.AllOf):
+            # The rarest part first; each after it is read only where all before matched.
+            parts = sorted(node.parts, key=lambda p: self._size(p, sub, field))
+            kept = within
+            tables: list[Scores] = []
+            for part in parts:
+                scores = self._scores(part, sub, segment, field, kept)
+                if not scores:
+                    return {}
+                tables.append(scores)
+                kept = scores  # read within the parts before: in all of them
+            common = set(tables[0]).intersection(*tables[1:])
+            boost = node.boost
+            return {d: sum(t[d] for t in tables) * boost for d in common}
+        if isinstance(node, q.AndMaybe):
+            required = self._scores(node.required, sub, segment, field, within)
+            if required:
+                optional = self._scores(node.optional, sub, segment, field, required)
+                for docnum, score in optional.items():
+                    if docnum in required:
+                        required[docnum] += score
+            return required
+        return self._matched(self._to_whoosh(node), sub, within)
+
+    def _size(self, node: q.Query, sub: searching.Searcher,
+              field: Callable[[str], str]) -> int:
+        """About how many documents of the segment `node` can match, to order an "all of"."""
+        if isinstance(node, q.Term):
+            try:
+                return int(sub.reader().doc_frequency(field(node.field), node.text))
+            except Exception:
+                return 0
+        if isinstance(node, q.AnyOf):
+            return sum(self._size(p, sub, field) for p in node.parts)
+        if isinstance(node, q.AllOf):
+            return min((self._size(p, sub, field) for p in node.parts), default=0)
+        if isinstance(node, q.AndMaybe):
+            return self._size(node.required, sub, field)
+        return 1 << 30  # a phrase or near spelling: read after the words
+
+    # the words -----------------------------------------------------------------------
+
+    def _check_time(self) -> None:
+        if time.perf_counter() > self._deadline:
+            raise TooLong
+
+    def _term(self, sub: searching.Searcher, segment: int, fieldname: str, text: str,
+              boost: float, within: Scores | None) -> Scores:
+        read = self._postings(sub, segment, fieldname, text, within, positions=False)
+        if read is None:
+            return self._matched(wq.Term(fieldname, text, boost=boost), sub, within)
+        found, _ = read
+        if boost != 1.0:
+            for docnum, score in found.items():
+                found[docnum] = score * boost
+        return found
+
+    def _phrase(self, sub: searching.Searcher, segment: int, fieldname: str,
+                words: tuple[str, ...], boost: float, within: Scores | None) -> Scores:
+        """Whoosh's phrase: the words at consecutive positions, scored as the sum of the
+        words' scores (added as Whoosh's tree of intersections adds them)."""
+        order = sorted(set(words), key=lambda w: self._frequency(sub, fieldname, w))
+        by_word: dict[str, tuple[Scores, dict[int, bytes]]] = {}
+        kept = within
+        for word in order:  # the rarest first; each of the others read where it is
+            got = self._postings(sub, segment, fieldname, word, kept, positions=True)
+            if got is None:
+                return self._matched(wq.Phrase(fieldname, list(words), boost=boost), sub,
+                                     within)
+            if not got[0]:
+                return {}
+            by_word[word] = got
+            kept = got[0]
+        decode = sub.schema[fieldname].format.decode_positions
+        read = [by_word[w] for w in words]
+        found: Scores = {}
+        for docnum in kept or ():
+            starts = set(decode(read[0][1][docnum]))
+            for step, (_, values) in enumerate(read[1:], 1):
+                starts &= {p - step for p in decode(values[docnum])}
+                if not starts:
+                    break
+            if starts:
+                found[docnum] = _tree_sum([scores[docnum] for scores, _ in read]) * boost
+        return found
+
+    def _frequency(self, sub: searching.Searcher, fieldname: str, text: str) -> int:
+        try:
+            return int(sub.reader().doc_frequency(fieldname, text))
+        except Exception:
+            return 0
+
+    def _postings(self, sub: searching.Searcher, segment: int, fieldname: str, text: str,
+                  within: Scores | None, *, positions: bool,
+                  ) -> tuple[Scores, dict[int, bytes]] | None:
+        """The documents of one word in one segment and its scores in them (and the
+        postings' values, which hold the positions, when asked); only those of `within`
+        when given. None when Whoosh's own matcher has to score it."""
+        self._check_time()
+        schema = sub.schema
+        if fieldname not in schema:
+            return {}, {}
+        try:
+            btext = schema[fieldname].to_bytes(text)
+        except ValueError:
+            return {}, {}
+        reader = sub.reader()
+        if (fieldname, btext) not in reader:
+            return {}, {}
+        scorer = sub.weighting.scorer(sub, fieldname, btext)
+        postings = _raw_postings(reader, fieldname, btext)
+        lengths = self._field_lengths(reader, segment, fieldname)
+        if not (isinstance(scorer, scoring.BM25FScorer) and lengths is not None
+                and isinstance(postings, self._codec.W3LeafMatcher)):
+            return None
+        # bm25(idf, tf, fl, avgfl, B, K1) as Whoosh writes it, its length part looked up.
+        idf, c1 = scorer.idf, scorer.K1 + 1
+        norm = self._norm(scorer.K1, scorer.B, scorer.avgfl)
+        found: Scores = {}
+        values: dict[int, bytes] = {}
+        while postings.is_active():
+            postings._read_ids()
+            postings._read_weights()
+            ids, weights = postings._ids, postings._weights
+            if positions:
+                postings._read_values()
+                for docnum, tf, value in zip(ids, weights, postings._values, strict=True):
+                    if within is None or docnum in within:
+                        found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+                        values[docnum] = value
+            elif within is None:
+                for docnum, tf in zip(ids, weights, strict=True):
+                    found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+            else:
+                for docnum, tf in zip(ids, weights, strict=True):
+                    if docnum in within:
+                        found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+            postings._next_block()
+        return found, values
+
+    def _norm(self, k1: float, b: float, avgfl: float) -> list[float]:
+        key = (k1, b, avgfl)
+        table = self._norms.get(key)
+        if table is None:
+            table = self._norms[key] = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl)
+                                        for n in range(256)]
+        return table
+
+    def _field_lengths(self, reader: Any, segment: int, fieldname: str) -> bytes | None:
+        """The stored length byte of each document of the segment in `fieldname`; None
+        when the segment keeps them some other way."""
+        key = (segment, fieldname)
+        if key not in self._lengths:
+            self._lengths[key] = _length_bytes(self._codec, reader, fieldname)
+        return self._lengths[key]
+
+    def _matched(self, query: wq.Query, sub: searching.Searcher,
+                 within: Scores | None) -> Scores:
+        """`query`'s documents and scores through Whoosh's own matcher."""
+        self._check_time()
+        found: Scores = {}
+        matcher = query.matcher(sub, self._context)
+        while matcher.is_active():
+            docnum = matcher.id()
+            if within is None or docnum in within:
+                found[docnum] = matcher.score()
+            matcher.next()
+        return found
+
+
+def _raw_postings(reader: Any, fieldname: str, btext: bytes) -> Any:
+    """The posting list of a word in one segment from its start, deleted documents
+    included (they are dropped at the end): Whoosh's filter of them moves along the list
+    posting by posting."""
+    try:
+        return reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
+    except AttributeError:  # another kind of reader: its filter taken off
+        postings = reader.postings(fieldname, btext)
+        if isinstance(postings, WrappingMatcher):
+            while isinstance(postings, WrappingMatcher):
+                postings = postings.child
+            postings.reset()
+        return postings
+
+
+def _tree_sum(scores: list[float]) -> float:
+    """`scores` added as Whoosh's balanced tree of two-way matchers adds them."""
+    if len(scores) == 1:
+        return scores[0]
+    half = len(scores) // 2
+    return _tree_sum(scores[:half]) + _tree_sum(scores[half:])
+
+
+def _length_bytes(codec: Any, reader: Any, fieldname: str) -> bytes | None:
+    """The column of one-byte lengths Whoosh's `codec` keeps for `fieldname`, whole."""
+    try:
+        lengths = reader._perdoc._cached_reader(codec._lenfield(fieldname),
+                                                codec.LENGTHS_COLUMN)
+        stored = bytes(lengths._dbfile.get(lengths._basepos, lengths._count))
+    except Exception:  # another codec, or no lengths: Whoosh's matcher scores it
+        return None
+    return stored + bytes(max(0, int(reader.doc_count_all()) - len(stored)))

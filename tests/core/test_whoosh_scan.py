@@ -1,0 +1,185 @@
+"""Scoring a query word by word (`whoosh_scan.Scan`) finds the documents Whoosh's own
+matchers find, with the same scores, on indexes of one segment and of several with
+deleted documents; and near spellings are the words Whoosh's own walk finds."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh.codec import whoosh3
+from whoosh.filedb.filestore import RamStorage
+
+from lantern.core.search import query as q
+from lantern.core.search.whoosh_adapter import WhooshIndex, _to_whoosh, make_schema
+from lantern.core.search.whoosh_lang import ENGLISH
+
+WORDS = ["heart", "lung", "brain", "liver", "skin", "bone", "blood"]
+
+
+def _text(n: int, salt: int) -> str:
+    words = [w for i, w in enumerate(WORDS) if (n + salt) % (i + 2) == 0 or n % 11 == i]
+    return " ".join(words * (1 + n % 3)) or "none"
+
+
+def _index(segments: int, docs: int = 180) -> WhooshIndex:
+    ix = RamStorage().create_index(make_schema())
+    per = docs // segments
+    for part in range(segments):
+        with ix.writer() as writer:
+            writer.merge = False  # each commit its own segment
+            for n in range(part * per, (part + 1) * per):
+                kind = "faq" if n % 3 else "article"
+                writer.add_document(id=f"{kind}:{n}", group=f"{kind}:{n}", kind=kind,
+                                    key=str(n), title=_text(n, 1)[:30], body=_text(n, 0),
+                                    words=_text(n, 0))
+    if segments > 1:
+        with ix.writer() as writer:
+            writer.merge = False
+            for n in range(0, docs, 7):
+                writer.delete_by_term("id", f"{'faq' if n % 3 else 'article'}:{n}")
+    return WhooshIndex(ix, None)
+
+
+_INDEXES = {n: _index(n) for n in (1, 3)}
+
+fields = st.sampled_from(["title", "body", "heading"])
+terms = st.builds(q.Term, fields, st.sampled_from([*WORDS, "missing"]),
+                  st.sampled_from([1.0, 0.5, 2.0]))
+phrases = st.builds(q.Phrase, st.sampled_from(["title", "body"]),
+                    st.lists(st.sampled_from(WORDS[:4]), min_size=2, max_size=3).map(tuple),
+                    st.sampled_from([1.0, 1.5]))
+fuzzies = st.builds(q.Fuzzy, st.just("body"), st.sampled_from(["hearts", "bran", "lvier"]),
+                    st.just(1))
+leaves = st.one_of(terms, terms, phrases, fuzzies)
+any_of_leaves = st.lists(leaves, min_size=1, max_size=4).map(lambda p: q.AnyOf(tuple(p)))
+# "All of" holds words, phrases and their "any of", as the search policy builds it. (Under
+# an "all of", Whoosh's own "and maybe" can lose its optional part: it moves that part to
+# the document asked for, not to the one it found.)
+all_of = st.builds(lambda p, b: q.AllOf(tuple(p), b),
+                   st.lists(st.one_of(leaves, any_of_leaves), min_size=1, max_size=3),
+                   st.sampled_from([1.0, 2.0]))
+queries = st.recursive(
+    st.one_of(leaves, any_of_leaves, all_of),
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=1, max_size=3).map(lambda p: q.AnyOf(tuple(p))),
+        st.builds(q.AndMaybe, inner, inner)),
+    max_leaves=10)
+
+
+def _whoosh_found(engine: WhooshIndex, query: q.Query) -> list[tuple[int, float]]:
+    results = engine.searcher().search(_to_whoosh(query), limit=None, sortedby=None)
+    return sorted((-round(hit.score, 9), hit.docnum) for hit in results)
+
+
+def _scanned(engine: WhooshIndex, query: q.Query, limit: int = 10**6,
+             allowed: frozenset[int] | None = None) -> list[tuple[float, int]]:
+    return engine._scan.top(query, ENGLISH.field, functools.partial(_to_whoosh, spec=ENGLISH),
+                            limit, allowed)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(queries, st.sampled_from([1, 3]))
+def test_the_same_documents_and_scores_as_whoosh(query: q.Query, segments: int) -> None:
+    engine = _INDEXES[segments]
+    ours = sorted((-round(score, 9), docnum) for score, docnum in _scanned(engine, query))
+    assert ours == _whoosh_found(engine, query)
+
+
+def test_the_best_come_first_the_lower_document_first_among_equals() -> None:
+    engine = _INDEXES[1]
+    query = q.AnyOf((q.Term("body", "heart"), q.Term("title", "lung")))
+    every = _scanned(engine, query)
+    assert every == sorted(every, key=lambda found: (-found[0], found[1]))
+    assert len({score for score, _ in every}) < len(every)  # there are equal scores
+    assert _scanned(engine, query, limit=7) == every[:7]
+
+
+def test_deleted_documents_are_never_found() -> None:
+    engine = _INDEXES[3]
+    deleted = set()
+    for reader, offset in engine.reader().leaf_readers():
+        deleted |= {offset + d for d in reader.deleted_docs_set}
+    assert deleted
+    found = {d for _, d in _scanned(engine, q.Term("body", "heart"))}
+    assert found and not found & deleted
+
+
+def test_only_the_documents_allowed() -> None:
+    engine = _INDEXES[1]
+    allowed = frozenset(range(0, 180, 2))
+    found = [d for _, d in _scanned(engine, q.Term("body", "heart"), allowed=allowed)]
+    assert found and set(found) <= allowed
+
+
+def test_past_the_deadline_it_says_so() -> None:
+    engine = _INDEXES[1]
+    scan = engine._scan
+    found = scan.top(q.Term("body", "heart"), ENGLISH.field,
+                     functools.partial(_to_whoosh, spec=ENGLISH), 10, deadline=0.0)
+    assert scan.timed_out and found == []
+    scan.top(q.Term("body", "heart"), ENGLISH.field, functools.partial(_to_whoosh, spec=ENGLISH),
+             10)
+    assert not scan.timed_out
+
+
+def test_postings_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoosh moved from posting to posting through a tree of matchers, in Python, for each
+    document: at 16 000 documents that was most of a search. A search of words never asks
+    a posting list for its next document."""
+    steps = []
+    real = whoosh3.W3LeafMatcher.next
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        steps.append(1)
+        return real(self)
+
+    monkeypatch.setattr(whoosh3.W3LeafMatcher, "next", counted)
+    engine = _INDEXES[3]
+    query = q.AndMaybe(q.AnyOf(tuple(q.Term(f, "heart") for f in ("title", "body"))),
+                       q.AllOf((q.Term("body", "lung"), q.Term("body", "bone"))))
+    found = engine.run(query, 10, (), ENGLISH)
+    assert found.hits and steps == []
+
+
+@given(st.text(alphabet="abehilnorstuv", min_size=2, max_size=8), st.sampled_from([1, 2]),
+       st.sampled_from([0, 1]))
+@settings(max_examples=80, deadline=None)
+def test_near_spellings_are_whoosh_own(word: str, maxdist: int, prefix: int) -> None:
+    engine = _INDEXES[1]
+    reader = engine.reader()
+    theirs = set(type(reader).terms_within(reader, "words", word, maxdist, prefix))
+    assert set(reader.terms_within("words", word, maxdist, prefix)) == theirs
+
+
+def test_near_spellings_are_looked_up_once_a_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An unknown word's near spellings were walked out of the word list several times in
+    one search (the question's words, then any of them, then did-you-mean): now once, and
+    afresh for the next search, with the same answer."""
+    from lantern.core.content import load_library
+    from lantern.core.search import open_index
+
+    from tests.conftest import VALID_PACK
+
+    index = open_index(load_library(VALID_PACK), tmp_path / "cache")
+    near = index.engine._near
+    walks: list[tuple[str, str, int, int]] = []
+    real = near._walk
+
+    def counted(fieldname, text, maxdist, prefix=0):  # type: ignore[no-untyped-def]
+        walks.append((fieldname, text, maxdist, prefix))
+        return real(fieldname, text, maxdist, prefix)
+
+    near._walk = counted
+    try:
+        first = index.search("neuroplastisity and microdossing")
+        assert walks and len(walks) == len(set(walks))
+        once = len(walks)
+        again = index.search("neuroplastisity and microdossing")
+        assert len(walks) == 2 * once  # the next search walks again
+        assert [r.id for r in again.results] == [r.id for r in first.results]
+        assert again.suggestion == first.suggestion
+    finally:
+        index.close()

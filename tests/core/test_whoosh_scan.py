@@ -77,7 +77,7 @@ def _whoosh_found(engine: WhooshIndex, query: q.Query) -> list[tuple[int, float]
 def _scanned(engine: WhooshIndex, query: q.Query, limit: int = 10**6,
              allowed: frozenset[int] | None = None) -> list[tuple[float, int]]:
     return engine._scan.top(query, ENGLISH.field, functools.partial(_to_whoosh, spec=ENGLISH),
-                            limit, allowed)
+                            limit, allowed)[0]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -117,12 +117,12 @@ def test_only_the_documents_allowed() -> None:
 def test_past_the_deadline_it_says_so() -> None:
     engine = _INDEXES[1]
     scan = engine._scan
-    found = scan.top(q.Term("body", "heart"), ENGLISH.field,
-                     functools.partial(_to_whoosh, spec=ENGLISH), 10, deadline=0.0)
-    assert scan.timed_out and found == []
-    scan.top(q.Term("body", "heart"), ENGLISH.field, functools.partial(_to_whoosh, spec=ENGLISH),
-             10)
-    assert not scan.timed_out
+    found, timed_out = scan.top(q.Term("body", "heart"), ENGLISH.field,
+                                functools.partial(_to_whoosh, spec=ENGLISH), 10, deadline=0.0)
+    assert timed_out and found == []
+    found, timed_out = scan.top(q.Term("body", "heart"), ENGLISH.field,
+                                functools.partial(_to_whoosh, spec=ENGLISH), 10)
+    assert found and not timed_out
 
 
 def test_postings_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,6 +142,34 @@ def test_postings_are_read_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch) ->
                        q.AllOf((q.Term("body", "lung"), q.Term("body", "bone"))))
     found = engine.run(query, 10, (), ENGLISH)
     assert found.hits and steps == []
+
+
+def test_words_searched_again_are_not_decoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing searches a query's first words again at every key: their posting lists are
+    kept decoded, within a bound, and give the same scores."""
+    engine = _index(1)
+    reads = []
+    real = whoosh3.W3LeafMatcher._read_ids
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return real(self)
+
+    monkeypatch.setattr(whoosh3.W3LeafMatcher, "_read_ids", counted)
+    query = q.AnyOf(tuple(q.Term(f, w) for f in ("title", "body") for w in ("heart", "lung")))
+    first = _scanned(engine, query)
+    assert reads
+    reads.clear()
+    assert _scanned(engine, query) == first and reads == []
+    scan = engine._scan
+    scan.KEPT_POSTINGS = 50
+    _scanned(engine, q.AnyOf((q.Term("body", "bone"), q.Term("body", "skin"))))
+    assert scan._kept_postings <= 50 or len(scan._kept) == 1
+    assert sum(len(d[4]) for d in scan._kept.values() if d) == scan._kept_postings
+    engine.forget_kept()  # a benchmark's cold question
+    assert not scan._kept and scan._kept_postings == 0
+    reads.clear()
+    assert _scanned(engine, query) == first and reads
 
 
 @given(st.text(alphabet="abehilnorstuv", min_size=2, max_size=8), st.sampled_from([1, 2]),

@@ -116,6 +116,11 @@ class SearchIndex:
         """The index folder; None when the index lives in memory."""
         return self.engine.location
 
+    def forget_kept(self) -> None:
+        """Drop what the engine keeps decoded from one search to the next (a benchmark
+        asks each of its questions as if for the first time)."""
+        self.engine.forget_kept()
+
     @property
     def damaged(self) -> bool:
         return self.engine.damaged

@@ -381,6 +381,9 @@ class _TermsWithin:
     def forget(self) -> None:
         self._kept.clear()
 
+    def forget_lists(self) -> None:
+        self._lists.clear()
+
 
 class WhooshIndex(WhooshView):
     """An open Whoosh index and its searcher; its English fields as a view, and
@@ -405,6 +408,11 @@ class WhooshIndex(WhooshView):
     def new_search(self) -> None:
         """A search begins: the near spellings found for the one before are forgotten."""
         self._near.forget()
+
+    def forget_kept(self) -> None:
+        """Drop what is kept decoded between searches (posting lists, lists of words)."""
+        self._scan.forget()
+        self._near.forget_lists()
 
     def view(self, language: str) -> WhooshView:
         """The fields pages in `language` are searched in."""
@@ -443,11 +451,10 @@ class WhooshIndex(WhooshView):
 
     def run(self, query: q.Query, limit: int, kinds: Sequence[Kind],
             spec: LanguageFields) -> Found:
-        scan = self._scan
         try:
-            top = scan.top(query, spec.field, functools.partial(_to_whoosh, spec=spec),
-                           COLLECTED, self._of_kinds(kinds),
-                           time.perf_counter() + TIME_LIMIT_S)
+            top, timed_out = self._scan.top(
+                query, spec.field, functools.partial(_to_whoosh, spec=spec), COLLECTED,
+                self._of_kinds(kinds), time.perf_counter() + TIME_LIMIT_S)
         except (RecursionError, ValueError) as exc:
             log.warning("search failed: %s", str(exc))
             return Found()
@@ -455,7 +462,7 @@ class WhooshIndex(WhooshView):
             log.error("the search index looks damaged (%s); it will be rebuilt", str(exc))
             self._mark_damaged()
             return Found()
-        if scan.timed_out:
+        if timed_out:
             log.info("search hit the time limit; showing partial results")
         # An article is several section documents: keep the best section of each. The
         # item of a document is read from its column, not from its stored fields.

@@ -19,7 +19,10 @@ among equal scores. Part of the engine's adapter, like `whoosh_adapter.py`.
 from __future__ import annotations
 
 import heapq
+import threading
 import time
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -33,15 +36,25 @@ from lantern.core.search import query as q
 __all__ = ["Scan", "TooLong"]
 
 Scores = dict[int, float]  # document number in its segment → score
+#: A word's postings in one segment as read: its rarity, K1 + 1, the length part of BM25
+#: by stored length, the field's lengths, the documents, weights and (for a phrase) values.
+_Decoded = tuple[float, float, list[float], bytes, "array[int]", "array[float]",
+                 "list[bytes] | None"]
+_NOTHING: _Decoded = (0.0, 0.0, [], b"", array("I"), array("f"), None)
 
 
 class TooLong(Exception):
-    """The search ran past its deadline; what was scored before it is kept."""
+    """The search ran past its deadline."""
 
 
 class Scan:
-    """Scores queries on one searcher's segments. Keeps, for the searcher's life, each
-    field's document lengths and the length part of its BM25 per stored length."""
+    """Scores queries on one searcher's segments, one query at a time. Keeps, for the
+    searcher's life, each field's document lengths, the length part of its BM25 per
+    stored length, and the decoded posting lists of the words searched last (up to
+    `KEPT_POSTINGS` postings): typing a query searches its first words again at every
+    key, and Whoosh keeps each block of a list pickled and compressed."""
+
+    KEPT_POSTINGS = 1_500_000  # about 12 MB of document numbers and weights
 
     def __init__(self, searcher: searching.Searcher) -> None:
         from whoosh.codec import whoosh3  # loaded with the index it reads
@@ -52,35 +65,45 @@ class Scan:
         self._context = searcher.context(needs_current=True)
         self._lengths: dict[tuple[int, str], bytes | None] = {}
         self._norms: dict[tuple[float, float, float], list[float]] = {}
+        self._kept: OrderedDict[tuple[int, str, str], _Decoded | None] = OrderedDict()
+        self._kept_postings = 0
         self._deadline = float("inf")
-        self.timed_out = False
+        self._lock = threading.Lock()
+
+    def forget(self) -> None:
+        """Drop the decoded posting lists kept (benchmarks time each question cold)."""
+        with self._lock:
+            self._kept.clear()
+            self._kept_postings = 0
 
     def top(self, query: q.Query, field: Callable[[str], str],
             to_whoosh: Callable[[q.Query], wq.Query], limit: int,
             allowed: frozenset[int] | None = None, deadline: float = float("inf"),
-            ) -> list[tuple[float, int]]:
+            ) -> tuple[list[tuple[float, int]], bool]:
         """The best `limit` documents for `query` as (score, document number), best
-        first; only those in `allowed` when given. `field` names a field of the tree in
-        the index, `to_whoosh` makes Whoosh's query of a phrase or near spelling. Past
-        `deadline` the words not yet read are left out (`timed_out`)."""
-        self._deadline = deadline
-        self._to_whoosh = to_whoosh
-        self.timed_out = False
-        found: Scores = {}
-        for segment, (sub, offset) in enumerate(self._searcher.leaf_searchers()):
-            try:
-                scores = self._scores(query, sub, segment, field, None)
-            except TooLong:
-                self.timed_out = True
-                break
-            deleted = sub.reader().deleted_docs_set
-            for docnum, score in scores.items():
-                if docnum not in deleted:
-                    found[docnum + offset] = score
+        first, and whether the deadline cut the search short; only documents in
+        `allowed` when given. `field` names a field of the tree in the index,
+        `to_whoosh` makes Whoosh's query of a phrase or near spelling. Past `deadline`
+        the words not yet read are left out."""
+        with self._lock:
+            self._deadline = deadline
+            self._to_whoosh = to_whoosh
+            timed_out = False
+            found: Scores = {}
+            for segment, (sub, offset) in enumerate(self._searcher.leaf_searchers()):
+                try:
+                    scores = self._scores(query, sub, segment, field, None)
+                except TooLong:
+                    timed_out = True
+                    break
+                deleted = sub.reader().deleted_docs_set
+                for docnum, score in scores.items():
+                    if docnum not in deleted:
+                        found[docnum + offset] = score
         if allowed is not None:
             found = {d: s for d, s in found.items() if d in allowed}
         best = heapq.nlargest(limit, found.items(), key=lambda item: (item[1], -item[0]))
-        return [(score, docnum) for docnum, score in best]
+        return [(score, docnum) for docnum, score in best], timed_out
 
     # the tree ------------------------------------------------------------------------
 
@@ -206,46 +229,73 @@ class Scan:
         postings' values, which hold the positions, when asked); only those of `within`
         when given. None when Whoosh's own matcher has to score it."""
         self._check_time()
+        key = (segment, fieldname, text)
+        if not positions and key in self._kept:
+            self._kept.move_to_end(key)
+            decoded = self._kept[key]
+        else:
+            decoded = self._decode(sub, segment, fieldname, text, positions)
+            if not positions:
+                self._keep(key, decoded)
+        if decoded is None:
+            return None
+        idf, c1, norm, lengths, ids, weights, values_of = decoded
+        # bm25(idf, tf, fl, avgfl, B, K1) as Whoosh writes it, its length part looked up.
+        found: Scores = {}
+        values: dict[int, bytes] = {}
+        if values_of is not None:
+            for docnum, tf, value in zip(ids, weights, values_of, strict=True):
+                if within is None or docnum in within:
+                    found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+                    values[docnum] = value
+        elif within is None:
+            for docnum, tf in zip(ids, weights, strict=True):
+                found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+        else:
+            for docnum, tf in zip(ids, weights, strict=True):
+                if docnum in within:
+                    found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+        return found, values
+
+    def _decode(self, sub: searching.Searcher, segment: int, fieldname: str, text: str,
+                positions: bool) -> _Decoded | None:
+        """A word's whole posting list in one segment, decoded, with what scores it."""
         schema = sub.schema
         if fieldname not in schema:
-            return {}, {}
+            return _NOTHING
         try:
             btext = schema[fieldname].to_bytes(text)
         except ValueError:
-            return {}, {}
+            return _NOTHING
         reader = sub.reader()
         if (fieldname, btext) not in reader:
-            return {}, {}
+            return _NOTHING
         scorer = sub.weighting.scorer(sub, fieldname, btext)
         postings = _raw_postings(reader, fieldname, btext)
         lengths = self._field_lengths(reader, segment, fieldname)
         if not (isinstance(scorer, scoring.BM25FScorer) and lengths is not None
                 and isinstance(postings, self._codec.W3LeafMatcher)):
             return None
-        # bm25(idf, tf, fl, avgfl, B, K1) as Whoosh writes it, its length part looked up.
-        idf, c1 = scorer.idf, scorer.K1 + 1
-        norm = self._norm(scorer.K1, scorer.B, scorer.avgfl)
-        found: Scores = {}
-        values: dict[int, bytes] = {}
+        ids, weights = array("I"), array("f")
+        values: list[bytes] | None = [] if positions else None
         while postings.is_active():
             postings._read_ids()
             postings._read_weights()
-            ids, weights = postings._ids, postings._weights
-            if positions:
+            ids.extend(postings._ids)
+            weights.extend(postings._weights)
+            if values is not None:
                 postings._read_values()
-                for docnum, tf, value in zip(ids, weights, postings._values, strict=True):
-                    if within is None or docnum in within:
-                        found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
-                        values[docnum] = value
-            elif within is None:
-                for docnum, tf in zip(ids, weights, strict=True):
-                    found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
-            else:
-                for docnum, tf in zip(ids, weights, strict=True):
-                    if docnum in within:
-                        found[docnum] = idf * ((tf * c1) / (tf + norm[lengths[docnum]]))
+                values.extend(postings._values)
             postings._next_block()
-        return found, values
+        return (scorer.idf, scorer.K1 + 1, self._norm(scorer.K1, scorer.B, scorer.avgfl),
+                lengths, ids, weights, values)
+
+    def _keep(self, key: tuple[int, str, str], decoded: _Decoded | None) -> None:
+        self._kept[key] = decoded
+        self._kept_postings += len(decoded[4]) if decoded else 0
+        while self._kept_postings > self.KEPT_POSTINGS and len(self._kept) > 1:
+            _, dropped = self._kept.popitem(last=False)
+            self._kept_postings -= len(dropped[4]) if dropped else 0
 
     def _norm(self, k1: float, b: float, avgfl: float) -> list[float]:
         key = (k1, b, avgfl)

@@ -381,9 +381,6 @@ class _TermsWithin:
     def forget(self) -> None:
         self._kept.clear()
 
-    def forget_lists(self) -> None:
-        self._lists.clear()
-
 
 class WhooshIndex(WhooshView):
     """An open Whoosh index and its searcher; its English fields as a view, and
@@ -410,9 +407,9 @@ class WhooshIndex(WhooshView):
         self._near.forget()
 
     def forget_kept(self) -> None:
-        """Drop what is kept decoded between searches (posting lists, lists of words)."""
+        """Drop the posting lists kept decoded between searches. (The lists of indexed
+        words near spellings are looked for in stay: one per first letter, read once.)"""
         self._scan.forget()
-        self._near.forget_lists()
 
     def view(self, language: str) -> WhooshView:
         """The fields pages in `language` are searched in."""

@@ -1,9 +1,10 @@
 """The Whoosh adapter: schema, analysis, and running the engine-neutral query tree of
 `query.py` on an open index. With `whoosh_store.py` (the index's life on disk),
-`whoosh_lang.py` (analysis by language) and `whoosh_scan.py` (scoring a query word by
-word) the only code that imports the search engine (`whoosh_lazy.py` only puts off
-loading two of its modules): swapping the engine means rewriting these files; the search policy
-(`engine.py`) and the rest of Lantern never see Whoosh.
+`whoosh_lang.py` (analysis by language), `whoosh_scan.py` (scoring a query word by word)
+and `whoosh_near.py` (near spellings) the only code that imports the search engine
+(`whoosh_lazy.py` only puts off loading two of its modules): swapping the engine means
+rewriting these files; the search policy (`engine.py`) and the rest of Lantern never see
+Whoosh.
 
 One index holds every language; each analysed language searches its own fields through a
 `WhooshView` (`WhooshIndex.view("es")`). `WhooshIndex` itself is the English view.
@@ -11,7 +12,6 @@ One index holds every language; each analysed language searches its own fields t
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import functools
 import logging
@@ -40,6 +40,7 @@ from lantern.core.search.whoosh_lang import (
     documents_per_field,
     fields_for,
 )
+from lantern.core.search.whoosh_near import NearSpellings
 from lantern.core.search.whoosh_scan import Scan
 
 __all__ = ["ANALYZER", "COLLECTED", "META_FILE", "CompoundFilter", "Found", "Hit",
@@ -317,71 +318,6 @@ class WhooshView:
         return best[1]
 
 
-class _TermsWithin:
-    """A reader's `terms_within` (the indexed words a few edits from a word), each answer
-    kept for the rest of one search (`forget` starts the next). An unknown word is looked
-    up so several times in one search (its near spellings searched among all the words of
-    a question, again among any of them, then for did-you-mean); the repeated walks of the
-    word list were a seventh of the time of 207 LiveQA searches at 16 423 records.
-
-    The walk itself is Whoosh's (its Levenshtein automaton jumping from word to word),
-    over the words that share the asked prefix read once into a list: each jump is then
-    a binary search in memory, where Whoosh's cursor searched the index file, which was
-    half of the walk's time."""
-
-    LIMIT = 256  # answers kept in one search at most
-    LISTS = 64  # lists of words sharing a prefix kept at most
-
-    def __init__(self, reader: Any) -> None:
-        self._reader = reader
-        self._kept: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
-        self._lists: dict[tuple[str, str], list[str]] = {}
-
-    def __call__(self, fieldname: str, text: str, maxdist: int,
-                 prefix: int = 0) -> tuple[str, ...]:
-        key = (fieldname, text, maxdist, prefix)
-        found = self._kept.get(key)
-        if found is None:
-            found = self._walk(fieldname, text, maxdist, prefix)
-            if len(self._kept) >= self.LIMIT:
-                self._kept.clear()
-            self._kept[key] = found
-        return found
-
-    def _walk(self, fieldname: str, text: str, maxdist: int, prefix: int) -> tuple[str, ...]:
-        from whoosh.automata import lev  # imported when the engine is (PRELOAD_MODULES)
-
-        words = self._words(fieldname, text[:prefix])
-        dfa = lev.levenshtein_automaton(text, maxdist, prefix).to_dfa()
-        found: list[str] = []
-        i = 0
-        while i < len(words):
-            match = dfa.next_valid_string(words[i])
-            if not match:
-                break
-            i = bisect.bisect_left(words, match, i)
-            if i < len(words) and words[i] == match:
-                found.append(match)
-                i += 1
-        return tuple(found)
-
-    def _words(self, fieldname: str, start: str) -> list[str]:
-        """The indexed words of `fieldname` beginning with `start`, in order."""
-        key = (fieldname, start)
-        words = self._lists.get(key)
-        if words is None:
-            if len(self._lists) >= self.LISTS:
-                self._lists.clear()
-            field = self._reader.schema[fieldname]
-            spelled = field.spelling_fieldname(fieldname)
-            words = self._lists[key] = [field.from_bytes(b) if isinstance(b, bytes) else b
-                                        for b in self._reader.expand_prefix(spelled, start)]
-        return words
-
-    def forget(self) -> None:
-        self._kept.clear()
-
-
 class WhooshIndex(WhooshView):
     """An open Whoosh index and its searcher; its English fields as a view, and
     `view(language)` for the others."""
@@ -391,7 +327,7 @@ class WhooshIndex(WhooshView):
         self.location = location  # None when the index lives in memory
         self._ix = ix
         reader = ix.reader()
-        self._near = reader.terms_within = _TermsWithin(reader)
+        self._near = reader.terms_within = NearSpellings(reader)
         self._documents = documents_per_field(reader)
         self._searcher = searching.Searcher(reader, weighting=LanguageBM25F(self._documents),
                                             fromindex=ix)

@@ -40,6 +40,10 @@ def _index(segments: int, docs: int = 180) -> WhooshIndex:
             writer.merge = False
             for n in range(0, docs, 7):
                 writer.delete_by_term("id", f"{'faq' if n % 3 else 'article'}:{n}")
+        with ix.writer() as writer:  # one changed file: a segment of one document
+            writer.merge = False
+            writer.add_document(id="faq:1", group="faq:1", kind="faq", key="1",
+                                title="heart lung", body="heart lung bone", words="heart")
     return WhooshIndex(ix, None)
 
 
@@ -173,13 +177,20 @@ def test_words_searched_again_are_not_decoded_again(monkeypatch: pytest.MonkeyPa
 
 
 @given(st.text(alphabet="abehilnorstuv", min_size=2, max_size=8), st.sampled_from([1, 2]),
-       st.sampled_from([0, 1]))
-@settings(max_examples=80, deadline=None)
-def test_near_spellings_are_whoosh_own(word: str, maxdist: int, prefix: int) -> None:
-    engine = _INDEXES[1]
+       st.sampled_from([0, 1]), st.sampled_from([1, 3]))
+@settings(max_examples=120, deadline=None)
+def test_near_spellings_are_whoosh_own(word: str, maxdist: int, prefix: int,
+                                       segments: int) -> None:
+    """The words near `word`, as Whoosh's own walk finds them, also on an index of several
+    segments (whose words come segment by segment, not in one order)."""
+    engine = _INDEXES[segments]
     reader = engine.reader()
     theirs = set(type(reader).terms_within(reader, "words", word, maxdist, prefix))
     assert set(reader.terms_within("words", word, maxdist, prefix)) == theirs
+    by_segment = set()  # a near spelling in a query: the automaton, in each segment
+    for leaf, _ in reader.leaf_readers():
+        by_segment |= set(type(leaf).terms_within(leaf, "words", word, maxdist, prefix))
+    assert set(engine._near.automaton("words", word, maxdist, prefix)) == by_segment
 
 
 def test_near_spellings_are_looked_up_once_a_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -193,12 +204,12 @@ def test_near_spellings_are_looked_up_once_a_search(tmp_path) -> None:  # type: 
 
     index = open_index(load_library(VALID_PACK), tmp_path / "cache")
     near = index.engine._near
-    walks: list[tuple[str, str, int, int]] = []
+    walks: list[tuple[str, str, int, int, bool]] = []
     real = near._walk
 
-    def counted(fieldname, text, maxdist, prefix=0):  # type: ignore[no-untyped-def]
-        walks.append((fieldname, text, maxdist, prefix))
-        return real(fieldname, text, maxdist, prefix)
+    def counted(fieldname, text, maxdist, prefix, swaps):  # type: ignore[no-untyped-def]
+        walks.append((fieldname, text, maxdist, prefix, swaps))
+        return real(fieldname, text, maxdist, prefix, swaps)
 
     near._walk = counted
     try:

@@ -17,34 +17,54 @@ class NearSpellings:
     a question, again among any of them, then for did-you-mean); the repeated walks of the
     word list were a seventh of the time of 207 LiveQA searches at 16 423 records.
 
-    The walk itself is Whoosh's (its Levenshtein automaton jumping from word to word),
-    over the words that share the asked prefix read once into a list: each jump is then
-    a binary search in memory, where Whoosh's cursor searched the index file, which was
-    half of the walk's time."""
+    The walk itself is Whoosh's (on an index of one segment its Levenshtein automaton
+    jumping from word to word; on one of several, each word's distance), over the words
+    that share the asked prefix read once into a list: each jump is then a binary search
+    in memory, where Whoosh's cursor searched the index file, which was half of the walk's
+    time."""
 
     LIMIT = 256  # answers kept in one search at most
     LISTS = 64  # lists of words sharing a prefix kept at most
 
     def __init__(self, reader: Any) -> None:
         self._reader = reader
-        self._kept: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
+        self._kept: dict[tuple[str, str, int, int, bool], tuple[str, ...]] = {}
         self._lists: dict[tuple[str, str], list[str]] = {}
 
     def __call__(self, fieldname: str, text: str, maxdist: int,
                  prefix: int = 0) -> tuple[str, ...]:
-        key = (fieldname, text, maxdist, prefix)
+        """The words as the reader's own `terms_within` finds them (did-you-mean)."""
+        return self._found(fieldname, text, maxdist, prefix, not self._reader.is_atomic())
+
+    def automaton(self, fieldname: str, text: str, maxdist: int,
+                  prefix: int = 0) -> tuple[str, ...]:
+        """The words as a near spelling in a query finds them, whatever the segments:
+        Whoosh's automaton, which runs in each segment."""
+        return self._found(fieldname, text, maxdist, prefix, False)
+
+    def _found(self, fieldname: str, text: str, maxdist: int, prefix: int,
+               swaps: bool) -> tuple[str, ...]:
+        key = (fieldname, text, maxdist, prefix, swaps)
         found = self._kept.get(key)
         if found is None:
-            found = self._walk(fieldname, text, maxdist, prefix)
+            found = self._walk(fieldname, text, maxdist, prefix, swaps)
             if len(self._kept) >= self.LIMIT:
                 self._kept.clear()
             self._kept[key] = found
         return found
 
-    def _walk(self, fieldname: str, text: str, maxdist: int, prefix: int) -> tuple[str, ...]:
+    def _walk(self, fieldname: str, text: str, maxdist: int, prefix: int,
+              swaps: bool) -> tuple[str, ...]:
         from whoosh.automata import lev  # imported when the engine is (PRELOAD_MODULES)
 
         words = self._words(fieldname, text[:prefix])
+        if swaps:
+            # Whoosh asks an index of several segments this way: each word of the prefix
+            # measured with its Damerau-Levenshtein distance (a swap of two letters is one
+            # edit, where the automaton counts two).
+            from whoosh.support.levenshtein import distance
+
+            return tuple(w for w in words if distance(w, text, limit=maxdist) <= maxdist)
         dfa = lev.levenshtein_automaton(text, maxdist, prefix).to_dfa()
         found: list[str] = []
         i = 0
@@ -67,8 +87,11 @@ class NearSpellings:
                 self._lists.clear()
             field = self._reader.schema[fieldname]
             spelled = field.spelling_fieldname(fieldname)
-            words = self._lists[key] = [field.from_bytes(b) if isinstance(b, bytes) else b
-                                        for b in self._reader.expand_prefix(spelled, start)]
+            # An index of several segments gives each segment's words in turn: sorted and
+            # each once here, for the binary search.
+            words = self._lists[key] = sorted({
+                field.from_bytes(b) if isinstance(b, bytes) else b
+                for b in self._reader.expand_prefix(spelled, start)})
         return words
 
     def forget(self) -> None:

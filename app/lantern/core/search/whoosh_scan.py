@@ -23,7 +23,7 @@ import threading
 import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from whoosh import query as wq
@@ -56,10 +56,14 @@ class Scan:
 
     KEPT_POSTINGS = 1_500_000  # about 12 MB of document numbers and weights
 
-    def __init__(self, searcher: searching.Searcher) -> None:
+    def __init__(self, searcher: searching.Searcher,
+                 near: Callable[[str, str, int, int], Iterable[str]] | None = None) -> None:
+        """`near` gives the index's words within a distance of a word (field, word,
+        distance, letters of prefix shared), as Whoosh's near spelling finds them."""
         from whoosh.codec import whoosh3  # loaded with the index it reads
 
         self._searcher = searcher
+        self._near = near
         self._codec = whoosh3
         self._to_whoosh: Callable[[q.Query], wq.Query] = lambda node: wq.NullQuery
         self._context = searcher.context(needs_current=True)
@@ -113,6 +117,14 @@ class Scan:
         `within` when given (the others would be dropped by what holds `node`)."""
         if isinstance(node, q.Term):
             return self._term(sub, segment, field(node.field), node.text, node.boost, within)
+        if isinstance(node, q.Fuzzy):
+            # Whoosh's near spelling is the "any of" of the words it finds near: found once
+            # among all the index's words, not again in each segment's.
+            if self._near is None:
+                return self._matched(self._to_whoosh(node), sub, within)
+            near = self._near(field(node.field), node.text, node.maxdist, node.prefix)
+            words = tuple(q.Term(node.field, w, node.boost) for w in near if w)
+            return self._scores(q.AnyOf(words), sub, segment, field, within) if words else {}
         if isinstance(node, q.Phrase) and node.words:
             return self._phrase(sub, segment, field(node.field), node.words, node.boost,
                                 within)
@@ -273,9 +285,20 @@ class Scan:
         scorer = sub.weighting.scorer(sub, fieldname, btext)
         postings = _raw_postings(reader, fieldname, btext)
         lengths = self._field_lengths(reader, segment, fieldname)
-        if not (isinstance(scorer, scoring.BM25FScorer) and lengths is not None
-                and isinstance(postings, self._codec.W3LeafMatcher)):
+        if not isinstance(scorer, scoring.BM25FScorer) or lengths is None:
             return None
+        if not isinstance(postings, self._codec.W3LeafMatcher):
+            if positions:
+                return None
+            # A list kept inside the word's entry (one posting, in a small segment such as
+            # an update's), read posting by posting: it is short.
+            ids, exact = array("I"), array("d")
+            while postings.is_active():
+                ids.append(postings.id())
+                exact.append(postings.weight())
+                postings.next()
+            return (scorer.idf, scorer.K1 + 1,
+                    self._norm(scorer.K1, scorer.B, scorer.avgfl), lengths, ids, exact, None)
         ids, weights = array("I"), array("f")
         values: list[bytes] | None = [] if positions else None
         while postings.is_active():

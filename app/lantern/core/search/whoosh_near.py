@@ -64,7 +64,9 @@ class NearSpellings:
             # edit, where the automaton counts two).
             from whoosh.support.levenshtein import distance
 
-            return tuple(w for w in words if distance(w, text, limit=maxdist) <= maxdist)
+            size = len(text)  # no word further in length than the distance can be near
+            return tuple(w for w in words if abs(len(w) - size) <= maxdist
+                         and distance(w, text, limit=maxdist) <= maxdist)
         dfa = lev.levenshtein_automaton(text, maxdist, prefix).to_dfa()
         found: list[str] = []
         i = 0

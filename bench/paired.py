@@ -13,10 +13,12 @@ and, when other words remain, without the question words Lantern drops ("what", 
 "does"…), every word required and, when that finds nothing, any of them. Lantern is
 asked the query as typed, `SearchIndex.search(q, limit=10)` with snippets. On MedQuAD
 packs the passes are repeated after one FAQ file was changed and the index brought up to
-date (the state a pack is in after an edit). Each question is asked of Lantern cold: what
-it keeps decoded from one search to the next (the posting lists of the words searched
-last, which typing a query searches again at every key) is dropped before each question,
-since the passes repeat the questions and a reader does not. Relevance (LiveQA judgements,
+date (the state a pack is in after an edit; the table says how many segments the index
+had: a scratch folder used again keeps the edits of the runs before). Each question is
+asked of Lantern cold: what it keeps decoded from one search to the next (the posting
+lists of the words searched last, which typing a query searches again at every key) is
+dropped before each question, since the passes repeat the questions and a reader does
+not. Relevance (LiveQA judgements,
 full MedQuAD pack) is computed from the first pass. Prints the machine, its load, and one
 table.
 """
@@ -141,6 +143,7 @@ def run_size(size: str, passes: int, work: Path) -> dict[str, Any]:
     queries = [dict(q, words=content_words(q["text"], dropped, stop))
                for q in make_queries(size, None)]
     one_pass(index, fts, queries)  # warm-up
+    segments = {"as built": index.segment_count}
     states = {"as built": [one_pass(index, fts, queries) for _ in range(passes)]}
     if size != "bundled":
         change_one_faq(pack)
@@ -148,6 +151,7 @@ def run_size(size: str, passes: int, work: Path) -> dict[str, Any]:
         library = load_library_cached([pack], cache)
         index = open_index(library, cache)
         one_pass(index, fts, queries)
+        segments["after one FAQ changed"] = index.segment_count
         states["after one FAQ changed"] = [one_pass(index, fts, queries) for _ in range(passes)]
     index.close()
     result: dict[str, Any] = {"size": size, "queries": len(queries), "states": {}}
@@ -155,6 +159,7 @@ def run_size(size: str, passes: int, work: Path) -> dict[str, Any]:
         ratios = sorted(percentile(r["lantern"], 0.95) / percentile(r["fts"], 0.95)
                         for r in runs)
         result["states"][state] = {
+            "segments": segments[state],
             "lantern_p50": percentile([percentile(r["lantern"], 0.5) for r in runs], 0.5),
             "lantern_p95": percentile([percentile(r["lantern"], 0.95) for r in runs], 0.5),
             "fts_p50": percentile([percentile(r["fts"], 0.5) for r in runs], 0.5),
@@ -173,14 +178,15 @@ def run_size(size: str, passes: int, work: Path) -> dict[str, Any]:
 def report(results: list[dict[str, Any]], passes: int, before: str) -> str:
     lines = [f"{corpora.machine_line(before)}; {passes} timed passes after one "
              "warm-up pass, medians over the passes", "",
-             "| pack | state | queries | Lantern p50 / p95 ms | FTS5 p50 / p95 ms | "
-             f"p95 ratio (range over passes) | target ≤ {TARGET} |",
-             "|---|---|---:|---:|---:|---:|---|"]
+             "| pack | state | index segments | queries | Lantern p50 / p95 ms | "
+             f"FTS5 p50 / p95 ms | p95 ratio (range over passes) | target ≤ {TARGET} |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
     for r in results:
         for state, s in r["states"].items():
             met = "met" if s["ratio"] <= TARGET else "not met"
             lines.append(
-                f"| {corpora.size_label(r['size'])} | {state} | {r['queries']} | "
+                f"| {corpora.size_label(r['size'])} | {state} | {s['segments']} | "
+                f"{r['queries']} | "
                 f"{s['lantern_p50']:.1f} / {s['lantern_p95']:.1f} | {s['fts_p50']:.1f} / "
                 f"{s['fts_p95']:.1f} | {s['ratio']:.2f} ({s['ratio_min']:.2f}–"
                 f"{s['ratio_max']:.2f}) | {met} |")

@@ -47,7 +47,7 @@ def test_paired_search_benchmark_smallest_size(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "load average" in done.stdout
     row = next(line for line in done.stdout.splitlines() if line.startswith("| bundled pack |"))
-    assert "| as built | 42 |" in row, row  # every reader query asked of both engines
+    assert "| as built | 1 | 42 |" in row, row  # every reader query asked of both engines
 
 
 def test_paired_search_gives_fts5_the_content_words() -> None:

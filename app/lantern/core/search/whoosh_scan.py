@@ -118,53 +118,69 @@ class Scan:
         if isinstance(node, q.Term):
             return self._term(sub, segment, field(node.field), node.text, node.boost, within)
         if isinstance(node, q.Fuzzy):
-            # Whoosh's near spelling is the "any of" of the words it finds near: found once
-            # among all the index's words, not again in each segment's.
-            if self._near is None:
-                return self._matched(self._to_whoosh(node), sub, within)
-            near = self._near(field(node.field), node.text, node.maxdist, node.prefix)
-            words = tuple(q.Term(node.field, w, node.boost) for w in near if w)
-            return self._scores(q.AnyOf(words), sub, segment, field, within) if words else {}
+            return self._fuzzy(node, sub, segment, field, within)
         if isinstance(node, q.Phrase) and node.words:
             return self._phrase(sub, segment, field(node.field), node.words, node.boost,
                                 within)
         if isinstance(node, q.AnyOf):
-            total: Scores = {}
-            for part in node.parts:
-                scores = self._scores(part, sub, segment, field, within)
-                if not total:
-                    total = scores
-                    continue
-                get = total.get
-                for docnum, score in scores.items():
-                    total[docnum] = get(docnum, 0.0) + score
-            return total
+            return self._any_of(node, sub, segment, field, within)
         if isinstance(node, q.AllOf) and len(node.parts) == 1:
             # Whoosh's "and" of one part is that part, its own boost left aside.
             return self._scores(node.parts[0], sub, segment, field, within)
         if isinstance(node, q.AllOf):
-            # The rarest part first; each after it is read only where all before matched.
-            parts = sorted(node.parts, key=lambda p: self._size(p, sub, field))
-            kept = within
-            tables: list[Scores] = []
-            for part in parts:
-                scores = self._scores(part, sub, segment, field, kept)
-                if not scores:
-                    return {}
-                tables.append(scores)
-                kept = scores  # read within the parts before: in all of them
-            common = set(tables[0]).intersection(*tables[1:])
-            boost = node.boost
-            return {d: sum(t[d] for t in tables) * boost for d in common}
+            return self._all_of(node, sub, segment, field, within)
         if isinstance(node, q.AndMaybe):
-            required = self._scores(node.required, sub, segment, field, within)
-            if required:
-                optional = self._scores(node.optional, sub, segment, field, required)
-                for docnum, score in optional.items():
-                    if docnum in required:
-                        required[docnum] += score
-            return required
+            return self._and_maybe(node, sub, segment, field, within)
         return self._matched(self._to_whoosh(node), sub, within)
+
+    def _fuzzy(self, node: q.Fuzzy, sub: searching.Searcher, segment: int,
+               field: Callable[[str], str], within: Scores | None) -> Scores:
+        """Whoosh's near spelling is the "any of" of the words it finds near: found once
+        among all the index's words, not again in each segment's."""
+        if self._near is None:
+            return self._matched(self._to_whoosh(node), sub, within)
+        near = self._near(field(node.field), node.text, node.maxdist, node.prefix)
+        words = tuple(q.Term(node.field, w, node.boost) for w in near if w)
+        return self._scores(q.AnyOf(words), sub, segment, field, within) if words else {}
+
+    def _any_of(self, node: q.AnyOf, sub: searching.Searcher, segment: int,
+                field: Callable[[str], str], within: Scores | None) -> Scores:
+        total: Scores = {}
+        for part in node.parts:
+            scores = self._scores(part, sub, segment, field, within)
+            if not total:
+                total = scores
+                continue
+            get = total.get
+            for docnum, score in scores.items():
+                total[docnum] = get(docnum, 0.0) + score
+        return total
+
+    def _all_of(self, node: q.AllOf, sub: searching.Searcher, segment: int,
+                field: Callable[[str], str], within: Scores | None) -> Scores:
+        """The rarest part first; each after it is read only where all before matched."""
+        parts = sorted(node.parts, key=lambda p: self._size(p, sub, field))
+        kept = within
+        tables: list[Scores] = []
+        for part in parts:
+            scores = self._scores(part, sub, segment, field, kept)
+            if not scores:
+                return {}
+            tables.append(scores)
+            kept = scores  # read within the parts before: in all of them
+        common = set(tables[0]).intersection(*tables[1:])
+        boost = node.boost
+        return {d: sum(t[d] for t in tables) * boost for d in common}
+
+    def _and_maybe(self, node: q.AndMaybe, sub: searching.Searcher, segment: int,
+                   field: Callable[[str], str], within: Scores | None) -> Scores:
+        required = self._scores(node.required, sub, segment, field, within)
+        if required:
+            optional = self._scores(node.optional, sub, segment, field, required)
+            for docnum, score in optional.items():
+                if docnum in required:
+                    required[docnum] += score
+        return required
 
     def _size(self, node: q.Query, sub: searching.Searcher,
               field: Callable[[str], str]) -> int:

@@ -17,9 +17,12 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from whoosh import index
+from whoosh.filedb import compound
 from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.structfile import BufferFile
 
 from lantern.core.address import Address, Kind
 from lantern.core.atomic import write_text_atomic
@@ -105,6 +108,68 @@ def _write_meta(location: Path, library: Library) -> None:
         "hashes": dict(library.doc_hashes),
     }
     write_text_atomic(location / META_FILE, json.dumps(data))
+
+
+class _MapReader:
+    """Reading as from a file, over a part of a memory-mapped segment, without copying it."""
+
+    __slots__ = ("_at", "_view")
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+        self._at = 0
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = (0, self._at, len(self._view))[whence]
+        self._at = max(0, base + offset)
+        return self._at
+
+    def tell(self) -> int:
+        return self._at
+
+    def read(self, size: int | None = -1) -> bytes:
+        start, length = self._at, len(self._view)
+        end = length if size is None or size < 0 else min(start + size, length)
+        self._at = max(start, end)
+        return bytes(self._view[start:end])
+
+    def readline(self, size: int | None = -1) -> bytes:
+        length = len(self._view)
+        end = length if size is None or size < 0 else min(self._at + size, length)
+        at = self._at
+        while at < end:
+            chunk = bytes(self._view[at:min(at + 256, end)])
+            newline = chunk.find(b"\n")
+            if newline >= 0:
+                end = at + newline + 1
+                break
+            at += len(chunk)
+        return self.read(max(0, end - self._at))
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.readline, b"")
+
+    def close(self) -> None:
+        self._view.release()  # so that the segment's map can close
+
+
+class _MappedPart(BufferFile):  # type: ignore[misc]
+    """One part of a segment (postings, words, stored fields), read where it lies in the
+    segment file's memory map.
+
+    Whoosh's `BufferFile` copies the whole part into a `BytesIO` as it opens, to read it
+    as a stream: at 16 423 records 57 MB copied, 30 ms, at every opening of the index, and
+    the memory twice over. This one reads the map itself both ways.
+    """
+
+    def __init__(self, buf: Any, name: str | None = None, onclose: Any = None) -> None:
+        super().__init__(b"", name=name, onclose=onclose)
+        self._buf = buf
+        self.file = _MapReader(buf if isinstance(buf, memoryview) else memoryview(buf))
+
+
+#: Whoosh's compound segments open their parts with this name (`CompoundStorage.open_file`).
+compound.BufferFile = _MappedPart
 
 
 class IndexBusy(Exception):

@@ -18,30 +18,13 @@ runs again on the same index.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lantern.core.model import Library
     from lantern.core.search.engine import SearchIndex
     from lantern.core.search.results import SearchResponse
-
-
-def index_is_current(library: Library, cache: Path) -> bool:
-    """True when the index in `cache` was built from exactly `library` (same fingerprint,
-    same schema): opening it then changes nothing, so the library's head is enough."""
-    from lantern.core.search import whoosh_adapter, whoosh_store
-
-    meta_file = whoosh_store.index_dir_for(library, cache) / whoosh_adapter.META_FILE
-    try:
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (isinstance(meta, dict) and meta.get("schema") == whoosh_store.SCHEMA_VERSION
-            and bool(library.fingerprint) and meta.get("fingerprint") == library.fingerprint)
 
 
 class CommandSearch:
@@ -58,18 +41,15 @@ class CommandSearch:
         from lantern.core.library_cache import manifest, read_head
 
         found = read_head(self.roots, self.cache)
-        if found is None or not index_is_current(found[0], self.cache):
-            return None
-        if manifest(self.roots) != found[1]:  # a file changed in place
+        if found is None or manifest(self.roots) != found[1]:  # a file changed in place
             return None
         from lantern.core.search import whoosh_store
         from lantern.core.search.engine import SearchIndex
 
         head = found[0]
-        # Opened read-only, as the index of an earlier version is: nothing is ever written
-        # from the head, even should another Lantern change the index meanwhile.
-        engine = whoosh_store.open_previous(dataclasses.replace(head, fingerprint=""),
-                                            self.cache)
+        # Read-only and only if current, as it lies: nothing is ever written from the head,
+        # even should another Lantern change the index meanwhile.
+        engine = whoosh_store.open_current(head, self.cache)
         if engine is None:
             return None
         self.head = True

@@ -76,9 +76,24 @@ def open_index(
 def open_previous(library: Library, cache: Path) -> WhooshIndex | None:
     """The index as the last start left it (read-only), or None when it is already current,
     of another schema, missing or damaged."""
+    return _open_as_left(library, cache, current=False)
+
+
+def open_current(library: Library, cache: Path) -> WhooshIndex | None:
+    """The index built from exactly `library` (same fingerprint, same schema), read-only,
+    or None when it was built from other content, is of another schema, missing or
+    damaged. What `lantern search` opens: nothing is written, nothing compared item by
+    item (the library may be its head only)."""
+    if not library.fingerprint:
+        return None
+    return _open_as_left(library, cache, current=True)
+
+
+def _open_as_left(library: Library, cache: Path, current: bool) -> WhooshIndex | None:
     location = index_dir_for(library, cache)
     meta = _meta(location)
-    if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") == library.fingerprint:
+    if meta.get("schema") != SCHEMA_VERSION or (
+            meta.get("fingerprint") == library.fingerprint) != current:
         return None
     try:
         # Opened at once, not asked first whether it exists: Whoosh tells that by opening it.
@@ -86,7 +101,7 @@ def open_previous(library: Library, cache: Path) -> WhooshIndex | None:
     except index.EmptyIndexError:  # no index there (yet)
         return None
     except Exception as exc:  # damaged: open_index() will rebuild it
-        log.info("previous index at %s not usable (%s)", location, str(exc))
+        log.info("index at %s not usable as it is (%s)", location, str(exc))
         return None
 
 

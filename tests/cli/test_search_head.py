@@ -94,3 +94,30 @@ def test_an_index_behind_the_cache_is_brought_up_to_date_from_the_whole_library(
         assert search.index.doc_count == count  # nothing lost
     finally:
         search.close()
+
+
+SEARCH_PROCESS = """
+import gc, sys
+from lantern.cli import main
+code = main(["search", "--content", sys.argv[1], "--json", "default mode network"])
+import hashlib
+print(code, sys.modules.get("_hashlib"), gc.isenabled(), hashlib.sha256(b"lantern").hexdigest())
+"""
+
+
+def test_a_search_process_digests_without_openssl_and_collects_again(pack_copy: Path):
+    """`lantern search` loads no libcrypto (2 ms of a search) and pauses the cycle collector
+    only while it opens: a long `--stdin` session collects as usual."""
+    import hashlib
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", SEARCH_PROCESS, str(pack_copy)], capture_output=True,
+        text=True, timeout=120, check=False,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "app")))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].split() == [
+        "0", "None", "True", hashlib.sha256(b"lantern").hexdigest()]

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lantern.core import paths
 
-from lantern.ui.platform.builtin_hashes import use_builtin_hashes
 from lantern.ui.platform.safety_net import (
     hold_records,
     make_excepthook,
@@ -29,6 +28,7 @@ from lantern.ui.window.main_window import MainWindow
 from lantern.ui.words import translate
 
 from lantern import __version__, i18n
+from lantern.builtin_hashes import use_builtin_hashes
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings

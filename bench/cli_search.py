@@ -7,7 +7,10 @@ console script beside this Python) searching one word of the pack, with its inde
 library cache built beforehand, and a Python script that opens an FTS5 database of the
 same documents, runs the same word with `bm25()` and `snippet()`, prints ten rows and
 exits. The two alternate, and the ratio is taken within each pair; the table gives the
-medians of the times and of the paired ratios, with the machine and its load.
+medians of the times and of the paired ratios, with the machine and its load. With
+`--baseline DIR` another version's `lantern` package (DIR holds it, compiled) searches in
+the same rounds, through the same command with DIR first on `PYTHONPATH`, against the same
+FTS5 runs: a before/after comparison in one run.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def run_size(size: str, runs: int, work: Path) -> list[str]:
+def run_size(size: str, runs: int, work: Path, baseline: Path | None = None) -> list[str]:
     from lantern.core.content import load_library
 
     pack = corpora.make_pack(size, work / "packs")
@@ -60,19 +63,27 @@ def run_size(size: str, runs: int, work: Path) -> list[str]:
     if not database.exists():
         Fts5(database, load_library([pack])).con.close()
     rows = []
+    before_env = dict(env, PYTHONPATH=str(baseline)) if baseline else None
     for word in WORDS.get(size, WORDS["default"]):
         lantern = [*lantern_command(), "search", word]
         fts = [sys.executable, "-c", ONE_SHOT, str(database), word]
         timed(lantern, env)  # warm the file cache
         timed(fts, env)
-        pairs = []
+        rounds = []
         for _ in range(runs):
-            pairs.append((timed(lantern, env), timed(fts, env)))
-        ours = statistics.median(p[0] for p in pairs)
-        theirs = statistics.median(p[1] for p in pairs)
-        ratio = statistics.median(p[0] / p[1] for p in pairs)
-        rows.append(f"| {corpora.size_label(size)} | {word} | {ours:.0f} | {theirs:.0f} | "
-                    f"{ratio:.2f} | {'met' if ratio <= TARGET else 'not met'} |")
+            times = [timed(lantern, env), timed(fts, env)]
+            if before_env is not None:
+                times.append(timed(lantern, before_env))
+            rounds.append(times)
+        ours = statistics.median(r[0] for r in rounds)
+        theirs = statistics.median(r[1] for r in rounds)
+        ratio = statistics.median(r[0] / r[1] for r in rounds)
+        row = (f"| {corpora.size_label(size)} | {word} | {ours:.0f} | {theirs:.0f} | "
+               f"{ratio:.2f} | {'met' if ratio <= TARGET else 'not met'} |")
+        if before_env is not None:
+            then = statistics.median(r[2] for r in rounds)
+            row += f" {then:.0f} | {statistics.median(r[2] / r[1] for r in rounds):.2f} |"
+        rows.append(row)
     return rows
 
 
@@ -81,18 +92,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="bundled,medquad")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new one)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="a folder holding another version's lantern package (an older "
+                             "commit's app/ folder, compiled): it searches in each round")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="lantern-cli-"))
     before = corpora.load_average()
     rows = []
     for size in args.sizes.split(","):
         if size:
-            rows += run_size(size, args.runs, work)
+            rows += run_size(size, args.runs, work, args.baseline)
     print(f"{corpora.machine_line(before)}; {args.runs} pairs per word, medians")
     print()
+    extra = (" baseline ms | baseline ratio |", "---:|---:|") if args.baseline else ("", "")
     print("| pack | word | `lantern search` ms | one-shot FTS5 script ms | paired ratio | "
-          f"target ≤ {TARGET} |")
-    print("|---|---|---:|---:|---:|---|")
+          f"target ≤ {TARGET} |{extra[0]}")
+    print(f"|---|---|---:|---:|---:|---|{extra[1]}")
     print("\n".join(rows))
     return 0
 

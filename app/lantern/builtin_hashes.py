@@ -6,8 +6,8 @@ some 3.5 MiB of the window's memory and 2 ms of a search from the command line, 
 few digests they take (the name of the index folder and of the socket a second start talks
 to, Whoosh's term tables, a pack's fingerprint when it is parsed). Python's own md5, sha1,
 sha256 and blake2 give the same digests, and `hashlib` uses them whenever `_hashlib`
-cannot be imported. What only OpenSSL has (`scrypt`, `pbkdf2_hmac`) is then missing: the kiosk,
-which checks its PIN with scrypt, does not call this.
+cannot be imported. What only OpenSSL has (`scrypt`, `pbkdf2_hmac`) is then missing: the
+kiosk, which checks its PIN with scrypt, does not call this.
 """
 
 from __future__ import annotations

@@ -6,22 +6,22 @@ The window (and so PySide6) is imported only when it is needed, so `lantern sear
 
 from __future__ import annotations
 
-import argparse
-import getpass
-import json
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from lantern.core import paths
 from lantern.core.messages import localise, speaking, translate
 
-from lantern.cli_parser import _LANGUAGES, argparse_speaking, build_parser, flag_language
 from lantern.counted import counted
 
 if TYPE_CHECKING:  # the content model, its parser and the kiosk are imported by the commands
+    import argparse
+
     from lantern.core.kiosk import KioskPolicy
     from lantern.core.model import Library, Problem
 
@@ -101,6 +101,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if args.json:
+        import json
+
         print(json.dumps({
             # A file name that is not UTF-8 cannot be printed as is: its bytes as escapes.
             "problems": [{"file": printable(str(p.file)), "line": p.line,
@@ -178,6 +180,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
     from lantern.builtin_hashes import use_builtin_hashes
 
     use_builtin_hashes()  # before anything imports hashlib: no scrypt is needed here
+    import json
+
     from lantern.core import collector
     from lantern.core.command_search import CommandSearch
 
@@ -233,6 +237,8 @@ EXIT_QT_CANNOT_START = 3
 
 
 def _set_pin(path: Path, out: TextIO, err: TextIO) -> int:
+    import getpass
+
     from lantern.core.kiosk import hash_pin, pin_problem, save_pin_hash
 
     pin = getpass.getpass(localise(translate("kiosk", "New staff PIN (digits): ")))
@@ -259,6 +265,10 @@ def _window_can_open(err: TextIO) -> bool:
     to reinstall. A doubt is settled by starting Qt in a separate process first."""
     from lantern.qt_check import diagnose
 
+    # Qt's libraries first (the window needs them): the check then finds them loaded. If
+    # a system library is missing, the import fails and the check names the library.
+    with contextlib.suppress(ImportError):
+        import PySide6.QtGui  # noqa: F401
     problems = diagnose()
     if not problems:
         return True
@@ -343,6 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     from lantern.i18n import resolve
 
+    if not argv:  # a double-clicked icon: the window, no parser to build (argparse, ~5 ms)
+        with speaking(resolve(None)):
+            return _run(cast("argparse.Namespace", bare_arguments()))
+    from lantern.cli_parser import _LANGUAGES, argparse_speaking, build_parser, flag_language
+
     language = resolve(flag_language(argv) if flag_language(argv) in _LANGUAGES else None)
     with speaking(language), argparse_speaking(language):
         args = build_parser().parse_args(argv)
@@ -351,6 +366,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = flag
     with speaking(language):
         return _run(args)
+
+
+def bare_arguments() -> SimpleNamespace:
+    """What the parser makes of `lantern` with no arguments (a test holds the two equal)."""
+    return SimpleNamespace(address=None, content=None, lang=None, watch=False, command=None)
 
 
 def _language_flag(args: argparse.Namespace) -> str | None:

@@ -3,8 +3,9 @@
 Qt ends the process when its platform plugin cannot start, with a message about
 reinstalling the application that helps nobody. Loading PySide6's widgets fails the same
 way when a system library is missing. So before the window is created, `lantern` asks this
-module (no Qt is imported) whether there is a display to show it on and whether the system
-libraries the Qt wheels use are present, and `lantern doctor` uses the same answers to
+module whether there is a display to show it on and whether the system libraries the Qt
+wheels use are present (after importing Qt's GUI module, which loads most of them, so that
+asking costs nothing when they are), and `lantern doctor` uses the same answers to
 explain a platform plugin that did not start.
 
 Only Linux is checked: on macOS and Windows the wheels carry everything they need.

@@ -138,7 +138,7 @@ def test_set_pin_in_spanish(capsys, monkeypatch, tmp_path):
         prompts.append(prompt)
         return next(answers)
 
-    monkeypatch.setattr("lantern.cli.getpass.getpass", fake_getpass)
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
     config = tmp_path / "kiosk.toml"
     code, _, err = run(capsys, "--lang", "es", "kiosk", "--set-pin", "--config", str(config))
     assert code == 1 and prompts == ["PIN del personal nuevo (cifras): "]

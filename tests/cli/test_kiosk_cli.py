@@ -21,7 +21,7 @@ def answers(monkeypatch: pytest.MonkeyPatch, *replies: str) -> list[str]:
         prompts.append(prompt)
         return queue.pop(0)
 
-    monkeypatch.setattr("lantern.cli.getpass.getpass", fake_getpass)
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
     return prompts
 
 

@@ -7,8 +7,9 @@ import sys
 
 #: Imported only when needed: parsing a pack, reading kiosk.toml, rotating the log file,
 #: hearing from a second start, the About box (`platform`), the crisis patterns (compiled
-#: on import, first needed by a search or a stored one) and the text helpers they use.
-NOT_BEFORE_PAINT = ("lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
+#: on import, first needed by a search or a stored one) and the text helpers they use; the
+#: command line's parser when no argument was given (a double-clicked icon).
+NOT_BEFORE_PAINT = ("lantern.cli_parser", "lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
                     "logging.handlers", "socket", "PySide6.QtNetwork", "hashlib",
                     "lantern.core.model", "lantern.core.search.results", "platform",
                     "lantern.core.search.safety", "lantern.core.search.languages",
@@ -21,7 +22,7 @@ def test_the_window_start_imports_no_parser_toml_or_log_rotation(tmp_path) -> No
         "from lantern import cli\n"
         "import lantern.ui.app\n"
         "lantern.ui.app.run = lambda *a, **k: 0  # everything up to opening the window\n"
-        "assert cli.cmd_gui(cli.build_parser().parse_args([]), sys.stderr) == 0\n"
+        "assert cli.main([]) == 0\n"
         f"print([m for m in {NOT_BEFORE_PAINT!r} if m in sys.modules])\n"
     )
     env = {"LANTERN_CONFIG_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
@@ -50,3 +51,10 @@ def test_the_window_meets_no_qstyle_before_its_first_paint(tmp_path) -> None:
                           env=env, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_no_arguments_read_as_the_parser_reads_none() -> None:
+    from lantern.cli import bare_arguments
+    from lantern.cli_parser import build_parser
+
+    assert vars(bare_arguments()) == vars(build_parser().parse_args([]))

@@ -9,7 +9,8 @@ import sys
 #: hearing from a second start, the About box (`platform`), the crisis patterns (compiled
 #: on import, first needed by a search or a stored one) and the text helpers they use; the
 #: command line's parser when no argument was given (a double-clicked icon).
-NOT_BEFORE_PAINT = ("lantern.cli_parser", "lantern.core.content", "lantern.core.kiosk", "yaml", "tomllib",
+NOT_BEFORE_PAINT = ("lantern.cli_parser", "lantern.core.content", "lantern.core.kiosk",
+                    "yaml", "tomllib",
                     "logging.handlers", "socket", "PySide6.QtNetwork", "hashlib",
                     "lantern.core.model", "lantern.core.search.results", "platform",
                     "lantern.core.search.safety", "lantern.core.search.languages",

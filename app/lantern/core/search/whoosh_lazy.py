@@ -62,7 +62,10 @@ def _getattr(name: str) -> Any:
 
 
 def install() -> None:
-    """The stand-in, unless the module is loaded already (nothing then changes)."""
+    """The stand-in, unless the module is loaded already (nothing then changes); and the
+    Snowball package with its own code not yet run, so that importing its Spanish stemmer
+    by name (as the window does before its background jobs) loads that stemmer alone."""
+    _snowball_package()
     if NAME in sys.modules:
         return
     stand_in = types.ModuleType(NAME, "Stands in for Whoosh's morph_en until it is needed.")

@@ -32,7 +32,7 @@ def test_an_explicit_choice_wins_over_the_saved_one_and_the_system():
 
 
 def test_the_command_line_offers_every_supported_language():
-    from lantern import cli
+    from lantern import cli_parser as cli
 
     assert tuple(cli._LANGUAGES) == i18n.SUPPORTED
     assert cli.build_parser().parse_args(["--lang", "es"]).lang == "es"

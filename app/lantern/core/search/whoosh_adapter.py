@@ -27,6 +27,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from lantern.core.address import Kind
 from lantern.core.search import query as q
+from lantern.core.search import whoosh_lazy
 from lantern.core.search.documents import IndexDoc
 from lantern.core.search.languages import DEFAULT
 from lantern.core.search.query import TEXT_FIELDS
@@ -65,6 +66,8 @@ PRELOAD_MODULES = (
     "whoosh.spelling", "whoosh.writing",
     "whoosh.lang.snowball.spanish",  # the Spanish stemmer, made on the first Spanish word
 )
+# …that stemmer alone, not the Snowball package's fourteen (see whoosh_lazy).
+whoosh_lazy.set_snowball_aside()
 
 
 ANALYZER = ENGLISH.analyzer

@@ -62,10 +62,7 @@ def _getattr(name: str) -> Any:
 
 
 def install() -> None:
-    """The stand-in, unless the module is loaded already (nothing then changes); and the
-    Snowball package with its own code not yet run, so that importing its Spanish stemmer
-    by name (as the window does before its background jobs) loads that stemmer alone."""
-    _snowball_package()
+    """The stand-in, unless the module is loaded already (nothing then changes)."""
     if NAME in sys.modules:
         return
     stand_in = types.ModuleType(NAME, "Stands in for Whoosh's morph_en until it is needed.")
@@ -101,6 +98,14 @@ def _snowball_package() -> types.ModuleType:
     sys.modules[SNOWBALL] = package
     whoosh.lang.snowball = package
     return package
+
+
+def set_snowball_aside() -> None:
+    """The Snowball package with its own code not yet run, so that importing the Spanish
+    stemmer by name (as the window does before its background jobs) loads that stemmer
+    alone. Called by the engine's adapter, which imports Whoosh anyway."""
+    with _lock:
+        _snowball_package()
 
 
 def spanish_stemmer() -> type:

@@ -351,12 +351,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
-    from lantern.i18n import resolve
-
     if not argv:  # a double-clicked icon: the window, no parser to build (argparse, ~5 ms)
-        with speaking(resolve(None)):
-            return _run(cast("argparse.Namespace", bare_arguments()))
+        from lantern.core import collector
+
+        # The window's start makes objects by the hundred thousand and no garbage: the
+        # collector waits until search is usable (the window turns it on, and so does the
+        # end of the run, should the window never get that far).
+        collector.pause_for_start()
+        try:
+            from lantern.i18n import resolve
+
+            with speaking(resolve(None)):
+                return _run(cast("argparse.Namespace", bare_arguments()))
+        finally:
+            collector.resume_after_start()
     from lantern.cli_parser import _LANGUAGES, argparse_speaking, build_parser, flag_language
+    from lantern.i18n import resolve
 
     language = resolve(flag_language(argv) if flag_language(argv) in _LANGUAGES else None)
     with speaking(language), argparse_speaking(language):

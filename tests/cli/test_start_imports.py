@@ -59,3 +59,20 @@ def test_no_arguments_read_as_the_parser_reads_none() -> None:
     from lantern.cli_parser import build_parser
 
     assert vars(bare_arguments()) == vars(build_parser().parse_args([]))
+
+
+def test_a_bare_start_runs_with_the_cycle_collector_paused_and_turns_it_on_again(
+        monkeypatch) -> None:
+    """`lantern` alone pauses the collector before anything of the window is imported (the
+    window turns it on once search is usable, tests/ui/test_after_start.py); the end of the
+    run turns it on whatever happened."""
+    import gc
+
+    from lantern import cli
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "_run", lambda args: seen.append(gc.isenabled()) or 0)
+    assert cli.main([]) == 0
+    assert seen == [False]
+    assert gc.isenabled()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import QSettings
 
+from lantern.core import collector
 from lantern.core.session import Session
 
 from lantern.ui import app as app_module
@@ -72,3 +74,22 @@ def test_a_window_whose_library_cannot_load_still_listens(
     finally:
         window.close()
         guard.release()
+
+
+def test_the_cycle_collector_paused_at_the_start_is_on_once_search_is_usable(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lantern` pauses Python's cycle collector from its start (the objects of a start
+    are many and none is garbage); the window turns it on once its library is loaded."""
+    assert gc.isenabled()
+    collector.pause_for_start()
+    try:
+        window, guard, _heard = _open(qtbot, tmp_path, monkeypatch)
+        try:
+            assert not gc.isenabled()
+            qtbot.waitSignal(window.library_loaded, timeout=20000).wait()
+            qtbot.waitUntil(gc.isenabled, timeout=10000)
+        finally:
+            window.close()
+            guard.release()
+    finally:
+        collector.resume_after_start()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lantern.core import paths
+from lantern.core import collector, paths
 
 from lantern.ui.platform.safety_net import (
     hold_records,
@@ -125,10 +125,12 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     open it is handed `address`, and `roots` too when `switch_packs` (packs were named).
     With `watch`, the packs are read again whenever one of their files is saved."""
     use_builtin_hashes()  # not OpenSSL's: a window takes few digests (the kiosk keeps it)
+    collector.pause_for_start()  # until search is usable (`lantern` alone paused it sooner)
     app = create_app()
     absolute = tuple(Path(r).absolute() for r in roots) if switch_packs else ()
     guard = _start(app, kiosk=False, request=Request(address, absolute), language=language)
-    if guard is None:
+    if guard is None:  # handed over to the window already open
+        collector.resume_after_start()
         return 0
     _window = open_window(roots, guard, address, watch, language)  # held until the loop ends
     logging_on = WhenUsable(_window, _log_to_file)  # once search is usable, in exec()
@@ -137,6 +139,7 @@ def run(roots: Sequence[Path], address: str | None = None, switch_packs: bool = 
     finally:
         logging_on.run()  # what was held is written, even if no paint came
         guard.release()
+        collector.resume_after_start()
 
 
 def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | None = None,
@@ -160,6 +163,7 @@ def open_window(roots: Sequence[Path], guard: SingleInstance, address: str | Non
     # Later starts are heard from once search is usable: QtNetwork is not needed before
     # that, and a start in between waits for the server (SingleInstance.hand_over).
     WhenUsable(window, guard.listen)  # lives as long as the window (its parent)
+    WhenUsable(window, collector.resume_after_start)  # paused by `lantern` from its start
     if os.environ.get("LANTERN_QUIT_AFTER_START"):
         # For smoke tests and start-up timing of installs and bundles: quit once the
         # library is open and the first page shown, saying what was shown.
@@ -242,15 +246,18 @@ def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None =
     """Open the window locked down for an unattended screen; see docs/kiosk.md. With
     `language` (`--lang`, else the policy's `language`), it reads in that language, and goes
     back to it for each visitor."""
+    collector.pause_for_start()
     app = create_app()
     guard = _start(app, kiosk=True)
-    if guard is None:
+    if guard is None:  # handed over to the window already open
+        collector.resume_after_start()
         return 0
     # A kiosk keeps no choice: --lang, the clinic's kiosk.toml, or the locale's.
     code = ui_language.start(language or policy.language or None)
     controller = open_kiosk(roots, policy, code)
     window = controller.window
     logging_on = WhenUsable(window, _log_to_file)  # as for the window: once search is usable
+    WhenUsable(window, collector.resume_after_start)
     controller.start()
     window.load_after_first_paint()
     try:
@@ -258,3 +265,4 @@ def run_kiosk(roots: Sequence[Path], policy: KioskPolicy, language: str | None =
     finally:
         logging_on.run()  # what was held is written, even if no paint came
         guard.release()
+        collector.resume_after_start()

@@ -92,3 +92,39 @@ def test_a_start_on_an_unchanged_pack_imports_no_parser_nor_indexing_process(tmp
                           capture_output=True, text=True, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+def _fresh_modules(tmp_path: Path, monkeypatch, count: int) -> list[str]:
+    names = [f"lantern_probe_step_{n}" for n in range(count)]
+    for name in names:
+        (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in names:
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    return names
+
+
+def test_the_preload_in_steps_imports_a_few_modules_a_turn(qtbot, tmp_path, monkeypatch):
+    """Each step imports until its time is up, not one module a turn (each turn of the
+    event loop cost as much again as a small module); every module is in before `then`."""
+    from lantern.ui.platform import workers
+
+    names = _fresh_modules(tmp_path, monkeypatch, 5)
+    done: list[bool] = []
+    monkeypatch.setattr(workers, "STEP_S", 60.0, raising=False)
+    workers.preload_in_steps(lambda: done.append(True), names)
+    assert done == [True]  # all five in the first step: its time was not up
+    assert all(name in sys.modules for name in names)
+
+
+def test_a_step_whose_time_is_up_leaves_the_rest_to_the_next_turns(qtbot, tmp_path,
+                                                                   monkeypatch):
+    from lantern.ui.platform import workers
+
+    names = _fresh_modules(tmp_path, monkeypatch, 3)
+    done: list[bool] = []
+    monkeypatch.setattr(workers, "STEP_S", 0.0)
+    workers.preload_in_steps(lambda: done.append(True), names)
+    assert done == [] and names[0] in sys.modules and names[1] not in sys.modules
+    qtbot.waitUntil(lambda: done == [True], timeout=5000)
+    assert all(name in sys.modules for name in names)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -64,24 +65,35 @@ def _import(name: str) -> None:
         log.debug("module %s not available", name)
 
 
+#: How long one step of `preload_in_steps` imports before it lets the window have a turn,
+#: seconds: a few modules a step (one a step took a fifth as long again in turns of the
+#: event loop), and no step holds the window long.
+STEP_S = 0.008
+
+
 def preload_in_steps(then: Callable[[], None],
                      names: Sequence[str] = BACKGROUND_MODULES) -> None:
-    """`preload_modules(names)` one module per turn of the event loop, then `then()`: the
-    window keeps painting and taking input between the steps."""
+    """`preload_modules(names)` a few modules per turn of the event loop (for STEP_S at
+    most, unless one module takes longer), then `then()`: the window keeps painting and
+    taking input between the steps."""
     from PySide6.QtCore import QTimer
 
     pending = list(names)
     asked = [False]  # the modules' own lists are read once the named ones are in
 
     def step() -> None:
-        if not pending and not asked[0]:
-            asked[0] = True
-            pending.extend(n for n in _declared() if n not in sys.modules)
-        if not pending:
-            then()
-            return
-        _import(pending.pop(0))
-        QTimer.singleShot(0, step)
+        ends = time.perf_counter() + STEP_S
+        while True:
+            if not pending and not asked[0]:
+                asked[0] = True
+                pending.extend(n for n in _declared() if n not in sys.modules)
+            if not pending:
+                then()
+                return
+            _import(pending.pop(0))
+            if time.perf_counter() >= ends:
+                QTimer.singleShot(0, step)
+                return
 
     step()
 

@@ -21,7 +21,7 @@ from lantern.core.model import Library
 from lantern.core.search import query as q
 from lantern.core.search import whoosh_store
 from lantern.core.search.by_language import LanguageContext, contexts, query_language
-from lantern.core.search.fallback import near_terms, questions_starting, useful_faqs
+from lantern.core.search.fallback import SpelledNames, questions_starting, useful_faqs
 from lantern.core.search.languages import ENGLISH_QUESTION_WORDS
 from lantern.core.search.query import LONG_QUERY_PARTS, TEXT_FIELDS, widened
 from lantern.core.search.ranking import whole_question_first
@@ -84,6 +84,8 @@ class SearchIndex:
         self._languages = contexts(library, engine)
         first = next(iter(self._languages.values()))
         self._snippets = first.snippets  # the first language's (benchmarks time them)
+        #: Each language's glossary names folded for near spellings, made on first use.
+        self._spelled: dict[str, SpelledNames] = {}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -277,7 +279,11 @@ class SearchIndex:
         near: tuple[str, ...] = ()
         useful: tuple[SearchResult, ...] = ()
         if not results:
-            near = near_terms(context.terms.values(), typed.cleaned, key=context.profile.names)
+            spelled = self._spelled.get(context.language)
+            if spelled is None:
+                spelled = self._spelled[context.language] = SpelledNames(
+                    context.terms.values(), key=context.profile.names)
+            near = spelled.near(typed.cleaned)
             useful = useful_faqs(context.faqs)
         return SearchResponse(
             query=typed.text, results=results, concepts=typed.concept_ids, counts=counts,

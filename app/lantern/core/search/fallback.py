@@ -15,23 +15,46 @@ from lantern.core.text import fold, plain_text
 USEFUL_TOPICS = ("safety", "therapy", "law")
 
 
-def near_terms(terms: Iterable[Term], text: str, limit: int = 5,
-               key: Callable[[str], str] = fold) -> tuple[str, ...]:
-    """Glossary terms whose name or an alias is spelled like a word or phrase of `text`
-    (names and words compared as `key` folds them)."""
-    names: dict[str, str] = {}
-    for term in terms:
-        for name in term.names:
-            names.setdefault(key(name), term.id)
-    words = re.findall(r"\w+", text)
-    candidates = {key(w) for w in words} | {key(text)}
-    found: dict[str, None] = {}
-    for candidate in sorted(candidates, key=len, reverse=True):
-        if len(candidate) < 3:
-            continue
-        for match in difflib.get_close_matches(candidate, names, n=limit, cutoff=0.72):
-            found.setdefault(names[match], None)
-    return tuple(found)[:limit]
+class SpelledNames:
+    """Every glossary name and alias folded as `key` folds them, grouped by length, made
+    once for a library's language: a search that finds nothing compares its words with
+    them (`near`) without folding every name again."""
+
+    #: difflib's ratio two strings need to be offered (`get_close_matches`' cutoff).
+    CUTOFF = 0.72
+
+    def __init__(self, terms: Iterable[Term], key: Callable[[str], str] = fold) -> None:
+        self.key = key
+        self.names: dict[str, str] = {}
+        for term in terms:
+            for name in term.names:
+                self.names.setdefault(key(name), term.id)
+        self._by_length: dict[int, list[str]] = {}
+        for name in self.names:
+            self._by_length.setdefault(len(name), []).append(name)
+
+    def _within_reach(self, word: str) -> list[str]:
+        """The names long enough and short enough to reach the cutoff with `word`: the
+        bound difflib's `real_quick_ratio` puts on them, worked out per length, not per
+        name."""
+        size = len(word)
+        return [name for length, names in self._by_length.items()
+                if 2.0 * min(size, length) / (size + length) >= self.CUTOFF
+                for name in names]
+
+    def near(self, text: str, limit: int = 5) -> tuple[str, ...]:
+        """The ids of the terms a name of which is spelled like a word of `text`, or like
+        the whole of it."""
+        words = re.findall(r"\w+", text)
+        candidates = {self.key(w) for w in words} | {self.key(text)}
+        found: dict[str, None] = {}
+        for candidate in sorted(candidates, key=len, reverse=True):
+            if len(candidate) < 3:
+                continue
+            for match in difflib.get_close_matches(candidate, self._within_reach(candidate),
+                                                   n=limit, cutoff=self.CUTOFF):
+                found.setdefault(self.names[match], None)
+        return tuple(found)[:limit]
 
 
 def questions_starting(faqs: Iterable[Faq], text: str, limit: int = 10,

@@ -71,3 +71,24 @@ def test_reading_the_map_is_reading_a_file(data: bytes, steps: list[tuple[object
     mapped.seek(0)
     copied.seek(0)
     assert list(mapped) == list(copied)
+
+
+def test_a_pickle_in_the_map_is_read_ahead_not_asked_for_piece_by_piece(monkeypatch):
+    """Whoosh keeps each posting block's header as a pickle and loads it from the part as a
+    file: with `peek` the unpickler reads ahead, where it asked `read` for every piece (a
+    score of calls for each block of every word searched)."""
+    import pickle
+
+    header = (128, 5031, 2.5, 3, 7, 12, b"\x00\x01", None, "x" * 40)
+    later = {"next": [1, 2, 3]}
+    data = pickle.dumps(header, 2) + pickle.dumps(later, 2) + b"rest"
+    reads: list[int] = []
+    real = _MapReader.read
+    monkeypatch.setattr(_MapReader, "read",
+                        lambda self, size=-1: reads.append(size) or real(self, size))
+    reader = _MapReader(memoryview(data))
+    assert pickle.load(reader) == header
+    assert reader.tell() == len(pickle.dumps(header, 2))  # just past it, as without peek
+    assert pickle.load(reader) == later
+    assert reader.read() == b"rest"
+    assert len(reads) <= 3  # one to move past each pickle, one for the rest

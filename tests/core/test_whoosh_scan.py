@@ -153,13 +153,13 @@ def test_words_searched_again_are_not_decoded_again(monkeypatch: pytest.MonkeyPa
     kept decoded, within a bound, and give the same scores."""
     engine = _index(1)
     reads = []
-    real = whoosh3.W3LeafMatcher._read_ids
+    real = whoosh3.W3LeafMatcher._read_data  # a block unpickled
 
     def counted(self):  # type: ignore[no-untyped-def]
         reads.append(1)
         return real(self)
 
-    monkeypatch.setattr(whoosh3.W3LeafMatcher, "_read_ids", counted)
+    monkeypatch.setattr(whoosh3.W3LeafMatcher, "_read_data", counted)
     query = q.AnyOf(tuple(q.Term(f, w) for f in ("title", "body") for w in ("heart", "lung")))
     first = _scanned(engine, query)
     assert reads

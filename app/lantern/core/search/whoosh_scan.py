@@ -24,6 +24,7 @@ import time
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Any
 
 from whoosh import query as wq
@@ -318,9 +319,13 @@ class Scan:
         ids, weights = array("I"), array("f")
         values: list[bytes] | None = [] if positions else None
         while postings.is_active():
-            postings._read_ids()
+            if postings._data is None:
+                postings._read_data()
+            # The block's document numbers as Whoosh keeps them, each the difference from
+            # the one before: added up in C (Whoosh's `_read_ids` runs a Python generator).
+            kept = postings._data[0]
+            ids.extend(kept if postings._byteids else accumulate(kept))
             postings._read_weights()
-            ids.extend(postings._ids)
             weights.extend(postings._weights)
             if values is not None:
                 postings._read_values()

@@ -125,6 +125,11 @@ def _write_meta(location: Path, library: Library) -> None:
     write_text_atomic(location / META_FILE, json.dumps(data))
 
 
+#: The most `_MapReader.peek` gives at once: a posting block's header is a few dozen
+#: bytes, and the unpickler asks for 128 KiB.
+PEEK_BYTES = 512
+
+
 class _MapReader:
     """Reading as from a file, over a part of a memory-mapped segment, without copying it."""
 
@@ -147,6 +152,13 @@ class _MapReader:
         end = length if size is None or size < 0 else min(start + size, length)
         self._at = max(start, end)
         return bytes(self._view[start:end])
+
+    def peek(self, size: int = 0) -> bytes:
+        """Bytes from where reading is, without moving on: Python's unpickler reads ahead
+        with it (Whoosh keeps each posting block's header as a pickle), where without it
+        it asked `read` for every part of the pickle, some twenty calls a block."""
+        start = self._at
+        return bytes(self._view[start:start + min(max(size, 1), PEEK_BYTES)])
 
     def readline(self, size: int | None = -1) -> bytes:
         length = len(self._view)

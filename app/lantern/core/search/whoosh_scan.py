@@ -22,6 +22,7 @@ import heapq
 import threading
 import time
 from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from itertools import accumulate
@@ -42,6 +43,11 @@ Scores = dict[int, float]  # document number in its segment → score
 _Decoded = tuple[float, float, list[float], bytes, "array[int]", "array[float]",
                  "list[bytes] | None"]
 _NOTHING: _Decoded = (0.0, 0.0, [], b"", array("I"), array("f"), None)
+
+
+#: A word is read block by block among the documents asked for when it is in more than
+#: this many times as many documents: fewer would leave hardly a block unread.
+SPARSE_WITHIN = 32
 
 
 class TooLong(Exception):
@@ -263,8 +269,14 @@ class Scan:
             self._kept.move_to_end(key)
             decoded = self._kept[key]
         else:
-            decoded = self._decode(sub, segment, fieldname, text, positions)
-            if not positions:
+            # Where a word is read only among a few documents (an optional common word of a
+            # question where its rarer words matched, a phrase's other words), only the
+            # blocks that can hold them are decoded; that part of the list is not kept.
+            few = within is not None and len(within) * SPARSE_WITHIN \
+                < self._frequency(sub, fieldname, text)
+            decoded = self._decode(sub, segment, fieldname, text, positions,
+                                   sorted(within) if few and within is not None else None)
+            if not positions and not few:
                 self._keep(key, decoded)
         if decoded is None:
             return None
@@ -287,8 +299,10 @@ class Scan:
         return found, values
 
     def _decode(self, sub: searching.Searcher, segment: int, fieldname: str, text: str,
-                positions: bool) -> _Decoded | None:
-        """A word's whole posting list in one segment, decoded, with what scores it."""
+                positions: bool, among: list[int] | None = None) -> _Decoded | None:
+        """A word's whole posting list in one segment, decoded, with what scores it; with
+        `among` (document numbers in order), only the blocks that can hold one of them
+        (each block's header gives its last document: the others are never unpickled)."""
         schema = sub.schema
         if fieldname not in schema:
             return _NOTHING
@@ -318,15 +332,28 @@ class Scan:
                     self._norm(scorer.K1, scorer.B, scorer.avgfl), lengths, ids, exact, None)
         ids, weights = array("I"), array("f")
         values: list[bytes] | None = [] if positions else None
+        last = -1  # the last document of the blocks passed
         while postings.is_active():
+            if among is not None:
+                at = bisect_right(among, last)
+                if at == len(among):
+                    break  # none of them further on
+                last = postings._maxid
+                if among[at] > last:
+                    postings._next_block()
+                    continue
             if postings._data is None:
                 postings._read_data()
             # The block's document numbers as Whoosh keeps them, each the difference from
             # the one before: added up in C (Whoosh's `_read_ids` runs a Python generator).
             kept = postings._data[0]
             ids.extend(kept if postings._byteids else accumulate(kept))
-            postings._read_weights()
-            weights.extend(postings._weights)
+            stored = postings._data[1]
+            if stored is None or isinstance(stored, float):  # one weight for the block
+                weights.extend(array("f", (1.0 if stored is None else stored,))
+                               * postings._blocklength)
+            else:
+                weights.extend(stored)
             if values is not None:
                 postings._read_values()
                 values.extend(postings._values)

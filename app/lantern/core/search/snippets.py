@@ -22,6 +22,30 @@ _WORD = re.compile(r"\w+(?:[-.]\w+)*")
 _CACHE_SIZE = 200_000  # distinct words remembered; forgotten all at once past this
 
 
+def _places(text: str, word: str, key: str, end: int) -> list[tuple[int, int, str]]:
+    """Where `word` stands in `text[:end]` as a whole word of `_WORD`: not inside a longer
+    one, nor joined to the word before or after by a hyphen or a dot (`\\w` is what
+    `str.isalnum` says, and the underscore)."""
+    found = []
+    size = len(word)
+    at = text.find(word, 0, end)
+    while at >= 0:
+        after = at + size
+        before_ok = at == 0 or not (_word_char(text[at - 1]) or (
+            at >= 2 and text[at - 1] in "-." and _word_char(text[at - 2])))
+        after_ok = after == end or not (_word_char(text[after]) or (
+            after + 1 < end and text[after] in "-." and _word_char(text[after + 1])))
+        if before_ok and after_ok:
+            found.append((at, after, key))
+        at = text.find(word, at + 1, end)
+    return found
+
+
+def _word_char(char: str) -> bool:
+    """A character of `\\w`."""
+    return char.isalnum() or char == "_"
+
+
 def _in_word(char: str) -> bool:
     return char.isalnum() or char in "-'’_"
 
@@ -71,21 +95,19 @@ class Snippets:
         Snippet if no word of the text matched."""
         if not terms or not text:
             return Snippet()
-        keys = self._keys
-        form = self._index_form
-        matches = list(_WORD.finditer(text, 0, CHAR_LIMIT))
+        end = min(len(text), CHAR_LIMIT)
+        # The words as strings first (the expression's scan in C, no match object a word),
+        # each distinct word's index form looked up once; only the words that matched are
+        # then looked for where they stand.
+        distinct = dict.fromkeys(_WORD.findall(text, 0, end))
         if self._many is not None:
-            self._remember([m.group() for m in matches])
-        hits: list[tuple[int, int, str]] = []
-        for match in matches:
-            word = match.group()
-            key = keys.get(word)
-            if key is None:
-                key = form(word)
-            if key in terms:
-                hits.append((match.start(), match.end(), key))
-        if not hits:
+            self._remember(list(distinct))
+        keys, form = self._keys, self._index_form
+        matched = [(word, key) for word in distinct
+                   if (key := keys.get(word) or form(word)) in terms]
+        if not matched:
             return Snippet()
+        hits = sorted(hit for word, key in matched for hit in _places(text, word, key, end))
         return self._assemble(text, hits, self._best_passages(hits))
 
     def _best_passages(self, hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
@@ -80,14 +79,14 @@ def test_the_cycle_collector_paused_at_the_start_is_on_once_search_is_usable(
         qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`lantern` pauses Python's cycle collector from its start (the objects of a start
     are many and none is garbage); the window turns it on once its library is loaded."""
-    assert gc.isenabled()
+    assert collector.collecting()
     collector.pause_for_start()
     try:
         window, guard, _heard = _open(qtbot, tmp_path, monkeypatch)
         try:
-            assert not gc.isenabled()
+            assert not collector.collecting()
             qtbot.waitSignal(window.library_loaded, timeout=20000).wait()
-            qtbot.waitUntil(gc.isenabled, timeout=10000)
+            qtbot.waitUntil(collector.collecting, timeout=10000)
         finally:
             window.close()
             guard.release()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from lantern.core.session import Loaded, Session
 
+from lantern.ui.platform.gui_collection import GuiThreadCollection
 from lantern.ui.platform.workers import (
     PARSER_MODULES,
     preload_in_steps,
@@ -54,6 +55,8 @@ class Loader(QObject):
         self._reloading = False
         self._reload_again = False
         self._pool = QThreadPool(self)
+        # While the window is open, only its GUI thread collects cycles: never a worker.
+        self._collection = GuiThreadCollection(self)
         window.installEventFilter(self)
 
     # start ------------------------------------------------------------------------------
@@ -235,3 +238,4 @@ class Loader(QObject):
         self._pool.waitForDone()
         self.session.close()
         self._thaw()
+        self._collection.stop()  # the workers are done: any thread may collect again

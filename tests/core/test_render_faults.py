@@ -15,8 +15,30 @@ PROBE = "See [the site](https://example.org) and [@siegel2024]."
 def test_a_page_too_deep_to_parse_does_not_break_the_pages_after_it():
     renderer = Renderer(load_library(VALID_PACK))
     before = renderer.render(PROBE)
-    # 500 nested list markers exceed the parser's recursion: shown as plain paragraphs.
+    # 500 nested list markers: Python-Markdown before 3.11 runs out of recursion (shown
+    # as plain paragraphs), later versions stop nesting at a depth of their own.
     deep = renderer.render("- " * 500 + "deep")
+    assert "deep" in deep.html
+    after = renderer.render(PROBE)
+    assert after.html == before.html
+    assert 'href="https://example.org"' in after.html and after.citations == ("siegel2024",)
+
+
+def test_a_parser_out_of_stack_inside_a_block_is_replaced(monkeypatch: pytest.MonkeyPatch):
+    """The recursion runs out inside a quote (as deep nesting did): the parser is left
+    mid-block, so the page is shown plainly and the parser replaced."""
+    renderer = Renderer(load_library(VALID_PACK))
+    before = renderer.render(PROBE)
+    parser = renderer._md.parser
+    real = parser.parseChunk
+
+    def out_of_stack(parent, text):  # type: ignore[no-untyped-def]
+        if parser.state:  # inside a block: the quote's own lines
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(parent, text)
+
+    monkeypatch.setattr(parser, "parseChunk", out_of_stack)
+    deep = renderer.render("> quoted, deep inside")
     assert deep.html.startswith('<p class="plain">')
     after = renderer.render(PROBE)
     assert after.html == before.html

@@ -19,7 +19,7 @@ def _loaded_after(code: str) -> set[str]:
 
 #: The engine's adapter: the only modules that may import Whoosh.
 ENGINE_ADAPTER = {"whoosh_adapter.py", "whoosh_lang.py", "whoosh_lazy.py", "whoosh_store.py",
-                  "whoosh_scan.py", "whoosh_near.py"}
+                  "whoosh_scan.py", "whoosh_near.py", "whoosh_mapped.py"}
 
 
 def _core_modules() -> list[str]:

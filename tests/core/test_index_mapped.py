@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from lantern.core.content import load_library
 from lantern.core.search import open_index
-from lantern.core.search.whoosh_store import _MapReader
+from lantern.core.search.whoosh_mapped import _MapReader
 
 from tests.conftest import BUNDLED_PACK
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import shiboken6
 from PySide6.QtCore import QObject
 
 from lantern.core import collector
@@ -93,3 +94,15 @@ def test_closing_a_loaded_window_lets_the_collector_walk_it_again(qtbot, tmp_pat
     assert gc.get_freeze_count() > 1000
     window.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_collection_handed_to_the_gui_thread_comes_back_when_its_object_is_deleted(qapp):
+    """A window deleted without closing gives automatic collection back all the same."""
+    from lantern.ui.platform.gui_collection import GuiThreadCollection
+
+    assert gc.isenabled()
+    owner = QObject()
+    GuiThreadCollection(owner)
+    assert not gc.isenabled()
+    shiboken6.delete(owner)
+    assert gc.isenabled()

@@ -23,8 +23,10 @@ class GuiThreadCollection(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._handed = collector.collect_on_one_thread()
-        self.destroyed.connect(self._handed.end)  # a window deleted without closing
+        self._handed = handed = collector.collect_on_one_thread()
+        # A window deleted without closing: a lambda, which the connection holds (a bound
+        # method it would hold weakly, and it is gone by then).
+        self.destroyed.connect(lambda: handed.end())
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(collector.collect_due)

@@ -20,7 +20,7 @@ def automatic() -> Iterator[None]:
 
 
 def test_pauses_and_a_hand_over_overlap_and_the_last_one_out_turns_it_on() -> None:
-    handed = collector.collect_on_one_thread()
+    handed = collector.OneThread()
     assert not gc.isenabled() and collector.collecting()
     with collector.paused():
         assert not collector.collecting()
@@ -45,7 +45,7 @@ def test_a_pause_ended_elsewhere_keeps_automatic_collection_off_if_it_was() -> N
 
 
 def test_the_generation_due_is_the_one_the_thresholds_name() -> None:
-    handed = collector.collect_on_one_thread()
+    handed = collector.OneThread()
     try:
         gc.collect()
         assert collector.collect_due() is None  # nothing made since

@@ -49,6 +49,6 @@ def test_no_automaton_is_built_and_the_words_are_its(monkeypatch) -> None:
     words = [f"k{n:05d}" for n in range(3000)] + ["ketamine", "ketamin", "kettle", "keratin"]
     near = NearSpellings(_Reader(words))
     assert near("body", "ketamin", 1, 1) == ("ketamin", "ketamine")
-    assert near.automaton("body", "ketamni", 1, 1) == ()  # a swap is two edits here
-    assert near.automaton("body", "ketamni", 2, 1) == ("ketamin", "ketamine")
+    assert near.by_edits("body", "ketamni", 1, 1) == ()  # a swap is two edits here
+    assert near.by_edits("body", "ketamni", 2, 1) == ("ketamin", "ketamine")
     assert built == []

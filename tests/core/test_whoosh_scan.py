@@ -190,7 +190,7 @@ def test_near_spellings_are_whoosh_own(word: str, maxdist: int, prefix: int,
     by_segment = set()  # a near spelling in a query: the automaton, in each segment
     for leaf, _ in reader.leaf_readers():
         by_segment |= set(type(leaf).terms_within(leaf, "words", word, maxdist, prefix))
-    assert set(engine._near.automaton("words", word, maxdist, prefix)) == by_segment
+    assert set(engine._near.by_edits("words", word, maxdist, prefix)) == by_segment
 
 
 def test_near_spellings_are_looked_up_once_a_search(tmp_path) -> None:  # type: ignore[no-untyped-def]

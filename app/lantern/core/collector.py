@@ -6,7 +6,7 @@ And while a window is open, a collection must never run in a worker thread: the 
 runs in whichever thread made the object that set it off, and a cycle holding one of Qt's
 wrappers (a closed dialog, an old page) would then be freed away from the GUI thread,
 which can crash the process. So a window hands collection to its GUI thread
-(`collect_on_one_thread`): automatic collection is off while it is open, and the GUI
+(`OneThread`): automatic collection is off while it is open, and the GUI
 thread calls `collect_due` on a timer, collecting what the usual thresholds would have.
 
 Each of these is a hold, counted under a lock, so they nest and overlap across threads:
@@ -82,7 +82,8 @@ def resume_after_start() -> None:
 
 
 class OneThread:
-    """Collection handed to one thread, the one that calls `collect_due`, until `end`."""
+    """Automatic collection off from now until `end`; meanwhile the thread that calls
+    `collect_due` (the GUI thread, on a timer) does the collecting."""
 
     def __init__(self) -> None:
         self._on = True
@@ -93,12 +94,6 @@ class OneThread:
         if self._on:
             self._on = False
             _release(quiet=False)
-
-
-def collect_on_one_thread() -> OneThread:
-    """Automatic collection off until the result's `end`; meanwhile the thread that calls
-    `collect_due` (the GUI thread, on a timer) does the collecting."""
-    return OneThread()
 
 
 def collecting() -> bool:

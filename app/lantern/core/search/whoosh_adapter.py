@@ -334,7 +334,7 @@ class WhooshIndex(WhooshView):
         self._documents = documents_per_field(reader)
         self._searcher = searching.Searcher(reader, weighting=LanguageBM25F(self._documents),
                                             fromindex=ix)
-        self._scan = Scan(self._searcher, self._near.automaton)
+        self._scan = Scan(self._searcher, self._near.by_edits)
         self._kinds: dict[tuple[str, ...], frozenset[int]] = {}
         self._group_column: Any = None
         self._views = {code: self if spec is ENGLISH else WhooshView(self, spec)

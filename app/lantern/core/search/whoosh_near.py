@@ -39,8 +39,8 @@ class NearSpellings:
         """The words as the reader's own `terms_within` finds them (did-you-mean)."""
         return self._found(fieldname, text, maxdist, prefix, not self._reader.is_atomic())
 
-    def automaton(self, fieldname: str, text: str, maxdist: int,
-                  prefix: int = 0) -> tuple[str, ...]:
+    def by_edits(self, fieldname: str, text: str, maxdist: int,
+                 prefix: int = 0) -> tuple[str, ...]:
         """The words as a near spelling in a query finds them, whatever the segments:
         as Whoosh's automaton, which runs in each segment, would (a swap is two edits)."""
         return self._found(fieldname, text, maxdist, prefix, False)

@@ -23,7 +23,7 @@ class GuiThreadCollection(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._handed = handed = collector.collect_on_one_thread()
+        self._handed = handed = collector.OneThread()
         # A window deleted without closing: a lambda, which the connection holds (a bound
         # method it would hold weakly, and it is gone by then).
         self.destroyed.connect(lambda: handed.end())

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow, SessionView):
         self.session.translation_label = content_language.translation_label
         self.setWindowTitle("Lantern")
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
+        self.resize(state.FIRST_SIZE)
         self._build_panels()
         self.navigation = Navigator(self.session, self.settings, policy, self.reader,
                                     self.glossary, self.references, self)

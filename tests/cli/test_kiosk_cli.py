@@ -170,7 +170,7 @@ def test_damaged_pin_line_is_never_dropped_silently(capsys, opened):
     assert main(["--content", str(VALID_PACK)]) == 0
     assert opened == [("kiosk", KioskPolicy(enabled=True))]
     err = capsys.readouterr().err
-    assert f"{path}:0: error: the staff PIN could not be read" in err
+    assert f"{path}: error: the staff PIN could not be read" in err
     assert "cannot be left from the screen" in err
 
 
@@ -198,7 +198,7 @@ def test_unreadable_site_config_starts_the_kiosk_locked(capsys, opened):
     finally:
         path.chmod(0o600)
     assert opened == [("kiosk", KioskPolicy(enabled=True))]
-    assert f"{path}:0: error: cannot read the kiosk config" in capsys.readouterr().err
+    assert f"{path}: error: cannot read the kiosk config" in capsys.readouterr().err
 
 
 def test_kiosk_without_a_working_qt_says_so_in_one_line(capsys, monkeypatch, opened, tmp_path):

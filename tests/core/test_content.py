@@ -72,6 +72,17 @@ def test_problem_format_is_file_line_severity_message():
     assert text.startswith("articles/latin1.md:3: error: not UTF-8 text")
 
 
+def test_a_problem_of_the_whole_file_names_no_line_zero(tmp_path: Path):
+    from lantern.core.kiosk import load_policy
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text("idle_seconds = 120\n", encoding="utf-8")
+    _, problems = load_policy(path)
+    shown = [p.format(tmp_path) for p in problems]
+    assert "kiosk.toml: warning: no 'admin_pin_hash': the kiosk cannot be left from the " \
+           "screen (run `lantern kiosk --set-pin`)" in shown
+
+
 def test_oversized_binary_and_unreadable_files_are_problems_not_crashes(pack_copy: Path):
     (pack_copy / "articles" / "huge.md").write_bytes(b"a" * (MAX_FILE_BYTES + 1))
     (pack_copy / "faq" / "binary.md").write_bytes(b"---\nquestion: x\x00\x01\x02\n")

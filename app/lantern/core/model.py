@@ -39,7 +39,8 @@ class Problem:
     def format(self, root: Path | None = None,
                localise: Callable[[str], str] | None = None) -> str:
         """`file:line: severity: message (hint)`, its words through `localise` when given
-        (`lantern.core.messages.localise`: the reader's language)."""
+        (`lantern.core.messages.localise`: the reader's language). A problem of the whole
+        file (line 0: unreadable, no line to name) is `file: severity: …`."""
         shown = self.file
         if root is not None:
             with contextlib.suppress(ValueError):
@@ -47,7 +48,8 @@ class Problem:
         say = localise or str
         severity, message, hint = say(SEVERITY_WORDS[self.severity]), say(self.message), \
             say(self.hint)
-        text = f"{shown}:{self.line}: {severity}: {message}"
+        where = f"{shown}:{self.line}" if self.line > 0 else f"{shown}"
+        text = f"{where}: {severity}: {message}"
         return printable(f"{text} ({hint})" if hint else text)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lantern.core.bookmarks import Bookmark, BookmarkStore, page_address
 
+from lantern.ui.panels.docks import PANEL_MARGINS
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.window.actions import Act, make_action
 from lantern.ui.words import translate
@@ -61,7 +62,7 @@ class BookmarksDock(QDockWidget):
         buttons.addWidget(self.remove_button)
         box = QWidget()
         layout = QVBoxLayout(box)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(*PANEL_MARGINS)
         layout.addWidget(self.message)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)

@@ -55,6 +55,20 @@ def panel_sizes(stylesheet: str) -> str:
     return "\n" + "\n".join(rules)
 
 
+#: Room around a side panel's contents (left, top, right, bottom): the left lines its text
+#: up with the panel's title, the right keeps fields and lists off the window's edge.
+PANEL_MARGINS = (4, 2, 6, 4)
+
+
+def inset(widget: QWidget) -> QWidget:
+    """`widget` in a box with the panel margins, for QDockWidget.setWidget."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(*PANEL_MARGINS)
+    layout.addWidget(widget)
+    return box
+
+
 def _panel_html(body: str) -> str:
     return f'<html><body><div class="panel">{body}</div></body></html>'
 
@@ -107,7 +121,7 @@ class GlossaryDock(QDockWidget):
         splitter.addWidget(top)
         splitter.addWidget(self.entry)
         splitter.setSizes([200, 260])
-        self.setWidget(splitter)
+        self.setWidget(inset(splitter))
 
     def retranslate(self) -> None:
         """The panel's words in the interface's language."""
@@ -251,7 +265,7 @@ class ReferencesDock(QDockWidget):
         splitter.setStretchFactor(1, 0)
         box = QWidget()
         layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(*PANEL_MARGINS)
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self.setWidget(box)

@@ -13,6 +13,7 @@ from lantern.core.address import Address, Kind
 
 from lantern.ui import settings as keys
 from lantern.ui.panels.bookmarks import tidy_list
+from lantern.ui.panels.docks import inset
 from lantern.ui.panels.text_views import plain_tip
 from lantern.ui.platform.accessibility import announce
 from lantern.ui.settings import SettingsStore
@@ -41,7 +42,7 @@ class ContentsDock(QDockWidget):
         tidy_list(self.list)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
-        self.setWidget(self.list)
+        self.setWidget(inset(self.list))
         self._reader: ReaderView | None = None
         self._blocks_key: tuple[str, int, bool] = ("", 0, False)
         self._blocks: dict[str, int] = {}

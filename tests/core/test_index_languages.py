@@ -22,6 +22,8 @@ from tests.conftest import VALID_PACK
 #: The fields schema 1 had (every pack analysed as English, no language).
 SCHEMA_1 = ("id", "group", "kind", "key", "anchor", "title", "heading", "aliases", "body",
             "words", "topics", "concepts")
+#: Schema 2's: every field of now but the glossary names written in each body.
+SCHEMA_2 = tuple(name for name in make_schema().names() if name != "named")
 
 
 @pytest.fixture
@@ -51,16 +53,19 @@ def _rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return calls
 
 
-def test_an_index_of_schema_1_is_rebuilt_once_then_reused(library, tmp_path, monkeypatch):
-    """An earlier Lantern's index (no language, one analysis for every pack) under the
-    stamp of this schema is rebuilt on the first open, and opened as it is after that."""
-    assert SCHEMA_VERSION == 2
+@pytest.mark.parametrize("fields", [SCHEMA_1, SCHEMA_2], ids=["schema 1", "schema 2"])
+def test_an_earlier_schema_s_index_is_rebuilt_once_then_reused(library, tmp_path, monkeypatch,
+                                                                fields):
+    """An earlier Lantern's index (schema 1: no language, one analysis for every pack;
+    schema 2: no names of the body) under the stamp of this schema is rebuilt on the first
+    open, and opened as it is after that."""
+    assert SCHEMA_VERSION == 3
     cache = tmp_path / "c"
     location = index_dir_for(library, cache)
-    assert location.name.startswith("v2-")  # an earlier version's folder (v1-…) is not read
+    assert location.name.startswith("v3-")  # an earlier version's folder (v2-…) is not read
     old = make_schema()
     location.mkdir(parents=True)
-    ix = whoosh_index.create_in(str(location), Schema(**{n: old[n] for n in SCHEMA_1}))
+    ix = whoosh_index.create_in(str(location), Schema(**{n: old[n] for n in fields}))
     ix.close()
     (location / META_FILE).write_text(json.dumps({
         "schema": SCHEMA_VERSION, "fingerprint": library.fingerprint,
@@ -120,9 +125,9 @@ def test_a_changed_spanish_glossary_term_reindexes_the_concepts_everywhere(libra
         ix.close()
 
 
-def test_the_meta_file_stamps_schema_2(library, tmp_path):
+def test_the_meta_file_stamps_schema_3(library, tmp_path):
     cache = tmp_path / "c"
     open_index(library, cache).close()
     meta = json.loads((index_dir_for(library, cache) / META_FILE).read_text())
-    assert meta["schema"] == 2
+    assert meta["schema"] == 3
     assert set(meta["hashes"]) == set(library.doc_hashes)

@@ -390,3 +390,25 @@ def test_the_pinned_help_page_snippet_is_plain_text(bundled: SearchIndex):
     snippet = bundled.search("I want to kill myself").results[0].snippet.text
     assert "**" not in snippet and "[" not in snippet
     assert snippet.startswith("If you or someone")
+
+
+def test_a_concept_s_names_written_in_a_result_are_marked_without_reading_it_again(
+        index: SearchIndex, monkeypatch: pytest.MonkeyPatch):
+    """Searching `DMN` marks "default mode network" where a result writes it so; the names
+    come from the index (found in each body once, when it was indexed), not from reading
+    every result's body for glossary names at each search."""
+    from lantern.core.search.concepts import ConceptMatcher
+
+    read: list[str] = []
+    real = ConceptMatcher.spans
+
+    def spans(self: ConceptMatcher, text: str) -> list:  # type: ignore[type-arg]
+        read.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(ConceptMatcher, "spans", spans)
+    index.forget_kept()
+    response = index.search("DMN")
+    article = next(r for r in response.results if r.id == "brain-networks")
+    assert {"DMN", "default", "mode", "network"} <= set(article.terms)
+    assert read == ["DMN"]  # the query only

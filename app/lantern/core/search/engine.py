@@ -387,11 +387,11 @@ class SearchIndex:
     def _result(self, hit: Hit, terms: set[str], concepts: tuple[str, ...],
                 context: LanguageContext) -> SearchResult:
         matched = set(terms)
-        # Mark a concept where one of its names is actually written, not its loose words.
-        # (Scanning the body costs a few milliseconds a hit: only when a concept was asked.)
-        for span in context.matcher.spans(hit.body) if concepts else ():
-            if span.concept in concepts:
-                matched.update(context.view.analyze(span.text))
+        # Mark a concept where one of its names is actually written, not its loose words:
+        # the names the index found in the body.
+        for concept, written in hit.named if concepts else ():
+            if concept in concepts:
+                matched.update(context.view.analyze(written))
         snippet = Snippet()
         with contextlib.suppress(Exception):  # a snippet is never worth a failed search
             snippet = context.snippets.make(hit.body, matched)

@@ -100,6 +100,7 @@ def make_schema() -> Schema:
         language=ID(stored=True),
         key=STORED(),
         anchor=STORED(),
+        named=STORED(),  # the glossary names written in the body (IndexDoc.named)
         topics=KEYWORD(stored=True, commas=True, lowercase=True),
         **text,
     )
@@ -114,7 +115,7 @@ def fields(doc: IndexDoc) -> dict[str, object]:
         "language": doc.language, "anchor": doc.anchor, f("title"): doc.title,
         f("heading"): doc.heading, f("aliases"): doc.aliases, f("body"): doc.body,
         f("words"): words, "topics": ",".join(doc.topics),
-        f("concepts"): ",".join(doc.concepts),
+        f("concepts"): ",".join(doc.concepts), "named": doc.named,
     }
     if spec.written is not None:
         found[spec.written_field] = words
@@ -169,6 +170,8 @@ class Hit:
     topics: tuple[str, ...]
     score: float
     language: str = DEFAULT
+    #: (concept, as written) of each glossary name in the body.
+    named: tuple[tuple[str, str], ...] = ()
 
 
 def _hit(stored: dict[str, Any], score: float, spec: LanguageFields = ENGLISH) -> Hit:
@@ -179,6 +182,7 @@ def _hit(stored: dict[str, Any], score: float, spec: LanguageFields = ENGLISH) -
         body=stored.get(f("body"), ""),
         topics=tuple(t for t in str(stored.get("topics", "")).split(",") if t),
         score=float(score or 0.0), language=stored.get("language") or DEFAULT,
+        named=tuple(stored.get("named", ())),
     )
 
 

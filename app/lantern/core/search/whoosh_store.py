@@ -32,7 +32,8 @@ from lantern.core.search.whoosh_mapped import map_segments
 log = logging.getLogger(__name__)
 map_segments()  # the index's parts read in place, for every index opened from here
 
-SCHEMA_VERSION = 2  # 2: a language per document, and fields of its own for Spanish
+SCHEMA_VERSION = 3  # 2: a language per document, and fields of its own for Spanish;
+#                    3: the glossary names written in each body (`named`)
 OPTIMIZE_UP_TO = 500  # documents; see _update (merging 1 000 took 1.7 s)
 Progress = Callable[[int, int], None]
 

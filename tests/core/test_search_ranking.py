@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from lantern.core.model import Faq, Library
@@ -61,6 +62,31 @@ def test_the_question_words_tell_records_of_one_topic_apart():
     try:
         assert index.search("What is (are) Quellin syndrome?").results[0].id == "what-is"
         assert index.search("what causes quellin syndrome").results[0].id == "causes"
+    finally:
+        index.close()
+
+
+def test_the_question_asked_with_another_name_of_its_topic_comes_first():
+    # Every question of the topic declares its other names, and the answers that write
+    # the other name most are not the one asked: the title asking the same question of the
+    # topic, under the name it was written with, tells them apart.
+    names = ("Quellin syndrome", "Brandt joint disease")
+    faqs = tuple(replace(faq, aliases=names) for faq in (
+        _faq("what-is", "What is (are) Quellin syndrome?",
+             "A rare condition of the joints in childhood."),
+        _faq("causes", "What causes Quellin syndrome?",
+             "Brandt joint disease comes from one gene; Brandt joint disease is rare."),
+        _faq("symptoms", "What are the symptoms of Quellin syndrome?",
+             "Brandt joint disease makes joints stiff. Brandt joint disease in children, "
+             "Brandt joint disease in adults."),
+    )) + tuple(_faq(f"other-{n}", f"What is (are) Other syndrome {n}?", "Another rare one.")
+               for n in range(5))
+    index = open_index(Library(faqs=faqs))
+    try:
+        assert index.search("What is (are) Brandt joint disease?").results[0].id == "what-is"
+        assert index.search("what causes brandt joint disease").results[0].id == "causes"
+        # A name alone is no question: the answers writing it most come first, as before.
+        assert index.search("brandt joint disease").results[0].id != "what-is"
     finally:
         index.close()
 

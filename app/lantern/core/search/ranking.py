@@ -8,6 +8,8 @@ from lantern.core.search.whoosh_adapter import Hit
 
 #: Fewer words than this say too little to be a whole question ("what causes").
 WHOLE_QUESTION_WORDS = 3
+#: Stands for the item's topic, however it is named, in `_renamed`.
+_TOPIC = "\x00"
 
 
 def whole_question_first(
@@ -15,15 +17,51 @@ def whole_question_first(
 ) -> list[Hit]:
     """`hits` with those whose title says every word of the query, in its order, first
     (the rest in their order): the question as that title asks it, which another question
-    on the same topic does not. Looked at in the hits returned only: looking for the
-    whole question as a phrase in every document found made long questions a third
-    slower."""
-    if len(said) < WHOLE_QUESTION_WORDS:
-        return list(hits)
+    on the same topic does not; or the title asks what the query asks, word for word, of
+    the topic under another of the names its item declares (`_asks_it_renamed`). Looked at
+    in the hits returned only: looking for the whole question as a phrase in every
+    document found made long questions a third slower."""
     size = len(said)
+    if size < 2:
+        return list(hits)
 
     def says_it(hit: Hit) -> bool:
         words = analyze(hit.title)
-        return any(tuple(words[i:i + size]) == said for i in range(len(words) - size + 1))
+        if size >= WHOLE_QUESTION_WORDS and any(
+                tuple(words[i:i + size]) == said for i in range(len(words) - size + 1)):
+            return True
+        return _asks_it_renamed(hit.aliases, tuple(words), said, names_of)
+
+    names: dict[str, set[tuple[str, ...]]] = {}  # an item's names, analysed once a search
+
+    def names_of(aliases: str) -> set[tuple[str, ...]]:
+        found = names.get(aliases)
+        if found is None:  # the questions of one page declare the same names
+            found = names[aliases] = {tuple(analyze(n)) for n in aliases.split("\n")} - {()}
+        return found
 
     return sorted(hits, key=lambda hit: not says_it(hit))
+
+
+def _asks_it_renamed(aliases: str, title: tuple[str, ...], said: tuple[str, ...],
+                     names_of: Callable[[str], set[tuple[str, ...]]]) -> bool:
+    """Whether the query is the hit's title with its topic named by another of the names
+    the item declares ("what causes HEMPAS anemia" for "What causes congenital
+    dyserythropoietic anemia type II?" declaring "HEMPAS anemia"): the same words around
+    the topic, word for word, and at least one of them."""
+    if not aliases:
+        return False
+    names = names_of(aliases)
+    asked = {shape for shape in _renamed(said, names) if len(shape) > 1}
+    return bool(asked) and not asked.isdisjoint(_renamed(title, names))
+
+
+def _renamed(words: tuple[str, ...], names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """`words` with one of `names` written in them put as _TOPIC, each way it can be."""
+    shapes = set()
+    for name in names:
+        size = len(name)
+        for i in range(len(words) - size + 1):
+            if words[i:i + size] == name:
+                shapes.add((*words[:i], _TOPIC, *words[i + size:]))
+    return shapes

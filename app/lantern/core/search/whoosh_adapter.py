@@ -79,7 +79,7 @@ def _text_fields(spec: LanguageFields) -> dict[str, object]:
     found: dict[str, object] = {
         f("title"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=3.0),
         f("heading"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=2.0),
-        f("aliases"): TEXT(analyzer=spec.analyzer, field_boost=4.0),
+        f("aliases"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=4.0),
         f("body"): TEXT(stored=True, analyzer=spec.analyzer),
         f("words"): TEXT(analyzer=spec.spelling, phrase=False),
         f("concepts"): KEYWORD(commas=True, scorable=True, field_boost=2.0),
@@ -172,6 +172,8 @@ class Hit:
     language: str = DEFAULT
     #: (concept, as written) of each glossary name in the body.
     named: tuple[tuple[str, str], ...] = ()
+    #: The other names the item declares for its topic (`aliases`), one a line.
+    aliases: str = ""
 
 
 def _hit(stored: dict[str, Any], score: float, spec: LanguageFields = ENGLISH) -> Hit:
@@ -182,7 +184,7 @@ def _hit(stored: dict[str, Any], score: float, spec: LanguageFields = ENGLISH) -
         body=stored.get(f("body"), ""),
         topics=tuple(t for t in str(stored.get("topics", "")).split(",") if t),
         score=float(score or 0.0), language=stored.get("language") or DEFAULT,
-        named=tuple(stored.get("named", ())),
+        named=tuple(stored.get("named", ())), aliases=stored.get(f("aliases"), ""),
     )
 
 

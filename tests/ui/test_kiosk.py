@@ -313,8 +313,28 @@ def test_onscreen_keyboard_types_a_search(qtbot, kiosk):
     with qtbot.waitSignal(window.search_finished, timeout=5000) as blocker:
         tap(qtbot, keys["Search"])
     assert blocker.args[0].query == "dmn"
+
+
+def test_the_search_key_puts_the_keyboard_aside_and_a_tap_on_the_field_brings_it_back(
+        qtbot, kiosk):
+    """The keyboard covers half the screen: once a visitor taps Search, the results take
+    its room; tapping the search field (which still has the focus) brings it back."""
+    window, controller = kiosk
+    tap(qtbot, window.search_field)
+    keys = {k.text(): k for k in controller.keyboard.keys}
+    for char in "dmn":
+        tap(qtbot, keys[char])
+    with qtbot.waitSignal(window.search_finished, timeout=5000):
+        tap(qtbot, keys["Search"])
+    assert not controller.keyboard_dock.isVisible()
+    assert window.search_field.hasFocus()
+    qtbot.waitUntil(window.results.isVisible, timeout=2000)
+    tap(qtbot, window.search_field)
+    assert controller.keyboard_dock.isVisible()
     tap(qtbot, keys["Hide keyboard"])
     assert not controller.keyboard_dock.isVisible()
+    tap(qtbot, window.search_field)  # the focus never left it
+    assert controller.keyboard_dock.isVisible()
 
 
 def _controls(root: QWidget) -> list[QWidget]:

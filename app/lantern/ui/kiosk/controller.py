@@ -119,6 +119,9 @@ class KioskController(QObject):
 
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide_requested.connect(self.hide_keyboard)
+        self._search_tapped = False
+        self.keyboard.key_sent.connect(self._after_key)
+        w.search_finished.connect(self._after_search)
         self.keyboard_dock = QDockWidget(w)
         self.keyboard_dock.setObjectName("keyboardDock")
         self.keyboard_dock.setTitleBarWidget(QWidget())
@@ -189,8 +192,10 @@ class KioskController(QObject):
                 isinstance(event, QKeyEvent) and self._is_blocked_key(event):
             event.accept()  # claimed here, so no shortcut sees it either
             return True
-        if kind == QEvent.Type.FocusIn and isinstance(watched, QLineEdit) and \
-                watched.window() is self.window:
+        # A field tapped, even one that has the focus still (the keyboard hidden by its own
+        # key or by a search), brings the keyboard up.
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress) and \
+                isinstance(watched, QLineEdit) and watched.window() is self.window:
             self.show_keyboard(watched)
         return False
 
@@ -290,6 +295,18 @@ class KioskController(QObject):
 
     def hide_keyboard(self) -> None:
         self.keyboard_dock.hide()
+
+    def _after_key(self, name: str) -> None:
+        # Whether the last key tapped was Search (Enter), for `_after_search`.
+        self._search_tapped = name == Qt.Key.Key_Return.name
+
+    def _after_search(self) -> None:
+        """Results of a search the keyboard's Search key asked for: the keyboard steps
+        aside, so the results it covered come into view (a tap on the field brings it
+        back). A search made as the visitor types leaves it up."""
+        if self._search_tapped:
+            self._search_tapped = False
+            self.hide_keyboard()
 
     # links and the admin exit -----------------------------------------------------------
 

@@ -91,6 +91,23 @@ def test_the_question_asked_with_another_name_of_its_topic_comes_first():
         index.close()
 
 
+def test_the_question_asked_is_brought_into_the_top_ten_from_below_it():
+    # Twelve questions of the topic write its other name more than the one asked, which
+    # scores last of them: its title, asking what was asked, brings it to the top.
+    names = ("Quellin syndrome", "Brandt joint disease")
+    asked = _faq("what-is", "What is (are) Quellin syndrome?", "A rare condition.")
+    others = [_faq(f"kind-{n}", f"What is the outlook {n} for Quellin syndrome?",
+                   "Brandt joint disease, " * (n + 2)) for n in range(12)]
+    faqs = tuple(replace(faq, aliases=names) for faq in (asked, *others))
+    index = open_index(Library(faqs=faqs))
+    try:
+        assert index.search("What is (are) Brandt joint disease?").results[0].id == "what-is"
+        assert [r.id for r in index.search("brandt joint disease").results].count(
+            "what-is") == 0  # a name alone: the ten that write it most
+    finally:
+        index.close()
+
+
 def test_the_question_asked_word_for_word_comes_before_a_title_holding_more():
     # Every pair of words at the question's edges is in both titles, and the longer one's
     # answer names the words more often: only the whole question, in order, tells them apart.

@@ -208,7 +208,7 @@ class SearchIndex:
         # question asked in another record's words is found from just below the top.
         found = self._collect(query, max(limit, RANKED_POOL), wanted, typed.said,
                               context.view)
-        hits = whole_question_first(found.hits, typed.said, context.view.analyze)
+        hits = whole_question_first(found.hits, typed.said)
         if unknown and hits:
             # Mark the words a fuzzy match found ("psilocibin" found "psilocybin").
             highlight |= context.view.expanded_words(query)

@@ -79,7 +79,7 @@ def _text_fields(spec: LanguageFields) -> dict[str, object]:
     found: dict[str, object] = {
         f("title"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=3.0),
         f("heading"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=2.0),
-        f("aliases"): TEXT(stored=True, analyzer=spec.analyzer, field_boost=4.0),
+        f("aliases"): TEXT(analyzer=spec.analyzer, field_boost=4.0),
         f("body"): TEXT(stored=True, analyzer=spec.analyzer),
         f("words"): TEXT(analyzer=spec.spelling, phrase=False),
         f("concepts"): KEYWORD(commas=True, scorable=True, field_boost=2.0),
@@ -101,6 +101,7 @@ def make_schema() -> Schema:
         key=STORED(),
         anchor=STORED(),
         named=STORED(),  # the glossary names written in the body (IndexDoc.named)
+        asks=STORED(),  # the title's index words and each alias's (Hit.title_words, names)
         topics=KEYWORD(stored=True, commas=True, lowercase=True),
         **text,
     )
@@ -116,6 +117,10 @@ def fields(doc: IndexDoc) -> dict[str, object]:
         f("heading"): doc.heading, f("aliases"): doc.aliases, f("body"): doc.body,
         f("words"): words, "topics": ",".join(doc.topics),
         f("concepts"): ",".join(doc.concepts), "named": doc.named,
+        # Read to reorder the top of a search (ranking.py) without analysing at each one.
+        "asks": (tuple(analyze(doc.title, spec)),
+                 tuple({tuple(analyze(name, spec)) for name in doc.aliases.split("\n")}
+                       - {()})),
     }
     if spec.written is not None:
         found[spec.written_field] = words
@@ -172,19 +177,22 @@ class Hit:
     language: str = DEFAULT
     #: (concept, as written) of each glossary name in the body.
     named: tuple[tuple[str, str], ...] = ()
-    #: The other names the item declares for its topic (`aliases`), one a line.
-    aliases: str = ""
+    #: The title's index words, as a query's are analysed.
+    title_words: tuple[str, ...] = ()
+    #: The index words of each other name the item declares for its topic (`aliases`).
+    names: tuple[tuple[str, ...], ...] = ()
 
 
 def _hit(stored: dict[str, Any], score: float, spec: LanguageFields = ENGLISH) -> Hit:
     f = spec.field
+    title_words, names = stored.get("asks", ((), ()))
     return Hit(
         kind=Kind(stored["kind"]), key=stored["key"], anchor=stored.get("anchor", ""),
         title=stored.get(f("title"), ""), heading=stored.get(f("heading"), ""),
         body=stored.get(f("body"), ""),
         topics=tuple(t for t in str(stored.get("topics", "")).split(",") if t),
         score=float(score or 0.0), language=stored.get("language") or DEFAULT,
-        named=tuple(stored.get("named", ())), aliases=stored.get(f("aliases"), ""),
+        named=tuple(stored.get("named", ())), title_words=title_words, names=names,
     )
 
 

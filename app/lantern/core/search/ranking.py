@@ -29,12 +29,12 @@ def whole_question_first(hits: Sequence[Hit], said: tuple[str, ...]) -> list[Hit
         if size >= WHOLE_QUESTION_WORDS and any(
                 words[i:i + size] == said for i in range(len(words) - size + 1)):
             return True
-        return _asks_it_renamed(set(hit.names), words, said)
+        return _asks_it_renamed(hit.names, words, said)
 
     return sorted(hits, key=lambda hit: not says_it(hit))
 
 
-def _asks_it_renamed(names: set[tuple[str, ...]], title: tuple[str, ...],
+def _asks_it_renamed(names: Sequence[tuple[str, ...]], title: tuple[str, ...],
                      said: tuple[str, ...]) -> bool:
     """Whether the query is the hit's title with its topic named by another of the names
     the item declares ("what causes HEMPAS anemia" for "What causes congenital
@@ -46,7 +46,8 @@ def _asks_it_renamed(names: set[tuple[str, ...]], title: tuple[str, ...],
     return bool(asked) and not asked.isdisjoint(_renamed(title, names))
 
 
-def _renamed(words: tuple[str, ...], names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+def _renamed(words: tuple[str, ...], names: Sequence[tuple[str, ...]]
+             ) -> set[tuple[str, ...]]:
     """`words` with one of `names` written in them put as _TOPIC, each way it can be."""
     shapes = set()
     for name in names:

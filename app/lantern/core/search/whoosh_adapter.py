@@ -118,9 +118,10 @@ def fields(doc: IndexDoc) -> dict[str, object]:
         f("words"): words, "topics": ",".join(doc.topics),
         f("concepts"): ",".join(doc.concepts), "named": doc.named,
         # Read to reorder the top of a search (ranking.py) without analysing at each one.
+        # (Names in the order written, each once: the same pack makes the same index.)
         "asks": (tuple(analyze(doc.title, spec)),
-                 tuple({tuple(analyze(name, spec)) for name in doc.aliases.split("\n")}
-                       - {()})),
+                 tuple(dict.fromkeys(tokens for name in doc.aliases.split("\n")
+                                     if (tokens := tuple(analyze(name, spec)))))),
     }
     if spec.written is not None:
         found[spec.written_field] = words

@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 map_segments()  # the index's parts read in place, for every index opened from here
 
 SCHEMA_VERSION = 3  # 2: a language per document, and fields of its own for Spanish;
-#                    3: the glossary names written in each body (`named`)
+#                    3: the glossary names written in each body (`named`), and the
+#                    index words of each title and alias (`asks`)
 OPTIMIZE_UP_TO = 500  # documents; see _update (merging 1 000 took 1.7 s)
 Progress = Callable[[int, int], None]
 

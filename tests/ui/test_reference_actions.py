@@ -114,3 +114,22 @@ def test_a_link_too_long_for_a_qr_code_is_said_not_an_error(qtbot, tmp_path, mon
     assert refs.qr.pixmap().isNull() and not refs.qr.isVisibleTo(refs)
     assert "too long for a QR code" in refs.qr_caption.text()
     window.close()
+
+
+def test_a_page_opened_after_one_citing_nothing_lists_its_references_from_the_first(
+        qtbot, tmp_path):
+    """From the home page (no references: the list hidden) to an article: the list shows
+    its first reference whole, number and all, not scrolled a line into it."""
+    from tests.conftest import BUNDLED_PACK
+    from tests.ui.conftest import make_window
+
+    window = make_window(qtbot, tmp_path, roots=(BUNDLED_PACK,))
+    window.resize(1280, 800)
+    assert not window.references.browser.isVisible()  # the home page cites nothing
+    # Laid out hidden, the list has no room: where Qt scrolled it as it was filled.
+    qtbot.waitUntil(lambda: window.references.browser.height() == 0, timeout=2000)
+    window.open_result("lantern:article/psilocybin-and-the-brain#the-default-mode-network-"
+                       "and-why-its-role-in-depression-is-disputed")
+    assert window.references.browser.isVisible()
+    assert window.references.browser.verticalScrollBar().value() == 0
+    assert window.references.browser.toPlainText().startswith("1. ")

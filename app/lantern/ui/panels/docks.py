@@ -445,3 +445,7 @@ class ReferencesDock(QDockWidget):
         self.empty.setVisible(not parts)
         self.browser.setVisible(bool(parts))
         self.browser.setHtml(_panel_html("".join(parts)))
+        # A new list starts at its top: set while the panel had no room yet (a page citing
+        # nothing before), Qt scrolled to keep its cursor in a view of no height, and the
+        # first reference showed without its first line.
+        self.browser.verticalScrollBar().setValue(0)
